@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ComplaintsPlatform.Hosting;
+
+public static class ServiceDatabase
+{
+    public const string ReadyTag = "ready";
+
+    // Each service owns one schema: its tables and its migrations history live there, and its
+    // login (from the connection string) can use nothing else.
+    public static IHostApplicationBuilder AddServiceDatabase<TContext>(
+        this IHostApplicationBuilder builder, string connectionName, string schema)
+        where TContext : DbContext
+    {
+        var connectionString = builder.Configuration.GetConnectionString(connectionName)
+            ?? throw new InvalidOperationException($"Connection string '{connectionName}' is not configured.");
+
+        builder.Services.AddDbContextPool<TContext>(options => options.UseNpgsql(
+            connectionString,
+            npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", schema)));
+        builder.EnrichNpgsqlDbContext<TContext>(settings =>
+        {
+            // Explicit transactions (outbox + change) must not be replayed by a retrying strategy.
+            settings.DisableRetry = true;
+            settings.DisableHealthChecks = true;
+        });
+
+        builder.Services.AddSingleton<MigrationState<TContext>>();
+        builder.Services.AddHostedService<MigrateOnStartup<TContext>>();
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseReadyCheck<TContext>>($"{schema}-database", tags: [ReadyTag]);
+        return builder;
+    }
+}

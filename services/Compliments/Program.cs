@@ -1,0 +1,16 @@
+using ComplaintsPlatform.Hosting;
+using ComplaintsPlatform.Compliments;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddComplimentsServices();
+
+var app = builder.Build();
+
+app.MapPlatformEndpoints();
+app.MapDefaultEndpoints();
+
+app.Run();
+
+public partial class Program;
