@@ -1,3 +1,5 @@
+using ComplaintsPlatform.Hosting.Errors;
+using ComplaintsPlatform.Hosting.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -6,16 +8,22 @@ namespace ComplaintsPlatform.Hosting;
 
 public static class PlatformGrpc
 {
-    public static IHostApplicationBuilder AddPlatformGrpc(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddPlatformGrpc(this IHostApplicationBuilder builder, params string[] grpcServiceNames)
     {
         builder.Services.AddGrpc(options =>
         {
             options.EnableDetailedErrors = false;
+            options.Interceptors.Add<ErrorMappingInterceptor>();
         }).AddJsonTranscoding();
+        builder.AddPlatformIdentity();
         builder.Services.AddGrpcHealthChecks(options =>
         {
             // The overall status ("") and every gRPC service of this process follow the health checks.
             options.Services.Map("", _ => true);
+            foreach (var name in grpcServiceNames)
+            {
+                options.Services.Map(name, _ => true);
+            }
         });
         builder.Services.AddGrpcReflection();
         return builder;
@@ -23,6 +31,8 @@ public static class PlatformGrpc
 
     public static WebApplication MapPlatformEndpoints(this WebApplication app)
     {
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().AllowAnonymous();
         return app;

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace ComplaintsPlatform.Hosting.Provisioning;
+namespace ComplaintsPlatform.LocalInfrastructure;
 
 /// <summary>One PostgreSQL login per service that can use only its own schema.</summary>
 public sealed record ServiceLogin(string Role, string Password)
@@ -14,23 +14,27 @@ public static class SchemaProvisioner
 {
     public const string DatabaseName = "complaints";
 
-    public static async Task ProvisionAsync(string adminConnectionString, IEnumerable<ServiceLogin> logins, CancellationToken ct = default)
+    public static async Task ProvisionAsync(string adminConnectionString, IEnumerable<ServiceLogin> logins, CancellationToken ct = default) =>
+        await ProvisionAsync(adminConnectionString, DatabaseName, logins, ct);
+
+    public static async Task ProvisionAsync(string adminConnectionString, string database, IEnumerable<ServiceLogin> logins, CancellationToken ct = default)
     {
+        _ = Identifier(database);
         var admin = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = "postgres", Pooling = false };
         await using (var conn = new NpgsqlConnection(admin.ConnectionString))
         {
             await conn.OpenAsync(ct);
-            if (await ScalarAsync(conn, $"SELECT 1 FROM pg_database WHERE datname = '{DatabaseName}'", ct) is null)
+            if (await ScalarAsync(conn, $"SELECT 1 FROM pg_database WHERE datname = '{database}'", ct) is null)
             {
-                await ExecAsync(conn, $"CREATE DATABASE \"{DatabaseName}\"", ct);
+                await ExecAsync(conn, $"CREATE DATABASE \"{database}\"", ct);
             }
         }
 
-        admin.Database = DatabaseName;
+        admin.Database = database;
         await using var db = new NpgsqlConnection(admin.ConnectionString);
         await db.OpenAsync(ct);
         // Nobody but the owner may create objects in public, and the database grants nothing to PUBLIC.
-        await ExecAsync(db, $"REVOKE ALL ON SCHEMA public FROM PUBLIC; REVOKE ALL ON DATABASE \"{DatabaseName}\" FROM PUBLIC", ct);
+        await ExecAsync(db, $"REVOKE ALL ON SCHEMA public FROM PUBLIC; REVOKE ALL ON DATABASE \"{database}\" FROM PUBLIC", ct);
         foreach (var login in logins)
         {
             var role = Identifier(login.Role);
@@ -40,7 +44,7 @@ public static class SchemaProvisioner
                 ? $"ALTER ROLE {role} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD {password}"
                 : $"CREATE ROLE {role} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD {password}", ct);
             await ExecAsync(db, $"""
-                GRANT CONNECT, TEMPORARY ON DATABASE "{DatabaseName}" TO {role};
+                GRANT CONNECT, TEMPORARY ON DATABASE "{database}" TO {role};
                 CREATE SCHEMA IF NOT EXISTS {Identifier(login.Schema)} AUTHORIZATION {role};
                 ALTER SCHEMA {Identifier(login.Schema)} OWNER TO {role};
                 ALTER ROLE {role} SET search_path = {Identifier(login.Schema)};

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace ComplaintsPlatform.TestInfrastructure;
+
+// A child server process that is stopped with a signal of our choosing (SIGINT is PostgreSQL's
+// fast shutdown; a plain kill would leave its backends behind).
+internal sealed partial class ServerProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly int _stopSignal;
+
+    private ServerProcess(Process process, int stopSignal)
+    {
+        _process = process;
+        _stopSignal = stopSignal;
+    }
+
+    public static ServerProcess Start(string file, IEnumerable<string> args, int stopSignal)
+    {
+        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+        var process = Process.Start(psi) ?? throw new InvalidOperationException($"Could not start {file}.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new ServerProcess(process, stopSignal);
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    public void Stop(TimeSpan grace)
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+        _ = Kill(_process.Id, _stopSignal);
+        if (!_process.WaitForExit(grace))
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+    }
+
+    public void Dispose()
+    {
+        Stop(TimeSpan.FromSeconds(10));
+        _process.Dispose();
+    }
+
+    public const int SigInt = 2;
+    public const int SigTerm = 15;
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+}

@@ -1,0 +1,50 @@
+using System.Net.Sockets;
+using ComplaintsPlatform.LocalInfrastructure;
+
+namespace ComplaintsPlatform.TestInfrastructure;
+
+/// <summary>A real redis-server on a free port, without persistence; can be stopped and restarted mid-test.</summary>
+public sealed class TestRedis : IDisposable
+{
+    private ServerProcess? _server;
+
+    public int Port { get; } = FreePort.Next();
+
+    public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=500,syncTimeout=500";
+
+    public static async Task<TestRedis> StartAsync()
+    {
+        var redis = new TestRedis();
+        await redis.StartServerAsync();
+        return redis;
+    }
+
+    public async Task StartServerAsync()
+    {
+        _server = ServerProcess.Start("redis-server",
+            ["--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+            ServerProcess.SigTerm);
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync("127.0.0.1", Port);
+                return;
+            }
+            catch (SocketException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(25);
+            }
+        }
+    }
+
+    public void Stop()
+    {
+        _server?.Dispose();
+        _server = null;
+    }
+
+    public void Dispose() => Stop();
+}
