@@ -66,9 +66,11 @@ public sealed class TestPostgres : IAsyncDisposable
     /// A fresh database with one login per service, each owning only its schema, exactly as the
     /// AppHost provisions them. Returns connection strings keyed by the services' connection names.
     /// </summary>
-    public async Task<TestDatabase> CreateDatabaseAsync()
+    public Task<TestDatabase> CreateDatabaseAsync() => ProvisionAgainAsync($"t_{Guid.NewGuid():N}"[..20]);
+
+    /// <summary>Runs the provisioning for a database (creating it if it is new); it is idempotent.</summary>
+    public async Task<TestDatabase> ProvisionAgainAsync(string name)
     {
-        var name = $"t_{Guid.NewGuid():N}"[..20];
         var logins = ServiceSchemas.All.Select(s => new ServiceLogin(s.Schema, $"pw-{s.Schema}")).ToList();
         await SchemaProvisioner.ProvisionAsync(AdminConnectionString(), name, logins);
         var strings = ServiceSchemas.All.ToDictionary(
