@@ -1,5 +1,9 @@
-using ComplaintsPlatform.Hosting;
+using ComplaintsPlatform.Calendar;
+using ComplaintsPlatform.CaseWorkflow.Configuration;
 using ComplaintsPlatform.CaseWorkflow.Data;
+using ComplaintsPlatform.CaseWorkflow.Grpc;
+using ComplaintsPlatform.Hosting;
+using ComplaintsPlatform.Messaging;
 
 namespace ComplaintsPlatform.CaseWorkflow;
 
@@ -7,10 +11,31 @@ internal static class Extensions
 {
     public const string Schema = "caseworkflow";
     public const string ConnectionName = "case-workflow-db";
+    public const string FeedName = "caseworkflow";
 
     public static void AddCaseWorkflowServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<CaseWorkflowDbContext>(ConnectionName, Schema);
-        builder.AddPlatformGrpc();
+        builder.AddPlatformGrpc("complaints.caseworkflow.v1.Procedures", "complaints.caseworkflow.v1.CouncilDirectory",
+            "complaints.calendar.v1.Calendar");
+        builder.AddOutbox<CaseWorkflowDbContext>(FeedName, "intake", "ombudsman", "compliments", "reporting");
+
+        // A newer official bank-holiday file can be dropped in without a release (Calendar:BankHolidaysFile).
+        var bankHolidaysFile = builder.Configuration["Calendar:BankHolidaysFile"];
+        var bankHolidays = string.IsNullOrEmpty(bankHolidaysFile)
+            ? BankHolidayData.Shipped
+            : BankHolidayData.LoadFile(bankHolidaysFile).MergedOver(BankHolidayData.Shipped);
+        builder.Services.AddSingleton(new CouncilState(bankHolidays));
+        builder.Services.AddScoped<ConfigurationEvents>();
+        builder.Services.AddHostedService<ConfigurationBootstrapper>();
+    }
+
+    public static WebApplication MapCaseWorkflowEndpoints(this WebApplication app)
+    {
+        app.MapGrpcService<ProceduresService>();
+        app.MapGrpcService<CouncilDirectoryService>();
+        app.MapGrpcService<CalendarService>();
+        app.MapEventFeed<CaseWorkflowDbContext>();
+        return app;
     }
 }

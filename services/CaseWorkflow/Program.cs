@@ -9,6 +9,7 @@ builder.AddCaseWorkflowServices();
 var app = builder.Build();
 
 app.MapPlatformEndpoints();
+app.MapCaseWorkflowEndpoints();
 app.MapDefaultEndpoints();
 
 app.Run();

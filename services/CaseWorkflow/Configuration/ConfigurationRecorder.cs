@@ -1,0 +1,36 @@
+using ComplaintsPlatform.Calendar;
+using ComplaintsPlatform.CaseWorkflow.Data;
+using ComplaintsPlatform.CaseWorkflow.Domain.Directory;
+using ComplaintsPlatform.CaseWorkflow.V1;
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintsPlatform.CaseWorkflow.Configuration;
+
+/// <summary>Records a new configuration version and its events in one transaction.</summary>
+internal static class ConfigurationRecorder
+{
+    public static async Task<CouncilConfiguration> RecordAsync(
+        CaseWorkflowDbContext db, ConfigurationEvents events, BankHolidayData bankHolidays,
+        CouncilConfiguration configuration, string recordedBy, string changeReason, CancellationToken ct)
+    {
+        var previous = await db.ConfigurationVersions.AsNoTracking().OrderByDescending(c => c.Version).FirstOrDefaultAsync(ct);
+        var calendarVersion = CouncilCalendars.VersionOf(bankHolidays, configuration.Council);
+        configuration.RecordedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow);
+        configuration.RecordedBy = recordedBy;
+        configuration.ChangeReason = changeReason;
+        db.ConfigurationVersions.Add(new ConfigurationVersion
+        {
+            Version = configuration.Version,
+            Document = ProtoJson.Write(configuration),
+            RecordedAt = configuration.RecordedAt.ToDateTimeOffset(),
+            RecordedBy = recordedBy,
+            Source = configuration.Source,
+            ChangeReason = changeReason,
+            CalendarVersion = calendarVersion,
+        });
+        events.ConfigurationRecorded(db, configuration, calendarVersion, previous?.CalendarVersion);
+        await db.SaveChangesAsync(ct);
+        return configuration;
+    }
+}
