@@ -27,6 +27,23 @@ public sealed class ConsumerRecoveryTests
     }
 
     [Fact]
+    public async Task Consumer_keeps_reconnecting_while_the_source_is_down_and_catches_up_when_it_returns()
+    {
+        await using var harness = await Harness.CreateAsync();
+        await harness.StartFeedAsync();
+        var source = new Harness.SourceSwitch { Down = true };
+        await harness.StartConsumerAsync("r1", source: source);
+        var produced = await harness.ProduceAsync(5);
+
+        await Eventually.HoldsAsync(async () => (await harness.AppliedAsync()).Count == 0,
+            "nothing is applied while the source is unreachable", TimeSpan.FromMilliseconds(300));
+        source.Down = false;
+
+        await harness.WaitForAppliedAsync(5);
+        Harness.AssertExactlyOnce(produced, await harness.AppliedAsync());
+    }
+
+    [Fact]
     public async Task Handler_failure_rolls_back_that_event_and_the_consumer_retries_it_exactly_once()
     {
         await using var harness = await Harness.CreateAsync();

@@ -79,7 +79,7 @@ internal sealed class Harness : IAsyncDisposable
     }
 
     /// <summary>A replica of the consuming service "reporting", following the intake feed.</summary>
-    public async Task<IHost> StartConsumerAsync(string replica, FailurePlan? failures = null)
+    public async Task<IHost> StartConsumerAsync(string replica, FailurePlan? failures = null, SourceSwitch? source = null)
     {
         var feed = Feed ?? throw new InvalidOperationException("Start the feed first.");
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -103,7 +103,7 @@ internal sealed class Harness : IAsyncDisposable
                 s.InitialBackoff = TimeSpan.FromMilliseconds(50);
                 s.LeaseCheck = TimeSpan.FromMilliseconds(500);
             })
-            .ConfigurePrimaryHttpMessageHandler(() => feed.CreateHandler());
+            .ConfigurePrimaryHttpMessageHandler(() => new SourceHandler(source ?? new SourceSwitch(), feed.CreateHandler()));
         var host = builder.Build();
         await host.StartAsync();
         _owned.Add(new HostLifetime(host));
@@ -155,6 +155,20 @@ internal sealed class Harness : IAsyncDisposable
         Assert.Equal(produced.Count, applied.Count);
         Assert.Equal(produced.OrderBy(g => g), applied.Select(a => a.EventId).OrderBy(g => g));
         Assert.Equal(Enumerable.Range(1, applied.Count).Select(i => (long)i), applied.Select(a => a.Position));
+    }
+
+    /// <summary>Takes the source service "down" for the consumer: connections fail as with a stopped server.</summary>
+    public sealed class SourceSwitch
+    {
+        public volatile bool Down;
+    }
+
+    private sealed class SourceHandler(SourceSwitch source, HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct) =>
+            source.Down
+                ? Task.FromException<HttpResponseMessage>(new HttpRequestException("Connection refused (simulated)."))
+                : base.SendAsync(request, ct);
     }
 
     private sealed class HostLifetime(IHost host) : IAsyncDisposable
