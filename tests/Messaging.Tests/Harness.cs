@@ -34,22 +34,10 @@ internal sealed class Harness : IAsyncDisposable
 
     public string ConsumerConnection => Database.ConnectionStrings["reporting-db"];
 
-    // CreateDatabaseAsync creates or alters the cluster-wide service logins, which races when two
-    // test classes provision at once (duplicate key on pg_authid), so provisioning is serialised here.
-    private static readonly SemaphoreSlim s_provisioning = new(1, 1);
-
     public static async Task<Harness> CreateAsync()
     {
         var infrastructure = await Infrastructure.GetAsync();
-        await s_provisioning.WaitAsync();
-        try
-        {
-            return new Harness(await infrastructure.Postgres.CreateDatabaseAsync());
-        }
-        finally
-        {
-            s_provisioning.Release();
-        }
+        return new Harness(await infrastructure.Postgres.CreateDatabaseAsync());
     }
 
     public async Task StartFeedAsync(string? redisConnection = null)

@@ -2,6 +2,7 @@ using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace ComplaintsPlatform.TestInfrastructure;
 
@@ -13,6 +14,9 @@ public class ServiceFactory<TProgram>(TestDatabase database, TestRedis redis) : 
     where TProgram : class
 {
     public TestDatabase Database => database;
+
+    /// <summary>Everything the service logged, for tests that look for what must never be logged.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     /// <summary>Extra configuration a test wants on top of the defaults.</summary>
     public Dictionary<string, string?> Settings { get; } = new();
@@ -43,6 +47,7 @@ public class ServiceFactory<TProgram>(TestDatabase database, TestRedis redis) : 
             builder.UseSetting(key, value);
         }
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
     public GrpcChannel CreateChannel(string? bearerToken = null)

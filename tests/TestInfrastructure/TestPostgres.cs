@@ -10,6 +10,9 @@ namespace ComplaintsPlatform.TestInfrastructure;
 public sealed class TestPostgres : IAsyncDisposable
 {
     private const string AdminPassword = "test-admin";
+
+    // The service logins are cluster-wide: two provisionings at once would race to create them.
+    private readonly SemaphoreSlim _provisioning = new(1, 1);
     private readonly string _dataDir;
     private ServerProcess? _server;
 
@@ -72,7 +75,15 @@ public sealed class TestPostgres : IAsyncDisposable
     public async Task<TestDatabase> ProvisionAgainAsync(string name)
     {
         var logins = ServiceSchemas.All.Select(s => new ServiceLogin(s.Schema, $"pw-{s.Schema}")).ToList();
-        await SchemaProvisioner.ProvisionAsync(AdminConnectionString(), name, logins);
+        await _provisioning.WaitAsync();
+        try
+        {
+            await SchemaProvisioner.ProvisionAsync(AdminConnectionString(), name, logins);
+        }
+        finally
+        {
+            _provisioning.Release();
+        }
         var strings = ServiceSchemas.All.ToDictionary(
             s => s.ConnectionName,
             s => $"Host=127.0.0.1;Port={Port};Database={name};Username={s.Schema};Password=pw-{s.Schema}");

@@ -69,7 +69,7 @@ internal sealed class ConfigurationBootstrapper(
             policy.RecordedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow);
             policy.RecordedBy = "system";
             policy.ChangeReason = "Shipped default";
-            db.PolicyVersions.Add(new PolicyVersion
+            db.PolicyVersions.Add(new PolicyRecord
             {
                 Stream = (int)policy.Stream,
                 Version = policy.Version,

@@ -19,7 +19,7 @@ internal static class ConfigurationRecorder
         configuration.RecordedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow);
         configuration.RecordedBy = recordedBy;
         configuration.ChangeReason = changeReason;
-        db.ConfigurationVersions.Add(new ConfigurationVersion
+        db.ConfigurationVersions.Add(new ConfigurationRecord
         {
             Version = configuration.Version,
             Document = ProtoJson.Write(configuration),

@@ -5,9 +5,9 @@ namespace ComplaintsPlatform.CaseWorkflow.Data;
 
 public sealed class CaseWorkflowDbContext(DbContextOptions<CaseWorkflowDbContext> options) : DbContext(options)
 {
-    public DbSet<PolicyVersion> PolicyVersions => Set<PolicyVersion>();
+    public DbSet<PolicyRecord> PolicyVersions => Set<PolicyRecord>();
 
-    public DbSet<ConfigurationVersion> ConfigurationVersions => Set<ConfigurationVersion>();
+    public DbSet<ConfigurationRecord> ConfigurationVersions => Set<ConfigurationRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -15,7 +15,7 @@ public sealed class CaseWorkflowDbContext(DbContextOptions<CaseWorkflowDbContext
         modelBuilder.AddOutbox();
         modelBuilder.AddInbox();
 
-        modelBuilder.Entity<PolicyVersion>(policy =>
+        modelBuilder.Entity<PolicyRecord>(policy =>
         {
             policy.ToTable("procedure_policies");
             policy.HasKey(p => new { p.Stream, p.Version });
@@ -27,7 +27,7 @@ public sealed class CaseWorkflowDbContext(DbContextOptions<CaseWorkflowDbContext
             policy.Property(p => p.ChangeReason).HasColumnName("change_reason").HasMaxLength(2000);
         });
 
-        modelBuilder.Entity<ConfigurationVersion>(config =>
+        modelBuilder.Entity<ConfigurationRecord>(config =>
         {
             config.ToTable("council_configurations");
             config.HasKey(c => c.Version);

@@ -1,7 +1,7 @@
 namespace ComplaintsPlatform.CaseWorkflow.Data;
 
 /// <summary>One version of a stream's procedure policy. Cases keep the version they were opened under.</summary>
-public sealed class PolicyVersion
+public sealed class PolicyRecord
 {
     public int Stream { get; set; }
 
@@ -18,7 +18,7 @@ public sealed class PolicyVersion
 }
 
 /// <summary>One version of the council's settings, organisation directory and lists.</summary>
-public sealed class ConfigurationVersion
+public sealed class ConfigurationRecord
 {
     public int Version { get; set; }
 

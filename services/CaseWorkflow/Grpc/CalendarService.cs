@@ -75,7 +75,7 @@ public sealed class CalendarService(CouncilState state) : Calendar.V1.Calendar.C
     internal static DateOnly ToDateOnly(Date? date, string field, Validator v)
     {
         if (date is null || date.Year is < 1 or > 9999 || date.Month is < 1 or > 12 || date.Day < 1
-            || date.Day > DateTime.DaysInMonth(date.Year, date.Month))
+            || date.Day > System.DateTime.DaysInMonth(date.Year, date.Month))
         {
             v.Add(field, "is not a valid date");
             return default;

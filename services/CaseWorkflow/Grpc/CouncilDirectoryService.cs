@@ -77,7 +77,7 @@ public sealed class CouncilDirectoryService(CaseWorkflowDbContext db, CouncilSta
         {
             Versions =
             {
-                rows.Select(r => new ConfigurationVersion
+                rows.Select(r => new V1.ConfigurationVersion
                 {
                     Version = r.Version,
                     RecordedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(r.RecordedAt),

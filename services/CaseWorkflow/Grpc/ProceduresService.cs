@@ -55,7 +55,7 @@ public sealed class ProceduresService(CaseWorkflowDbContext db, CouncilState sta
         recorded.RecordedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow);
         recorded.RecordedBy = Caller.From(context).Subject;
         recorded.ChangeReason = request.ChangeReason;
-        db.PolicyVersions.Add(new PolicyVersion
+        db.PolicyVersions.Add(new PolicyRecord
         {
             Stream = (int)recorded.Stream,
             Version = recorded.Version,

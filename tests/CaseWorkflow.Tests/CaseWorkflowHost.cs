@@ -1,0 +1,46 @@
+using ComplaintsPlatform.TestInfrastructure;
+using Npgsql;
+
+namespace ComplaintsPlatform.CaseWorkflow.Tests;
+
+/// <summary>CaseWorkflow on the test server over a database of its own, with helpers to look at what it wrote.</summary>
+public sealed class CaseWorkflowHost : ServiceFactory<Program>
+{
+    private CaseWorkflowHost(TestDatabase database, TestRedis redis) : base(database, redis)
+    {
+    }
+
+    public static async Task<CaseWorkflowHost> StartAsync(TestDatabase? database = null, IDictionary<string, string?>? settings = null)
+    {
+        var infra = await Infrastructure.GetAsync();
+        var host = new CaseWorkflowHost(database ?? await infra.Postgres.CreateDatabaseAsync(), infra.Redis);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            host.Settings[key] = value;
+        }
+        _ = host.Server; // starts the host: migrations, seeding and the configuration file
+        return host;
+    }
+
+    public async Task<List<string>> OutboxEventTypesAsync()
+    {
+        await using var conn = new NpgsqlConnection(Database.ConnectionStrings["case-workflow-db"]);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT event_type FROM caseworkflow.outbox_events ORDER BY id", conn);
+        var types = new List<string>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            types.Add(reader.GetString(0));
+        }
+        return types;
+    }
+
+    public async Task<long> CountAsync(string table)
+    {
+        await using var conn = new NpgsqlConnection(Database.ConnectionStrings["case-workflow-db"]);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"SELECT count(*) FROM caseworkflow.{table}", conn);
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
+}
