@@ -1,0 +1,43 @@
+using ComplaintsPlatform.AppHost;
+
+var builder = DistributedApplication.CreateBuilder(args);
+var settings = PlatformSettings.From(builder);
+
+var infrastructure = settings.Mode == InfrastructureMode.Local
+    ? LocalProcesses.Add(builder, settings)
+    : Containers.Add(builder);
+var databases = ServiceDatabases.Add(builder, infrastructure);
+
+IResourceBuilder<ProjectResource> Service<TProject>(string name, string connectionName)
+    where TProject : IProjectMetadata, new() =>
+    builder.AddProject<TProject>(name)
+        .WithReference(databases[connectionName])
+        .WithReference(infrastructure.Redis)
+        .WithEnvironment("Identity__SigningKey", infrastructure.SigningKey)
+        .WaitFor(infrastructure.Postgres)
+        .WaitFor(infrastructure.RedisServer)
+        .WithHttpHealthCheck("/health", endpointName: "http")
+        .WithoutOtlpRetry();
+
+IResourceBuilder<ProjectResource>[] services =
+[
+    Service<Projects.Intake>("intake", "intake-db"),
+    Service<Projects.CaseWorkflow>("case-workflow", "case-workflow-db"),
+    Service<Projects.OmbudsmanLiaison>("ombudsman-liaison", "ombudsman-liaison-db"),
+    Service<Projects.Compliments>("compliments", "compliments-db"),
+    Service<Projects.Reporting>("reporting", "reporting-db"),
+];
+
+// The gateway needs no backend to start: its gRPC health reports each backend as it comes up.
+var gateway = builder.AddProject<Projects.Gateway>("gateway")
+    .WithFixedPort("http", settings.GatewayHttpPort)
+    .WithFixedPort("grpc", settings.GatewayGrpcPort)
+    .WithEnvironment("Identity__SigningKey", infrastructure.SigningKey)
+    .WithHttpHealthCheck("/health", endpointName: "http")
+    .WithoutOtlpRetry();
+foreach (var service in services)
+{
+    gateway.WithReference(service);
+}
+
+builder.Build().Run();

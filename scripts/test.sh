@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Every test: first all projects but EndToEnd (in parallel), then EndToEnd alone, since starting
+# the whole AppHost beside other suites on 2 cores makes both slow. Exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh || exit 1
+dotnet build ComplaintsPlatform.sln --no-restore -v quiet -nologo || exit 1
+
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test ComplaintsPlatform.sln --no-build --filter "FullyQualifiedName!~ComplaintsPlatform.EndToEnd" 2>&1 | tee -a "$log"
+(( PIPESTATUS[0] == 0 )) || status=1
+dotnet test tests/EndToEnd.Tests/EndToEnd.Tests.csproj --no-build 2>&1 | tee -a "$log"
+(( PIPESTATUS[0] == 0 )) || status=1
+
+# Lines such as "Passed!  - Failed:     0, Passed:    12, Skipped:     0, Total:    12, ..."
+read -r passed failed skipped < <(awk '
+  /(Passed|Failed)! +- +Failed:/ {
+    for (i = 1; i <= NF; i++) {
+      if ($i == "Failed:")  { f += $(i + 1) + 0 }
+      if ($i == "Passed:")  { p += $(i + 1) + 0 }
+      if ($i == "Skipped:") { s += $(i + 1) + 0 }
+    }
+  }
+  END { print p + 0, f + 0, s + 0 }' "$log")
+if (( status == 0 && passed == 0 )); then status=1; fi
+echo
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+exit "$status"

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace ComplaintsPlatform.AppHost.Tests;
+
+/// <summary>Container mode cannot run on machines without a container engine, so its description is checked instead.</summary>
+public sealed partial class ManifestTests
+{
+    [Fact]
+    public async Task Container_mode_manifest_describes_every_service_postgres_redis_and_the_gateway_with_no_secret_in_clear()
+    {
+        var (text, manifest) = await PublishAsync();
+        var resources = manifest["resources"]!.AsObject();
+
+        foreach (var project in new[] { "intake", "case-workflow", "ombudsman-liaison", "compliments", "reporting", "gateway" })
+        {
+            Assert.Equal("project.v0", (string?)resources[project]?["type"]);
+        }
+        Assert.Equal("container.v0", (string?)resources["postgres"]?["type"]);
+        Assert.Equal("container.v0", (string?)resources["redis"]?["type"]);
+
+        // Every secret is a parameter marked secret whose value is generated or asked for, never written down.
+        var secrets = resources.Where(r => r.Key.EndsWith("-password", StringComparison.Ordinal) || r.Key == "identity-signing-key").ToList();
+        Assert.Equal(8, secrets.Count); // five service logins, postgres admin, redis, signing key
+        foreach (var (name, resource) in secrets)
+        {
+            var input = resource!["inputs"]?["value"];
+            Assert.True((bool?)input?["secret"] == true, $"{name} is not marked secret");
+            Assert.Null(input?["default"]?["value"]);
+        }
+
+        // Each service connects with its own login, whose password is a reference, not a value.
+        var intakeEnv = resources["intake"]!["env"]!.AsObject();
+        Assert.Equal("{intake-db.connectionString}", (string?)intakeEnv["ConnectionStrings__intake-db"]);
+        Assert.Equal("{identity-signing-key.value}", (string?)intakeEnv["Identity__SigningKey"]);
+        Assert.Contains("Username=intake;Password={intake-db-password.value}", (string?)resources["intake-db"]!["connectionString"]);
+        Assert.DoesNotMatch(ClearPassword(), text);
+    }
+
+    [GeneratedRegex(@"(?i)password=(?!\{)")]
+    private static partial Regex ClearPassword();
+
+    private static async Task<(string Text, JsonNode Manifest)> PublishAsync()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"cp-manifest-{Guid.NewGuid():N}", "aspire-manifest.json");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = RepositoryRoot(),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[]
+        {
+            "run", "--project", "AppHost", "--no-build", "--",
+            "--publisher", "manifest", "--output-path", output, "--ComplaintsPlatform:InfrastructureMode=containers",
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 0, $"publish failed ({process.ExitCode}): {await stdout}{await stderr}");
+        try
+        {
+            var text = await File.ReadAllTextAsync(output);
+            return (text, JsonNode.Parse(text)!);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(output)!, recursive: true);
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ComplaintsPlatform.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("ComplaintsPlatform.sln not found above the test's output folder.");
+    }
+}

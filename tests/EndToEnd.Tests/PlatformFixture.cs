@@ -1,0 +1,79 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using ComplaintsPlatform.Hosting.Identity;
+using Grpc.Net.Client;
+
+namespace ComplaintsPlatform.EndToEnd.Tests;
+
+/// <summary>
+/// The real AppHost, once for the whole project: local processes forced, its own data folder,
+/// free ports for everything, no dashboard.
+/// </summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    public static readonly string[] Services = ["intake", "case-workflow", "ombudsman-liaison", "compliments", "reporting"];
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+
+    // Under /tmp, not a home folder: the postgres user must reach the cluster.
+    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), $"cp-e2e-{Guid.NewGuid():N}");
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    public Uri GatewayGrpc => App.GetEndpoint("gateway", "grpc");
+
+    public Uri GatewayHttp => App.GetEndpoint("gateway", "http");
+
+    public GrpcChannel GatewayChannel() => GrpcChannel.ForAddress(GatewayGrpc);
+
+    /// <summary>A token signed with the key this AppHost generated in its data folder.</summary>
+    public string Token(string role, string subject = "e2e-officer") =>
+        TokenIssuer.Issue(new IdentityOptions { SigningKey = File.ReadAllText(Path.Combine(_dataDir, "identity-signing-key")).Trim() }, subject, [role]);
+
+    public async Task InitializeAsync()
+    {
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            [
+                "--ComplaintsPlatform:InfrastructureMode=local",
+                $"--ComplaintsPlatform:DataDir={_dataDir}",
+                "--ComplaintsPlatform:PostgresPort=0",
+                "--ComplaintsPlatform:RedisPort=0",
+                "--ComplaintsPlatform:GatewayHttpPort=0",
+                "--ComplaintsPlatform:GatewayGrpcPort=0",
+            ],
+            (options, _) =>
+            {
+                options.DisableDashboard = true;
+                options.AllowUnsecuredTransport = true;
+            },
+            timeout.Token);
+        App = await builder.BuildAsync(timeout.Token);
+        await App.StartAsync(timeout.Token);
+        foreach (var name in Services.Append("gateway"))
+        {
+            await App.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temporary folder is harmless.
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
+{
+    public const string Name = "platform";
+}
