@@ -40,4 +40,12 @@ foreach (var service in services)
     gateway.WithReference(service);
 }
 
+// Clients (token subjects or API keys) exempt from the gateway's per-client rate limit, e.g. a benchmark.
+var exempt = (builder.Configuration["ComplaintsPlatform:RateLimitExempt"] ?? "")
+    .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+for (var i = 0; i < exempt.Length; i++)
+{
+    gateway.WithEnvironment($"Gateway__RateLimit__Exempt__{i}", exempt[i]);
+}
+
 builder.Build().Run();
