@@ -28,6 +28,16 @@ IResourceBuilder<ProjectResource>[] services =
     Service<Projects.Reporting>("reporting", "reporting-db"),
 ];
 
+// Services follow each other's event feeds and call each other's internal RPCs over gRPC, so each
+// can discover every other (no WaitFor: a consumer retries until its source is up).
+foreach (var service in services)
+{
+    foreach (var other in services.Where(o => o != service))
+    {
+        service.WithReference(other);
+    }
+}
+
 // The gateway needs no backend to start: its gRPC health reports each backend as it comes up.
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithFixedPort("http", settings.GatewayHttpPort)

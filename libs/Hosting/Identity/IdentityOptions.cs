@@ -18,6 +18,9 @@ public sealed class IdentityOptions
     /// <summary>HMAC key (at least 32 characters) for locally issued tokens.</summary>
     public string? SigningKey { get; set; }
 
+    /// <summary>The name this service calls others as (subject <c>service:&lt;name&gt;</c>), e.g. <c>ombudsman</c>.</summary>
+    public string? ServiceName { get; set; }
+
     /// <summary>This service's client credentials at the OpenID provider (Authority mode).</summary>
     public string? ClientId { get; set; }
 

@@ -13,7 +13,9 @@ public sealed class ServiceTokenSource(IdentityOptions options, IHostEnvironment
     private readonly SemaphoreSlim _gate = new(1, 1);
     private (string Token, DateTime RenewAt)? _current;
 
-    public string ServiceName { get; } = environment.ApplicationName.Replace("ComplaintsPlatform.", "").ToLowerInvariant();
+    /// <summary>The name other services know this one by (Identity:ServiceName; by default the assembly's short name).</summary>
+    public string ServiceName { get; } = options.ServiceName
+        ?? environment.ApplicationName.Replace("ComplaintsPlatform.", "").ToLowerInvariant();
 
     public async Task<string> GetAsync(CancellationToken ct)
     {
