@@ -50,7 +50,7 @@ foreach (var service in services)
     gateway.WithReference(service);
 }
 
-// Clients (token subjects or API keys) exempt from the gateway's per-client rate limit, e.g. a benchmark.
+// Clients ("sub:<token subject>" or "key:<api key>") exempt from the gateway's per-client rate limit, e.g. a benchmark.
 var exempt = (builder.Configuration["ComplaintsPlatform:RateLimitExempt"] ?? "")
     .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 for (var i = 0; i < exempt.Length; i++)
