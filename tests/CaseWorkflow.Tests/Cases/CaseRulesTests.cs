@@ -258,6 +258,18 @@ public sealed class CaseRulesTests
     }
 
     [Fact]
+    public void A_withdrawn_case_has_no_clocks_left_for_a_new_calendar_to_move()
+    {
+        var c = ReadyToRespond();
+        c.End(CaseEnding.Withdrawn, "", D(3, 10), Rules(), s_team);
+        var closed = new WorkingDayCalendar(BankHolidayData.Shipped,
+            new CouncilCalendarSettings(Division.EnglandAndWales) { ClosureDays = [D(3, 12)] });
+
+        Assert.False(c.HasOpenDeadlines);
+        Assert.Equal(0, c.RecomputeDeadlines(Rules() with { Calendar = closed, CalendarVersion = "calendar-v2" }, s_team, "closure day added"));
+    }
+
+    [Fact]
     public void The_stored_document_keeps_every_fact()
     {
         var c = Responded();

@@ -56,12 +56,11 @@ public sealed partial class Case
 
     /// <summary>The earliest date the council must meet next (officers' clocks only; the person's escalation window is theirs).</summary>
     [JsonIgnore]
-    public DateOnly? NextDeadline => Status == V1.CaseStatus.Closed
-        ? null
-        : Deadlines.Where(d => d.MetOn is null && d.Kind != ClockKind.EscalationWindow).Select(d => (DateOnly?)d.Due).Min();
+    public DateOnly? NextDeadline => Deadlines.Where(d => IsLive(d) && d.Kind != ClockKind.EscalationWindow).Select(d => (DateOnly?)d.Due).Min();
 
+    /// <summary>Whether a calendar change could still move one of this case's deadlines.</summary>
     [JsonIgnore]
-    public bool HasOpenDeadlines => Deadlines.Any(d => d.MetOn is null);
+    public bool HasOpenDeadlines => Deadlines.Any(IsLive);
 
     public static Case Open(
         Guid id, string reference, string contactId, string personId, string serviceAreaId, string directorateId,
@@ -206,7 +205,7 @@ public sealed partial class Case
     public int RecomputeDeadlines(CaseRules rules, Actor actor, string reason)
     {
         var moved = 0;
-        foreach (var deadline in Deadlines.Where(d => d.MetOn is null))
+        foreach (var deadline in Deadlines.Where(IsLive).ToList())
         {
             var previous = deadline.Due;
             if (!deadline.Compute(rules.Calendar, rules.CalendarVersion))
@@ -234,6 +233,13 @@ public sealed partial class Case
         }
         return moved;
     }
+
+    /// <summary>
+    /// A clock still running: unmet while a stage is open; once closed, only the person's window to
+    /// escalate after a response (a withdrawn or refused case has no clocks left to move).
+    /// </summary>
+    private bool IsLive(Deadline d) => d.MetOn is null && (Status != V1.CaseStatus.Closed
+        || (d.Kind == ClockKind.EscalationWindow && Ending == CaseEnding.ResponseSent));
 
     public void ClearPending()
     {
