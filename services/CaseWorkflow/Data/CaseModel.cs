@@ -60,5 +60,19 @@ internal static class CaseModel
             r.Property(x => x.Texts).HasColumnName("texts").HasColumnType("jsonb");
             r.Property(x => x.RecordedAt).HasColumnName("recorded_at");
         });
+
+        modelBuilder.Entity<TriagedContactRecord>(t =>
+        {
+            t.ToTable("triaged_contacts");
+            t.HasKey(x => x.ContactId);
+            t.Property(x => x.ContactId).HasColumnName("contact_id").HasMaxLength(100);
+            t.Property(x => x.Reference).HasColumnName("reference").HasMaxLength(100);
+            t.Property(x => x.PersonId).HasColumnName("person_id").HasMaxLength(100);
+            t.Property(x => x.Decision).HasColumnName("decision");
+            t.Property(x => x.Stream).HasColumnName("stream");
+            t.Property(x => x.ServiceAreaId).HasColumnName("service_area_id").HasMaxLength(100);
+            t.Property(x => x.ReceivedAt).HasColumnName("received_at");
+            t.Property(x => x.TriagedBy).HasColumnName("triaged_by").HasMaxLength(200);
+        });
     }
 }

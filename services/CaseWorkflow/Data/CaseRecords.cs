@@ -69,3 +69,19 @@ public sealed class CorrespondenceRecord
     public string Texts { get; set; } = "{}";
     public DateTimeOffset RecordedAt { get; set; }
 }
+
+/// <summary>
+/// What Intake's triage said about a contact (ids, codes, dates): kept so a contact later upgraded to
+/// a complaint can open its case from when it was received.
+/// </summary>
+public sealed class TriagedContactRecord
+{
+    public string ContactId { get; set; } = "";
+    public string Reference { get; set; } = "";
+    public string PersonId { get; set; } = "";
+    public int Decision { get; set; }
+    public int Stream { get; set; }
+    public string ServiceAreaId { get; set; } = "";
+    public DateTimeOffset ReceivedAt { get; set; }
+    public string TriagedBy { get; set; } = "";
+}

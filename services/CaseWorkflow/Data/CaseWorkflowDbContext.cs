@@ -15,6 +15,8 @@ public sealed class CaseWorkflowDbContext(DbContextOptions<CaseWorkflowDbContext
 
     public DbSet<CorrespondenceRecord> Correspondence => Set<CorrespondenceRecord>();
 
+    public DbSet<TriagedContactRecord> TriagedContacts => Set<TriagedContactRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Extensions.Schema);

@@ -1,6 +1,7 @@
 using ComplaintsPlatform.CaseWorkflow.V1;
 using ComplaintsPlatform.TestInfrastructure;
 using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using static ComplaintsPlatform.CaseWorkflow.Tests.Cases.CaseHostFixture;
@@ -173,20 +174,8 @@ public sealed class CaseJourneyTests(CaseHostFixture fx) : IClassFixture<CaseHos
             TriagedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(new DateTimeOffset(2025, 3, 4, 9, 0, 0, TimeSpan.Zero)),
             TriagedBy = "officer-cpt-01",
         };
-        for (var delivery = 0; delivery < 2; delivery++)
-        {
-            await using var scope = fx.Host.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<Data.CaseWorkflowDbContext>();
-            var handler = scope.ServiceProvider.GetRequiredService<Events.IntakeEventsHandler>();
-            await handler.HandleAsync(db, new Common.V1.FeedEvent
-            {
-                Position = delivery + 1,
-                EventId = Guid.NewGuid().ToString(),
-                EventType = Intake.V1.ContactTriaged.Descriptor.FullName,
-                Payload = Google.Protobuf.WellKnownTypes.Any.Pack(triaged),
-            }, CancellationToken.None);
-            await db.SaveChangesAsync();
-        }
+        await DeliverFromIntakeAsync(triaged);
+        await DeliverFromIntakeAsync(triaged);
 
         var opened = (await fx.Host.OutboxEventsAsync<CaseOpened>()).Where(e => e.Header.ContactId == triaged.ContactId).ToList();
         var single = Assert.Single(opened);
@@ -197,5 +186,56 @@ public sealed class CaseJourneyTests(CaseHostFixture fx) : IClassFixture<CaseHos
         // Received after close of business on Monday: counted from Tuesday, so acknowledge by Tuesday 11 March.
         Assert.Equal(D(3, 11), c.Deadlines.Single(d => d.Kind == ClockKind.Acknowledge).Due);
         Assert.Contains("close of business", c.Deadlines[0].Explanation);
+    }
+
+    [Fact]
+    public async Task A_contact_upgraded_to_a_complaint_opens_a_case_from_its_receipt_and_a_downgrade_ends_it()
+    {
+        var contactId = "contact-" + Guid.NewGuid().ToString("N")[..8];
+        var reference = "C-2025-" + Random.Shared.Next(100000, 999999);
+        await DeliverFromIntakeAsync(new Intake.V1.ContactTriaged
+        {
+            ContactId = contactId, Reference = reference, PersonId = "person-88", Decision = Intake.V1.TriageDecision.ServiceRequest,
+            ServiceAreaId = "highways-maintenance", Kind = Intake.V1.ContactKind.ServiceRequest, Channel = Intake.V1.Channel.Phone,
+            ReceivedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(new DateTimeOffset(2025, 3, 3, 10, 0, 0, TimeSpan.Zero)),
+        });
+        await Refused(StatusCode.NotFound, () => fx.Team.FindCaseByReferenceAsync(new FindCaseByReferenceRequest { Reference = reference }).ResponseAsync);
+
+        await DeliverFromIntakeAsync(new Intake.V1.ContactReclassified
+        {
+            ContactId = contactId, Reference = reference, FromDecision = Intake.V1.TriageDecision.ServiceRequest,
+            ToDecision = Intake.V1.TriageDecision.Complaint, Stream = ComplaintStream.Corporate, ReclassifiedBy = "officer-cpt-01",
+            ReclassifiedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(new DateTimeOffset(2025, 3, 5, 10, 0, 0, TimeSpan.Zero)),
+        });
+        var c = await fx.Team.FindCaseByReferenceAsync(new FindCaseByReferenceRequest { Reference = reference });
+        Assert.Equal(D(3, 3), c.ReceivedOn);
+        Assert.Equal("person-88", c.PersonId);
+
+        await DeliverFromIntakeAsync(new Intake.V1.ContactReclassified
+        {
+            ContactId = contactId, Reference = reference, FromDecision = Intake.V1.TriageDecision.Complaint,
+            ToDecision = Intake.V1.TriageDecision.Enquiry, ReclassifiedBy = "officer-cpt-01",
+            ReclassifiedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(new DateTimeOffset(2025, 3, 6, 10, 0, 0, TimeSpan.Zero)),
+        });
+        c = await fx.Team.GetCaseAsync(new GetCaseRequest { CaseId = c.Id });
+        Assert.Equal(V1.CaseStatus.Closed, c.Status);
+        Assert.Equal(CaseEnding.Reclassified, c.Ending);
+    }
+
+    /// <summary>As the feed consumer does: the handler inside a transaction it does not commit itself.</summary>
+    private async Task DeliverFromIntakeAsync(Google.Protobuf.IMessage message)
+    {
+        await using var scope = fx.Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Data.CaseWorkflowDbContext>();
+        var handler = scope.ServiceProvider.GetRequiredService<Events.IntakeEventsHandler>();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        await handler.HandleAsync(db, new Common.V1.FeedEvent
+        {
+            EventId = Guid.NewGuid().ToString(),
+            EventType = message.Descriptor.FullName,
+            Payload = Google.Protobuf.WellKnownTypes.Any.Pack(message),
+        }, CancellationToken.None);
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
     }
 }

@@ -270,6 +270,16 @@ public sealed class CaseRulesTests
     }
 
     [Fact]
+    public void A_case_whose_contact_is_re_triaged_as_not_a_complaint_ends_as_reclassified()
+    {
+        var c = ReadyToRespond();
+        c.Reclassified("Enquiry", D(3, 7), s_team);
+        Assert.Equal(CaseEnding.Reclassified, c.Ending);
+        Assert.Null(c.NextDeadline);
+        Refused(() => c.RequestEscalation("x", D(3, 8), Rules(), s_team), "without a response");
+    }
+
+    [Fact]
     public void The_stored_document_keeps_every_fact()
     {
         var c = Responded();

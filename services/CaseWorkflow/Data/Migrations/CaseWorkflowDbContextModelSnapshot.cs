@@ -283,6 +283,54 @@ namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
                     b.ToTable("procedure_policies", "caseworkflow");
                 });
 
+            modelBuilder.Entity("ComplaintsPlatform.CaseWorkflow.Data.TriagedContactRecord", b =>
+                {
+                    b.Property<string>("ContactId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("contact_id");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("integer")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("ServiceAreaId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("service_area_id");
+
+                    b.Property<int>("Stream")
+                        .HasColumnType("integer")
+                        .HasColumnName("stream");
+
+                    b.Property<string>("TriagedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("triaged_by");
+
+                    b.HasKey("ContactId");
+
+                    b.ToTable("triaged_contacts", "caseworkflow");
+                });
+
             modelBuilder.Entity("ComplaintsPlatform.Messaging.Consumers.FeedCheckpoint", b =>
                 {
                     b.Property<string>("Consumer")

@@ -86,7 +86,7 @@ public sealed partial class Case
             ["reason_code"] = reasonCode,
             ["next_body"] = NextBody.ToString(),
         }, new() { ["refusal_explanation"] = explanation });
-        Closed(actor, on, Stage.Response?.Overall ?? Finding.Unspecified, rules);
+        Closed(actor, on, Stage.Response?.Overall ?? Finding.Unspecified);
     }
 
     private EscalationRecord PendingEscalation() =>

@@ -156,7 +156,7 @@ public sealed partial class Case
             ["next_body"] = NextBody.ToString(),
             ["escalation_window_due"] = Iso(window?.Due),
         }, new() { ["response"] = response.Text });
-        Closed(actor, on, response.Overall, rules);
+        Closed(actor, on, response.Overall);
     }
 
     public void End(CaseEnding ending, string note, DateOnly? occurredOn, CaseRules rules, Actor actor)
@@ -172,10 +172,26 @@ public sealed partial class Case
         Ending = ending;
         Record(actor, "ENDED", on, $"{Stage.Name} ended: {ending}" + (string.IsNullOrWhiteSpace(note) ? "" : $" ({note})"));
         Raise(new CaseEnded { Header = Header(actor, on), Ending = ending });
-        Closed(actor, on, Finding.Unspecified, rules);
+        Closed(actor, on, Finding.Unspecified);
     }
 
-    private void Closed(Actor actor, DateOnly on, Finding overall, CaseRules rules) =>
+    /// <summary>Intake re-triaged the contact as something other than a complaint.</summary>
+    public void Reclassified(string toDecision, DateOnly on, Actor actor)
+    {
+        if (Status == V1.CaseStatus.Closed)
+        {
+            Record(actor, "RECLASSIFIED", on, $"The contact was re-triaged as {toDecision} after the case closed ({Ending})");
+            return;
+        }
+        Stage.Ending = CaseEnding.Reclassified;
+        Status = V1.CaseStatus.Closed;
+        Ending = CaseEnding.Reclassified;
+        Record(actor, "RECLASSIFIED", on, $"No longer a complaint: the contact was re-triaged as {toDecision}");
+        Raise(new CaseEnded { Header = Header(actor, on), Ending = CaseEnding.Reclassified });
+        Closed(actor, on, Finding.Unspecified);
+    }
+
+    private void Closed(Actor actor, DateOnly on, Finding overall) =>
         Raise(new CaseClosed
         {
             Header = Header(actor, on),

@@ -74,6 +74,25 @@ namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
                     table.PrimaryKey("PK_correspondence_requests", x => x.request_id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "triaged_contacts",
+                schema: "caseworkflow",
+                columns: table => new
+                {
+                    contact_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    person_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    decision = table.Column<int>(type: "integer", nullable: false),
+                    stream = table.Column<int>(type: "integer", nullable: false),
+                    service_area_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    triaged_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_triaged_contacts", x => x.contact_id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_case_audit_case_id_id",
                 schema: "caseworkflow",
@@ -140,6 +159,10 @@ namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "correspondence_requests",
+                schema: "caseworkflow");
+
+            migrationBuilder.DropTable(
+                name: "triaged_contacts",
                 schema: "caseworkflow");
         }
     }
