@@ -1,6 +1,7 @@
 using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.CaseWorkflow.Configuration;
 using ComplaintsPlatform.CaseWorkflow.Data;
+using ComplaintsPlatform.CaseWorkflow.Events;
 using ComplaintsPlatform.CaseWorkflow.Grpc;
 using ComplaintsPlatform.Hosting;
 using ComplaintsPlatform.Messaging;
@@ -17,7 +18,7 @@ internal static class Extensions
     {
         builder.AddServiceDatabase<CaseWorkflowDbContext>(ConnectionName, Schema);
         builder.AddPlatformGrpc("complaints.caseworkflow.v1.Procedures", "complaints.caseworkflow.v1.CouncilDirectory",
-            "complaints.calendar.v1.Calendar");
+            "complaints.calendar.v1.Calendar", "complaints.caseworkflow.v1.Cases", "complaints.caseworkflow.v1.CaseInternal");
         builder.AddOutbox<CaseWorkflowDbContext>(FeedName, "intake", "ombudsman", "compliments", "reporting");
 
         // A newer official bank-holiday file can be dropped in without a release (Calendar:BankHolidaysFile).
@@ -28,6 +29,13 @@ internal static class Extensions
         builder.Services.AddSingleton(new CouncilState(bankHolidays));
         builder.Services.AddScoped<ConfigurationEvents>();
         builder.Services.AddHostedService<ConfigurationBootstrapper>();
+
+        builder.Services.AddSingleton<CaseRulesSource>();
+        builder.Services.AddScoped<CasePublisher>();
+        builder.Services.AddScoped<CaseWork>();
+        builder.Services.AddScoped<DeadlineRecalculator>();
+        // Complaints triaged in Intake open cases here (after the bootstrapper, so the configuration is loaded).
+        builder.AddFeedConsumer<CaseWorkflowDbContext, IntakeEventsHandler>("intake", FeedName);
     }
 
     public static WebApplication MapCaseWorkflowEndpoints(this WebApplication app)
@@ -35,6 +43,8 @@ internal static class Extensions
         app.MapGrpcService<ProceduresService>();
         app.MapGrpcService<CouncilDirectoryService>();
         app.MapGrpcService<CalendarService>();
+        app.MapGrpcService<CasesService>();
+        app.MapGrpcService<CaseInternalService>();
         app.MapEventFeed<CaseWorkflowDbContext>();
         return app;
     }

@@ -36,6 +36,23 @@ public sealed class CaseWorkflowHost : ServiceFactory<Program>
         return types;
     }
 
+    /// <summary>The staged events of one type, unpacked.</summary>
+    public async Task<List<T>> OutboxEventsAsync<T>() where T : Google.Protobuf.IMessage<T>, new()
+    {
+        var descriptor = new T().Descriptor;
+        await using var conn = new NpgsqlConnection(Database.ConnectionStrings["case-workflow-db"]);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT payload FROM caseworkflow.outbox_events WHERE event_type = @type ORDER BY id", conn);
+        cmd.Parameters.AddWithValue("type", descriptor.FullName);
+        var events = new List<T>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            events.Add(Google.Protobuf.WellKnownTypes.Any.Parser.ParseFrom((byte[])reader[0]).Unpack<T>());
+        }
+        return events;
+    }
+
     public async Task<long> CountAsync(string table)
     {
         await using var conn = new NpgsqlConnection(Database.ConnectionStrings["case-workflow-db"]);

@@ -1,6 +1,7 @@
 using ComplaintsPlatform.CaseWorkflow.Data;
 using ComplaintsPlatform.CaseWorkflow.Domain.Directory;
 using ComplaintsPlatform.CaseWorkflow.Domain.Procedures;
+using ComplaintsPlatform.CaseWorkflow.Events;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,11 +28,12 @@ internal sealed class ConfigurationBootstrapper(
         {
             var db = scope.ServiceProvider.GetRequiredService<CaseWorkflowDbContext>();
             var events = scope.ServiceProvider.GetRequiredService<ConfigurationEvents>();
+            var deadlines = scope.ServiceProvider.GetRequiredService<DeadlineRecalculator>();
             try
             {
                 await SeedPoliciesAsync(db, events, cancellationToken);
-                await LoadFileAsync(db, events, cancellationToken);
-                await AnnounceCalendarDataChangeAsync(db, events, cancellationToken);
+                await LoadFileAsync(db, events, deadlines, cancellationToken);
+                await AnnounceCalendarDataChangeAsync(db, events, deadlines, cancellationToken);
             }
             catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
             {
@@ -83,7 +85,7 @@ internal sealed class ConfigurationBootstrapper(
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task LoadFileAsync(CaseWorkflowDbContext db, ConfigurationEvents events, CancellationToken ct)
+    private async Task LoadFileAsync(CaseWorkflowDbContext db, ConfigurationEvents events, DeadlineRecalculator deadlines, CancellationToken ct)
     {
         var path = configuration["Council:ConfigurationFile"] ?? Path.Combine("Configuration", "council.sample.json");
         var fullPath = Path.IsPathRooted(path) ? path : Path.Combine(environment.ContentRootPath, path);
@@ -110,12 +112,12 @@ internal sealed class ConfigurationBootstrapper(
         {
             return;
         }
-        await ConfigurationRecorder.RecordAsync(db, events, state.BankHolidays, loaded, "system",
+        await ConfigurationRecorder.RecordAsync(db, events, deadlines, state.BankHolidays, loaded, "system",
             $"Loaded from {loaded.Source}", ct);
     }
 
     // New bank-holiday data (a refreshed file shipped with a release) moves deadlines even when the council changed nothing.
-    private async Task AnnounceCalendarDataChangeAsync(CaseWorkflowDbContext db, ConfigurationEvents events, CancellationToken ct)
+    private async Task AnnounceCalendarDataChangeAsync(CaseWorkflowDbContext db, ConfigurationEvents events, DeadlineRecalculator deadlines, CancellationToken ct)
     {
         var latest = await db.ConfigurationVersions.OrderByDescending(c => c.Version).FirstOrDefaultAsync(ct);
         if (latest is null)
@@ -130,6 +132,7 @@ internal sealed class ConfigurationBootstrapper(
         }
         latest.CalendarVersion = version;
         events.CalendarChanged(db, configurationNow, version, "New bank-holiday data");
+        await deadlines.RecomputeAsync(db, new CouncilCalendars(state.BankHolidays, configurationNow.Council), "new bank-holiday data", ct);
         await db.SaveChangesAsync(ct);
     }
 }

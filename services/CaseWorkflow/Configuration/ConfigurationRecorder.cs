@@ -1,6 +1,7 @@
 using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.CaseWorkflow.Data;
 using ComplaintsPlatform.CaseWorkflow.Domain.Directory;
+using ComplaintsPlatform.CaseWorkflow.Events;
 using ComplaintsPlatform.CaseWorkflow.V1;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace ComplaintsPlatform.CaseWorkflow.Configuration;
 internal static class ConfigurationRecorder
 {
     public static async Task<CouncilConfiguration> RecordAsync(
-        CaseWorkflowDbContext db, ConfigurationEvents events, BankHolidayData bankHolidays,
+        CaseWorkflowDbContext db, ConfigurationEvents events, DeadlineRecalculator deadlines, BankHolidayData bankHolidays,
         CouncilConfiguration configuration, string recordedBy, string changeReason, CancellationToken ct)
     {
         var previous = await db.ConfigurationVersions.AsNoTracking().OrderByDescending(c => c.Version).FirstOrDefaultAsync(ct);
@@ -30,6 +31,11 @@ internal static class ConfigurationRecorder
             CalendarVersion = calendarVersion,
         });
         events.ConfigurationRecorded(db, configuration, calendarVersion, previous?.CalendarVersion);
+        if (previous is not null && previous.CalendarVersion != calendarVersion)
+        {
+            await deadlines.RecomputeAsync(db, new CouncilCalendars(bankHolidays, configuration.Council),
+                "the council's calendar settings changed", ct);
+        }
         await db.SaveChangesAsync(ct);
         return configuration;
     }

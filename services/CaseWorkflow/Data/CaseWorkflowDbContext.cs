@@ -9,6 +9,14 @@ public sealed class CaseWorkflowDbContext(DbContextOptions<CaseWorkflowDbContext
 
     public DbSet<ConfigurationRecord> ConfigurationVersions => Set<ConfigurationRecord>();
 
+    public DbSet<CaseRecord> Cases => Set<CaseRecord>();
+
+    public DbSet<CaseAuditRecord> CaseAudit => Set<CaseAuditRecord>();
+
+    public DbSet<CorrespondenceRecord> Correspondence => Set<CorrespondenceRecord>();
+
+    public DbSet<TriagedContactRecord> TriagedContacts => Set<TriagedContactRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Extensions.Schema);
@@ -39,5 +47,7 @@ public sealed class CaseWorkflowDbContext(DbContextOptions<CaseWorkflowDbContext
             config.Property(c => c.ChangeReason).HasColumnName("change_reason").HasMaxLength(2000);
             config.Property(c => c.CalendarVersion).HasColumnName("calendar_version").HasMaxLength(200);
         });
+
+        CaseModel.Configure(modelBuilder);
     }
 }

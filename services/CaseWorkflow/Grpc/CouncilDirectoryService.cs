@@ -1,6 +1,7 @@
 using ComplaintsPlatform.CaseWorkflow.Configuration;
 using ComplaintsPlatform.CaseWorkflow.Data;
 using ComplaintsPlatform.CaseWorkflow.Domain.Directory;
+using ComplaintsPlatform.CaseWorkflow.Events;
 using ComplaintsPlatform.CaseWorkflow.V1;
 using ComplaintsPlatform.Hosting.Errors;
 using ComplaintsPlatform.Hosting.Identity;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ComplaintsPlatform.CaseWorkflow.Grpc;
 
 /// <summary>The council's settings, organisation and lists. Officers' names and addresses are for council staff only.</summary>
-public sealed class CouncilDirectoryService(CaseWorkflowDbContext db, CouncilState state, ConfigurationEvents events)
+public sealed class CouncilDirectoryService(CaseWorkflowDbContext db, CouncilState state, ConfigurationEvents events, DeadlineRecalculator deadlines)
     : CouncilDirectory.CouncilDirectoryBase
 {
     public override async Task<CouncilConfiguration> GetConfiguration(GetConfigurationRequest request, ServerCallContext context)
@@ -57,7 +58,7 @@ public sealed class CouncilDirectoryService(CaseWorkflowDbContext db, CouncilSta
         }
         try
         {
-            var recorded = await ConfigurationRecorder.RecordAsync(db, events, state.BankHolidays, proposed,
+            var recorded = await ConfigurationRecorder.RecordAsync(db, events, deadlines, state.BankHolidays, proposed,
                 Caller.From(context).Subject, request.ChangeReason, context.CancellationToken);
             await state.RefreshAsync(db, context.CancellationToken);
             return recorded;

@@ -23,6 +23,155 @@ namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ComplaintsPlatform.CaseWorkflow.Data.CaseAuditRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("action");
+
+                    b.Property<bool>("Allowed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("allowed");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("OfficerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("officer_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Id");
+
+                    b.HasIndex("OfficerId", "Id");
+
+                    b.ToTable("case_audit", "caseworkflow");
+                });
+
+            modelBuilder.Entity("ComplaintsPlatform.CaseWorkflow.Data.CaseRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContactId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("contact_id");
+
+                    b.Property<int>("CurrentStage")
+                        .HasColumnType("integer")
+                        .HasColumnName("current_stage");
+
+                    b.Property<string>("DirectorateId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("directorate_id");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("document");
+
+                    b.Property<string>("HandlerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("handler_id");
+
+                    b.Property<bool>("HasOpenDeadlines")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_open_deadlines");
+
+                    b.Property<DateOnly?>("NextDeadline")
+                        .HasColumnType("date")
+                        .HasColumnName("next_deadline");
+
+                    b.Property<int>("OutstandingRemedies")
+                        .HasColumnType("integer")
+                        .HasColumnName("outstanding_remedies");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reference");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("ServiceAreaId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("service_area_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Stream")
+                        .HasColumnType("integer")
+                        .HasColumnName("stream");
+
+                    b.Property<string>("TeamId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("team_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId")
+                        .IsUnique()
+                        .HasFilter("contact_id IS NOT NULL");
+
+                    b.HasIndex("HasOpenDeadlines")
+                        .HasFilter("has_open_deadlines");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("HandlerId", "NextDeadline");
+
+                    b.HasIndex("NextDeadline", "Id");
+
+                    b.HasIndex("TeamId", "NextDeadline");
+
+                    b.ToTable("cases", "caseworkflow");
+                });
+
             modelBuilder.Entity("ComplaintsPlatform.CaseWorkflow.Data.ConfigurationRecord", b =>
                 {
                     b.Property<int>("Version")
@@ -67,6 +216,37 @@ namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
                     b.ToTable("council_configurations", "caseworkflow");
                 });
 
+            modelBuilder.Entity("ComplaintsPlatform.CaseWorkflow.Data.CorrespondenceRecord", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("TemplateCode")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("template_code");
+
+                    b.Property<string>("Texts")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("texts");
+
+                    b.HasKey("RequestId");
+
+                    b.ToTable("correspondence_requests", "caseworkflow");
+                });
+
             modelBuilder.Entity("ComplaintsPlatform.CaseWorkflow.Data.PolicyRecord", b =>
                 {
                     b.Property<int>("Stream")
@@ -101,6 +281,54 @@ namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
                     b.HasKey("Stream", "Version");
 
                     b.ToTable("procedure_policies", "caseworkflow");
+                });
+
+            modelBuilder.Entity("ComplaintsPlatform.CaseWorkflow.Data.TriagedContactRecord", b =>
+                {
+                    b.Property<string>("ContactId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("contact_id");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("integer")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("ServiceAreaId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("service_area_id");
+
+                    b.Property<int>("Stream")
+                        .HasColumnType("integer")
+                        .HasColumnName("stream");
+
+                    b.Property<string>("TriagedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("triaged_by");
+
+                    b.HasKey("ContactId");
+
+                    b.ToTable("triaged_contacts", "caseworkflow");
                 });
 
             modelBuilder.Entity("ComplaintsPlatform.Messaging.Consumers.FeedCheckpoint", b =>

@@ -1,0 +1,44 @@
+using ComplaintsPlatform.CaseWorkflow.Data;
+using ComplaintsPlatform.CaseWorkflow.Domain.Cases;
+using ComplaintsPlatform.CaseWorkflow.Domain.Directory;
+using ComplaintsPlatform.CaseWorkflow.V1;
+using ComplaintsPlatform.Hosting.Errors;
+using Microsoft.EntityFrameworkCore;
+using Case = ComplaintsPlatform.CaseWorkflow.Domain.Cases.Case;
+
+namespace ComplaintsPlatform.CaseWorkflow.Configuration;
+
+/// <summary>The rules a case computes with: the policy version it opened under and the calendar in force today.</summary>
+public sealed class CaseRulesSource(CouncilState state, TimeProvider clock)
+{
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public DateOnly Today(CouncilCalendars calendars) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, calendars.TimeZone).DateTime);
+
+    /// <summary>The policy in force for a new case of <paramref name="stream"/>.</summary>
+    public CaseRules ForNewCase(ComplaintStream stream)
+    {
+        var current = state.Current;
+        var policy = current.Policies.TryGetValue(stream, out var p) ? p
+            : throw new RuleViolationException($"There is no procedure policy for {stream}.");
+        return With(policy, current.Calendars);
+    }
+
+    public async Task<CaseRules> ForCaseAsync(CaseWorkflowDbContext db, Case c, CancellationToken ct, CouncilCalendars? calendars = null)
+    {
+        calendars ??= state.Current.Calendars;
+        // At start-up (a calendar change noticed before the first refresh) the state may not be loaded yet.
+        if (state.IsLoaded && state.Current.Policies.TryGetValue(c.Stream, out var latest) && latest.Version == c.PolicyVersion)
+        {
+            return With(latest, calendars);
+        }
+        var row = await db.PolicyVersions.AsNoTracking()
+            .FirstOrDefaultAsync(p => p.Stream == (int)c.Stream && p.Version == c.PolicyVersion, ct)
+            ?? throw new InvalidOperationException($"Policy {c.Stream} version {c.PolicyVersion} is missing.");
+        return With(ProtoJson.Read<ProcedurePolicy>(row.Document), calendars);
+    }
+
+    private CaseRules With(ProcedurePolicy policy, CouncilCalendars calendars) =>
+        new(policy, calendars.For(policy.Stream), calendars.Version, Today(calendars));
+}

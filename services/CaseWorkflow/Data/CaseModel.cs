@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintsPlatform.CaseWorkflow.Data;
+
+internal static class CaseModel
+{
+    public static void Configure(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<CaseRecord>(c =>
+        {
+            c.ToTable("cases");
+            c.HasKey(x => x.Id);
+            c.Property(x => x.Id).HasColumnName("id");
+            c.Property(x => x.Reference).HasColumnName("reference").HasMaxLength(100);
+            c.Property(x => x.ContactId).HasColumnName("contact_id").HasMaxLength(100);
+            c.Property(x => x.Stream).HasColumnName("stream");
+            c.Property(x => x.Status).HasColumnName("status");
+            c.Property(x => x.CurrentStage).HasColumnName("current_stage");
+            c.Property(x => x.DirectorateId).HasColumnName("directorate_id").HasMaxLength(100);
+            c.Property(x => x.ServiceAreaId).HasColumnName("service_area_id").HasMaxLength(100);
+            c.Property(x => x.TeamId).HasColumnName("team_id").HasMaxLength(100);
+            c.Property(x => x.HandlerId).HasColumnName("handler_id").HasMaxLength(200);
+            c.Property(x => x.ReceivedOn).HasColumnName("received_on");
+            c.Property(x => x.NextDeadline).HasColumnName("next_deadline");
+            c.Property(x => x.HasOpenDeadlines).HasColumnName("has_open_deadlines");
+            c.Property(x => x.OutstandingRemedies).HasColumnName("outstanding_remedies");
+            c.Property(x => x.Document).HasColumnName("document").HasColumnType("jsonb");
+            c.Property(x => x.Revision).HasColumnName("revision").IsConcurrencyToken();
+            c.HasIndex(x => x.Reference).IsUnique();
+            // A contact opens at most one case, however often its triage event is delivered.
+            c.HasIndex(x => x.ContactId).IsUnique().HasFilter("contact_id IS NOT NULL");
+            c.HasIndex(x => new { x.NextDeadline, x.Id });
+            c.HasIndex(x => new { x.HandlerId, x.NextDeadline });
+            c.HasIndex(x => new { x.TeamId, x.NextDeadline });
+            c.HasIndex(x => x.HasOpenDeadlines).HasFilter("has_open_deadlines");
+        });
+
+        modelBuilder.Entity<CaseAuditRecord>(a =>
+        {
+            a.ToTable("case_audit");
+            a.HasKey(x => x.Id);
+            a.Property(x => x.Id).HasColumnName("id").UseIdentityAlwaysColumn();
+            a.Property(x => x.CaseId).HasColumnName("case_id");
+            a.Property(x => x.At).HasColumnName("at");
+            a.Property(x => x.OfficerId).HasColumnName("officer_id").HasMaxLength(200);
+            a.Property(x => x.Role).HasColumnName("role").HasMaxLength(50);
+            a.Property(x => x.Action).HasColumnName("action").HasMaxLength(100);
+            a.Property(x => x.Allowed).HasColumnName("allowed");
+            a.HasIndex(x => new { x.CaseId, x.Id });
+            a.HasIndex(x => new { x.OfficerId, x.Id });
+        });
+
+        modelBuilder.Entity<CorrespondenceRecord>(r =>
+        {
+            r.ToTable("correspondence_requests");
+            r.HasKey(x => x.RequestId);
+            r.Property(x => x.RequestId).HasColumnName("request_id");
+            r.Property(x => x.CaseId).HasColumnName("case_id");
+            r.Property(x => x.TemplateCode).HasColumnName("template_code").HasMaxLength(100);
+            r.Property(x => x.Texts).HasColumnName("texts").HasColumnType("jsonb");
+            r.Property(x => x.RecordedAt).HasColumnName("recorded_at");
+        });
+
+        modelBuilder.Entity<TriagedContactRecord>(t =>
+        {
+            t.ToTable("triaged_contacts");
+            t.HasKey(x => x.ContactId);
+            t.Property(x => x.ContactId).HasColumnName("contact_id").HasMaxLength(100);
+            t.Property(x => x.Reference).HasColumnName("reference").HasMaxLength(100);
+            t.Property(x => x.PersonId).HasColumnName("person_id").HasMaxLength(100);
+            t.Property(x => x.Decision).HasColumnName("decision");
+            t.Property(x => x.Stream).HasColumnName("stream");
+            t.Property(x => x.ServiceAreaId).HasColumnName("service_area_id").HasMaxLength(100);
+            t.Property(x => x.ReceivedAt).HasColumnName("received_at");
+            t.Property(x => x.TriagedBy).HasColumnName("triaged_by").HasMaxLength(200);
+        });
+    }
+}

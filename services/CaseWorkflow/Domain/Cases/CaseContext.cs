@@ -1,0 +1,24 @@
+using ComplaintsPlatform.Calendar;
+using ComplaintsPlatform.CaseWorkflow.V1;
+
+namespace ComplaintsPlatform.CaseWorkflow.Domain.Cases;
+
+/// <summary>Who is recording a fact, in which role, and when.</summary>
+public sealed record Actor(string Id, string Role, DateTimeOffset Now);
+
+/// <summary>
+/// What a case's rules compute with: the policy version it opened under, the council's calendar for
+/// its stream (and that calendar's version, stored with each deadline) and today's date in the council's zone.
+/// </summary>
+public sealed record CaseRules(ProcedurePolicy Policy, WorkingDayCalendar Calendar, string CalendarVersion, DateOnly Today)
+{
+    public StagePolicy? Stage(int number) => Policy.Stages.FirstOrDefault(s => s.Number == number);
+
+    public int LastStage => Policy.Stages.Max(s => s.Number);
+
+    public string OmbudsmanName => Policy.NextBody switch
+    {
+        NextBody.HousingOmbudsman => "the Housing Ombudsman",
+        _ => "the Local Government and Social Care Ombudsman",
+    };
+}

@@ -1,0 +1,104 @@
+using ComplaintsPlatform.Calendar;
+using ComplaintsPlatform.CaseWorkflow.V1;
+using ComplaintsPlatform.Hosting.Errors;
+
+namespace ComplaintsPlatform.CaseWorkflow.Domain.Cases;
+
+/// <summary>
+/// One clock of one stage: what started it, the policy period, extensions, and the due date with the
+/// calendar and policy versions it was computed from and an explanation a person can check.
+/// </summary>
+public sealed class Deadline
+{
+    public int Stage { get; internal set; }
+    public ClockKind Kind { get; internal set; }
+    public ClockStart StartsOn { get; internal set; }
+
+    /// <summary>Set for receipt clocks: receipt after close of business or on a non-working day counts from the next working day.</summary>
+    public DateTimeOffset? StartInstant { get; internal set; }
+    public DateOnly StartDate { get; internal set; }
+    public int PeriodValue { get; internal set; }
+    public PeriodUnit PeriodUnit { get; internal set; }
+    public int MaxExtension { get; internal set; }
+    public int ExtendedBy { get; internal set; }
+    public DateOnly OriginalDue { get; internal set; }
+    public DateOnly Due { get; internal set; }
+    public int PolicyVersion { get; internal set; }
+    public string CalendarVersion { get; internal set; } = "";
+    public string Explanation { get; internal set; } = "";
+    public DateOnly? MetOn { get; internal set; }
+
+    internal static Deadline Start(int stage, Clock clock, DateOnly startDate, DateTimeOffset? startInstant, CaseRules rules)
+    {
+        var deadline = new Deadline
+        {
+            Stage = stage,
+            Kind = clock.Kind,
+            StartsOn = clock.StartsOn,
+            StartInstant = startInstant,
+            StartDate = startDate,
+            PeriodValue = clock.Period.Value,
+            PeriodUnit = clock.Period.Unit,
+            // Extensions are counted in working days; a statutory clock extended in other units is issue 7's.
+            MaxExtension = clock.MaxExtension is { Unit: PeriodUnit.WorkingDays } max ? max.Value : 0,
+            PolicyVersion = rules.Policy.Version,
+        };
+        deadline.Compute(rules.Calendar, rules.CalendarVersion);
+        return deadline;
+    }
+
+    internal void Extend(int workingDays, WorkingDayCalendar calendar, string calendarVersion)
+    {
+        ExtendedBy += workingDays;
+        Compute(calendar, calendarVersion);
+    }
+
+    /// <summary>Computes the due dates again under <paramref name="calendar"/>; true when the date in force moved.</summary>
+    internal bool Compute(WorkingDayCalendar calendar, string calendarVersion)
+    {
+        var before = Due;
+        string explanation;
+        try
+        {
+            (OriginalDue, explanation) = ComputeOriginal(calendar);
+            Due = OriginalDue;
+            if (ExtendedBy > 0)
+            {
+                var extended = calendar.ExplainAddWorkingDays(OriginalDue, ExtendedBy);
+                Due = extended.Due;
+                explanation += $"{Environment.NewLine}Extended by {ExtendedBy} working days: due {Due:ddd yyyy-MM-dd}" +
+                    string.Concat(extended.SkippedDays.Select(d => $"{Environment.NewLine}  skipped {d}"));
+            }
+        }
+        catch (CalendarRangeException ex)
+        {
+            throw new RuleViolationException($"The deadline cannot be computed: {ex.Message}");
+        }
+        Explanation = $"{Kind} at stage {Stage}, policy version {PolicyVersion}:{Environment.NewLine}{explanation}";
+        CalendarVersion = calendarVersion;
+        return before != default && before != Due;
+    }
+
+    private (DateOnly Due, string Explanation) ComputeOriginal(WorkingDayCalendar calendar)
+    {
+        switch (PeriodUnit)
+        {
+            case PeriodUnit.WorkingDays:
+                var explained = StartInstant is { } at
+                    ? calendar.ExplainAddWorkingDays(at, PeriodValue)
+                    : calendar.ExplainAddWorkingDays(StartDate, PeriodValue);
+                return (explained.Due, explained.ToString());
+            case PeriodUnit.CalendarDays:
+                return Calendar(StartDate.AddDays(PeriodValue), "calendar days");
+            case PeriodUnit.Weeks:
+                return Calendar(CalendarPeriods.AddWeeks(StartDate, PeriodValue), "weeks");
+            case PeriodUnit.Months:
+                return Calendar(CalendarPeriods.AddMonths(StartDate, PeriodValue), "months");
+            default:
+                throw new RuleViolationException($"The policy's {Kind} clock has no period unit.");
+        }
+
+        (DateOnly, string) Calendar(DateOnly due, string unit) =>
+            (due, $"{PeriodValue} {unit} from {StartDate:ddd yyyy-MM-dd}: due {due:ddd yyyy-MM-dd} (a calendar period, not moved to a working day)");
+    }
+}
