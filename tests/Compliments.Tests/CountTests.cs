@@ -1,0 +1,89 @@
+using ComplaintsPlatform.Compliments.V1;
+using ComplaintsPlatform.Hosting.Identity;
+using Grpc.Core;
+using static ComplaintsPlatform.Compliments.Tests.Council;
+
+namespace ComplaintsPlatform.Compliments.Tests;
+
+public sealed class CountTests : IAsyncLifetime
+{
+    private ComplimentsHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await ComplimentsHost.StartAsync();
+        var team = _host.Team();
+        // Either side of 1 April, and of 1 January.
+        foreach (var (area, teamId, day) in new[]
+        {
+            (Libraries, LibrariesCentral, Day(2024, 3, 31)),
+            (Libraries, LibrariesCentral, Day(2024, 4, 1)),
+            (Libraries, LibrariesCentral, Day(2024, 12, 31)),
+            (Libraries, LibrariesCentral, Day(2025, 1, 1)),
+            (Libraries, LibrariesCentral, Day(2025, 3, 31)),
+            (Highways, HighwaysNorth, Day(2025, 4, 1)),
+            (Waste, WasteCollection, Day(2024, 6, 15)),
+        })
+        {
+            await team.RecordComplimentAsync(FromThePublic(area, teamId, receivedOn: day));
+        }
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private static Dictionary<(string, int), int> ByService(CountComplimentsReply reply) =>
+        reply.ByService.ToDictionary(r => (r.ServiceAreaId, r.Year), r => r.Count);
+
+    [Fact]
+    public async Task Counts_by_service_follow_the_financial_year_from_1_April_to_31_March()
+    {
+        var reply = await _host.Team().CountComplimentsAsync(new CountComplimentsRequest { Basis = YearBasis.Financial, FromYear = 2023, ToYear = 2025 });
+
+        Assert.Equal(
+            new Dictionary<(string, int), int> { [(Libraries, 2023)] = 1, [(Libraries, 2024)] = 4, [(Waste, 2024)] = 1, [(Highways, 2025)] = 1 },
+            ByService(reply));
+        Assert.Equal([("2023/24", 1), ("2024/25", 5), ("2025/26", 1)], reply.Totals.Select(t => (t.YearLabel, t.Count)));
+    }
+
+    [Fact]
+    public async Task Counts_by_service_follow_the_calendar_year_when_asked()
+    {
+        var reply = await _host.Team().CountComplimentsAsync(new CountComplimentsRequest { Basis = YearBasis.Calendar, FromYear = 2024, ToYear = 2025 });
+
+        Assert.Equal(
+            new Dictionary<(string, int), int> { [(Libraries, 2024)] = 3, [(Libraries, 2025)] = 2, [(Waste, 2024)] = 1, [(Highways, 2025)] = 1 },
+            ByService(reply));
+        Assert.Equal([("2024", 4), ("2025", 3)], reply.Totals.Select(t => (t.YearLabel, t.Count)));
+    }
+
+    [Fact]
+    public async Task A_service_lead_counts_their_own_directorate_only()
+    {
+        var lead = _host.Client(Roles.ServiceLead, "lead-env", directorate: EnvironmentTransport);
+
+        var reply = await lead.CountComplimentsAsync(new CountComplimentsRequest { Basis = YearBasis.Financial, FromYear = 2024, ToYear = 2025 });
+
+        Assert.Equal([Highways, Waste], reply.ByService.Select(r => r.ServiceAreaId).Order());
+        Assert.Equal(StatusCode.PermissionDenied, await StatusOf(async () => await lead.CountComplimentsAsync(
+            new CountComplimentsRequest { Basis = YearBasis.Financial, FromYear = 2024, ToYear = 2024, DirectorateId = Corporate })));
+    }
+
+    [Fact]
+    public async Task Queries_by_service_area_team_and_period()
+    {
+        var team = _host.Team();
+
+        var libraries2024 = await team.ListComplimentsAsync(new ListComplimentsRequest
+        {
+            ServiceAreaId = Libraries, ReceivedFrom = Day(2024, 4, 1), ReceivedTo = Day(2025, 3, 31),
+        });
+        var highwaysTeam = await team.ListComplimentsAsync(new ListComplimentsRequest { TeamId = HighwaysNorth });
+        var firstPage = await team.ListComplimentsAsync(new ListComplimentsRequest { PageSize = 5 });
+        var secondPage = await team.ListComplimentsAsync(new ListComplimentsRequest { PageSize = 5, PageToken = firstPage.NextPageToken });
+
+        Assert.Equal(4, libraries2024.Compliments.Count);
+        Assert.Equal(Day(2025, 3, 31), libraries2024.Compliments[0].ReceivedOn);
+        Assert.Single(highwaysTeam.Compliments);
+        Assert.Equal((5, 2, ""), (firstPage.Compliments.Count, secondPage.Compliments.Count, secondPage.NextPageToken));
+    }
+}
