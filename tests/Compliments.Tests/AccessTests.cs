@@ -5,21 +5,32 @@ using static ComplaintsPlatform.Compliments.Tests.Council;
 
 namespace ComplaintsPlatform.Compliments.Tests;
 
-public sealed class AccessTests : IAsyncLifetime
+/// <summary>Two compliments, recorded once for the class: one about a highways officer, one logged by staff about a libraries officer.</summary>
+public sealed class TwoCompliments : IAsyncLifetime
 {
-    private ComplimentsHost _host = null!;
-    private Compliment _aboutHighwaysOfficer = null!;
-    private Compliment _aboutLibrariesOfficer = null!;
+    public ComplimentsHost Host { get; private set; } = null!;
+
+    public Compliment AboutHighwaysOfficer { get; private set; } = null!;
+
+    public Compliment AboutLibrariesOfficer { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        _host = await ComplimentsHost.StartAsync();
-        _aboutHighwaysOfficer = await _host.Team().RecordComplimentAsync(FromThePublic(Highways, HighwaysNorth, "officer-highways"));
-        _aboutLibrariesOfficer = await _host.Client(Roles.Staff, "staff-recorder")
+        Host = await ComplimentsHost.StartAsync();
+        AboutHighwaysOfficer = await Host.Team().RecordComplimentAsync(FromThePublic(Highways, HighwaysNorth, "officer-highways"));
+        AboutLibrariesOfficer = await Host.Client(Roles.Staff, "staff-recorder")
             .RecordComplimentAsync(FromThePublic(Libraries, LibrariesCentral, "officer-libraries"));
     }
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+}
+
+// Every test here only reads or is refused, so they share one host and its two compliments.
+public sealed class AccessTests(TwoCompliments fixture) : IClassFixture<TwoCompliments>
+{
+    private readonly ComplimentsHost _host = fixture.Host;
+    private readonly Compliment _aboutHighwaysOfficer = fixture.AboutHighwaysOfficer;
+    private readonly Compliment _aboutLibrariesOfficer = fixture.AboutLibrariesOfficer;
 
     private static ListComplimentsRequest All => new();
 

@@ -5,15 +5,15 @@ using static ComplaintsPlatform.Compliments.Tests.Council;
 
 namespace ComplaintsPlatform.Compliments.Tests;
 
-public sealed class CountTests : IAsyncLifetime
+/// <summary>Seven compliments either side of 1 April and 1 January, recorded once for the class: its tests only read.</summary>
+public sealed class CountedCompliments : IAsyncLifetime
 {
-    private ComplimentsHost _host = null!;
+    public ComplimentsHost Host { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        _host = await ComplimentsHost.StartAsync();
-        var team = _host.Team();
-        // Either side of 1 April, and of 1 January.
+        Host = await ComplimentsHost.StartAsync();
+        var team = Host.Team();
         foreach (var (area, teamId, day) in new[]
         {
             (Libraries, LibrariesCentral, Day(2024, 3, 31)),
@@ -29,7 +29,12 @@ public sealed class CountTests : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+}
+
+public sealed class CountTests(CountedCompliments fixture) : IClassFixture<CountedCompliments>
+{
+    private readonly ComplimentsHost _host = fixture.Host;
 
     private static Dictionary<(string, int), int> ByService(CountComplimentsReply reply) =>
         reply.ByService.ToDictionary(r => (r.ServiceAreaId, r.Year), r => r.Count);
