@@ -1,5 +1,8 @@
-using ComplaintsPlatform.Hosting;
 using ComplaintsPlatform.Compliments.Data;
+using ComplaintsPlatform.Compliments.Events;
+using ComplaintsPlatform.Compliments.Grpc;
+using ComplaintsPlatform.Hosting;
+using ComplaintsPlatform.Messaging;
 
 namespace ComplaintsPlatform.Compliments;
 
@@ -7,10 +10,24 @@ internal static class Extensions
 {
     public const string Schema = "compliments";
     public const string ConnectionName = "compliments-db";
+    public const string FeedName = "compliments";
+    public const string ConsumerName = "compliments";
 
     public static void AddComplimentsServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ComplimentsDbContext>(ConnectionName, Schema);
-        builder.AddPlatformGrpc();
+        builder.AddPlatformGrpc("complaints.compliments.v1.Compliments");
+        // Intake takes compliments sent back to triage; Reporting counts them.
+        builder.AddOutbox<ComplimentsDbContext>(FeedName, "intake", "reporting");
+        builder.AddFeedConsumer<ComplimentsDbContext, IntakeFeedHandler>("intake", ConsumerName);
+        builder.AddFeedConsumer<ComplimentsDbContext, CaseWorkflowFeedHandler>("caseworkflow", ConsumerName);
+        builder.Services.AddScoped<ComplimentEvents>();
+    }
+
+    public static WebApplication MapComplimentsEndpoints(this WebApplication app)
+    {
+        app.MapGrpcService<ComplimentsService>();
+        app.MapEventFeed<ComplimentsDbContext>();
+        return app;
     }
 }

@@ -9,6 +9,7 @@ builder.AddComplimentsServices();
 var app = builder.Build();
 
 app.MapPlatformEndpoints();
+app.MapComplimentsEndpoints();
 app.MapDefaultEndpoints();
 
 app.Run();

@@ -1,11 +1,59 @@
+using ComplaintsPlatform.Compliments.Domain;
+using ComplaintsPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintsPlatform.Compliments.Data;
 
 public sealed class ComplimentsDbContext(DbContextOptions<ComplimentsDbContext> options) : DbContext(options)
 {
+    public DbSet<Compliment> Compliments => Set<Compliment>();
+
+    public DbSet<KnownServiceArea> ServiceAreas => Set<KnownServiceArea>();
+
+    public DbSet<KnownTeam> Teams => Set<KnownTeam>();
+
+    public DbSet<KnownOfficer> Officers => Set<KnownOfficer>();
+
+    public DbSet<KnownCouncil> Council => Set<KnownCouncil>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Extensions.Schema);
+        modelBuilder.AddOutbox();
+        modelBuilder.AddInbox();
+        modelBuilder.ApplyConfiguration(new ComplimentConfiguration());
+
+        modelBuilder.Entity<KnownServiceArea>(e =>
+        {
+            e.ToTable("service_areas");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id").HasMaxLength(100);
+            e.Property(x => x.DirectorateId).HasColumnName("directorate_id").HasMaxLength(100);
+            e.Property(x => x.Current).HasColumnName("current");
+            e.HasIndex(x => x.DirectorateId);
+        });
+        modelBuilder.Entity<KnownTeam>(e =>
+        {
+            e.ToTable("teams");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id").HasMaxLength(100);
+            e.Property(x => x.ServiceAreaId).HasColumnName("service_area_id").HasMaxLength(100);
+            e.Property(x => x.Current).HasColumnName("current");
+        });
+        modelBuilder.Entity<KnownOfficer>(e =>
+        {
+            e.ToTable("officers");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id").HasMaxLength(200);
+            e.Property(x => x.Current).HasColumnName("current");
+        });
+        modelBuilder.Entity<KnownCouncil>(e =>
+        {
+            e.ToTable("council");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
+            e.Property(x => x.ConfigurationVersion).HasColumnName("configuration_version");
+            e.Property(x => x.TimeZone).HasColumnName("time_zone").HasMaxLength(100);
+        });
     }
 }

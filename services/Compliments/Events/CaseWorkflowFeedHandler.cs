@@ -1,0 +1,81 @@
+using ComplaintsPlatform.CaseWorkflow.V1;
+using ComplaintsPlatform.Common.V1;
+using ComplaintsPlatform.Compliments.Data;
+using ComplaintsPlatform.Messaging.Consumers;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintsPlatform.Compliments.Events;
+
+/// <summary>CaseWorkflow's feed: the council's organisation, to check ids and to scope service leads to their directorate.</summary>
+public sealed class CaseWorkflowFeedHandler : IFeedEventHandler<ComplimentsDbContext>
+{
+    public async Task HandleAsync(ComplimentsDbContext db, FeedEvent evt, CancellationToken ct)
+    {
+        if (!evt.Payload.TryUnpack<CouncilConfigurationChanged>(out var config))
+        {
+            return;
+        }
+        var council = await db.Council.FindAsync([KnownCouncil.SingletonId], ct);
+        if (council is null)
+        {
+            council = new KnownCouncil();
+            db.Council.Add(council);
+        }
+        else if (council.ConfigurationVersion >= config.Version)
+        {
+            return;
+        }
+        council.ConfigurationVersion = config.Version;
+        if (!string.IsNullOrEmpty(config.Council?.TimeZone))
+        {
+            council.TimeZone = config.Council.TimeZone;
+        }
+
+        var areas = await db.ServiceAreas.ToDictionaryAsync(a => a.Id, ct);
+        var teams = await db.Teams.ToDictionaryAsync(t => t.Id, ct);
+        var officers = await db.Officers.ToDictionaryAsync(o => o.Id, ct);
+        foreach (var known in areas.Values)
+        {
+            known.Current = false;
+        }
+        foreach (var known in teams.Values)
+        {
+            known.Current = false;
+        }
+        foreach (var known in officers.Values)
+        {
+            known.Current = false;
+        }
+
+        foreach (var directorate in config.Directorates)
+        {
+            foreach (var area in directorate.ServiceAreas)
+            {
+                var a = Find(areas, area.Id, db.ServiceAreas, id => new KnownServiceArea { Id = id });
+                a.DirectorateId = directorate.Id;
+                a.Current = true;
+                foreach (var team in area.Teams)
+                {
+                    var t = Find(teams, team.Id, db.Teams, id => new KnownTeam { Id = id });
+                    t.ServiceAreaId = area.Id;
+                    t.Current = true;
+                }
+            }
+        }
+        foreach (var officer in config.Officers)
+        {
+            Find(officers, officer.Id, db.Officers, id => new KnownOfficer { Id = id }).Current = true;
+        }
+    }
+
+    private static T Find<T>(Dictionary<string, T> known, string id, DbSet<T> set, Func<string, T> create) where T : class
+    {
+        if (!known.TryGetValue(id, out var row))
+        {
+            row = create(id);
+            known[id] = row;
+            set.Add(row);
+        }
+        return row;
+    }
+}
