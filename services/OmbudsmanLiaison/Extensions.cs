@@ -1,5 +1,13 @@
+using ComplaintsPlatform.Calendar;
+using ComplaintsPlatform.CaseWorkflow.V1;
 using ComplaintsPlatform.Hosting;
+using ComplaintsPlatform.Hosting.Identity;
+using ComplaintsPlatform.Messaging;
+using ComplaintsPlatform.OmbudsmanLiaison.Cases;
 using ComplaintsPlatform.OmbudsmanLiaison.Data;
+using ComplaintsPlatform.OmbudsmanLiaison.Domain;
+using ComplaintsPlatform.OmbudsmanLiaison.Events;
+using ComplaintsPlatform.OmbudsmanLiaison.Grpc;
 
 namespace ComplaintsPlatform.OmbudsmanLiaison;
 
@@ -7,10 +15,39 @@ internal static class Extensions
 {
     public const string Schema = "ombudsman";
     public const string ConnectionName = "ombudsman-liaison-db";
+    public const string FeedName = "ombudsman";
 
     public static void AddOmbudsmanLiaisonServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<OmbudsmanLiaisonDbContext>(ConnectionName, Schema);
-        builder.AddPlatformGrpc();
+        builder.AddPlatformGrpc("complaints.ombudsman.v1.OmbudsmanLiaison");
+        builder.AddOutbox<OmbudsmanLiaisonDbContext>(FeedName, "caseworkflow", "reporting");
+        builder.AddFeedConsumer<OmbudsmanLiaisonDbContext, CaseWorkflowEvents>("caseworkflow", "ombudsman");
+
+        // A newer official bank-holiday file can be dropped in without a release (Calendar:BankHolidaysFile).
+        var bankHolidaysFile = builder.Configuration["Calendar:BankHolidaysFile"];
+        var bankHolidays = string.IsNullOrEmpty(bankHolidaysFile)
+            ? BankHolidayData.Shipped
+            : BankHolidayData.LoadFile(bankHolidaysFile).MergedOver(BankHolidayData.Shipped);
+        builder.Services.AddSingleton(sp => new CouncilCalendar(bankHolidays, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddScoped<ReminderScanner>();
+        builder.Services.AddHostedService<ReminderService>();
+
+        var caseWorkflow = builder.Configuration["Services:CaseWorkflow"] ?? "http://_grpc.case-workflow";
+        var lookup = builder.Services
+            .AddGrpcClient<CaseLookup.CaseLookupClient>(GrpcCaseDirectory.ClientName, o => o.Address = new Uri(caseWorkflow))
+            .AddHttpMessageHandler<ServiceTokenHandler>();
+        // One short call a person is waiting on: fail fast as UNAVAILABLE rather than retry for seconds.
+#pragma warning disable EXTEXP0001
+        lookup.RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        builder.Services.AddScoped<ICaseDirectory, GrpcCaseDirectory>();
+    }
+
+    public static WebApplication MapOmbudsmanLiaisonEndpoints(this WebApplication app)
+    {
+        app.MapGrpcService<OmbudsmanLiaisonService>();
+        app.MapEventFeed<OmbudsmanLiaisonDbContext>();
+        return app;
     }
 }

@@ -9,6 +9,7 @@ builder.AddOmbudsmanLiaisonServices();
 var app = builder.Build();
 
 app.MapPlatformEndpoints();
+app.MapOmbudsmanLiaisonEndpoints();
 app.MapDefaultEndpoints();
 
 app.Run();

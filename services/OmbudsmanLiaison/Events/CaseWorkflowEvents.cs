@@ -1,0 +1,89 @@
+using ComplaintsPlatform.CaseWorkflow.V1;
+using ComplaintsPlatform.Common.V1;
+using ComplaintsPlatform.Messaging.Consumers;
+using ComplaintsPlatform.Messaging.Outbox;
+using ComplaintsPlatform.Ombudsman.V1;
+using ComplaintsPlatform.OmbudsmanLiaison.Data;
+using ComplaintsPlatform.OmbudsmanLiaison.Domain;
+using Microsoft.EntityFrameworkCore;
+using static ComplaintsPlatform.OmbudsmanLiaison.Domain.FactDates;
+
+namespace ComplaintsPlatform.OmbudsmanLiaison.Events;
+
+/// <summary>
+/// Follows CaseWorkflow's feed for the council's directorates and calendar. On <c>CalendarChanged</c>
+/// every open deadline counted in working days is recomputed with the new calendar, and each one that
+/// moved is announced again with the calendar version it now rests on.
+/// </summary>
+public sealed class CaseWorkflowEvents(CouncilCalendar calendars, IOutbox outbox, TimeProvider clock)
+    : IFeedEventHandler<OmbudsmanLiaisonDbContext>
+{
+    public async Task HandleAsync(OmbudsmanLiaisonDbContext db, FeedEvent evt, CancellationToken ct)
+    {
+        if (evt.Payload.TryUnpack<CouncilConfigurationChanged>(out var configuration))
+        {
+            var settings = await SettingsAsync(db, ct);
+            if (configuration.Version >= settings.ConfigurationVersion)
+            {
+                settings.ConfigurationVersion = configuration.Version;
+                settings.DirectorateIds = [.. configuration.Directorates.Select(d => d.Id)];
+                settings.UpdatedAt = clock.GetUtcNow();
+            }
+        }
+        else if (evt.Payload.TryUnpack<CalendarChanged>(out var calendar))
+        {
+            var settings = await SettingsAsync(db, ct);
+            if (calendar.ConfigurationVersion < settings.ConfigurationVersion && settings.CalendarVersion is not null)
+            {
+                return; // an older announcement replayed after a newer one
+            }
+            settings.Division = calendar.Council.Division switch
+            {
+                CaseWorkflow.V1.Division.Scotland => "SCOTLAND",
+                CaseWorkflow.V1.Division.NorthernIreland => "NORTHERN_IRELAND",
+                _ => "ENGLAND_AND_WALES",
+            };
+            settings.TimeZone = string.IsNullOrEmpty(calendar.Council.TimeZone) ? "Europe/London" : calendar.Council.TimeZone;
+            settings.CloseOfBusiness = string.IsNullOrEmpty(calendar.Council.CloseOfBusiness) ? "17:00" : calendar.Council.CloseOfBusiness;
+            settings.ClosureDays = [.. calendar.Council.ClosureDays.Select(d => new DateOnly(d.Year, d.Month, d.Day))];
+            settings.CalendarVersion = calendar.CalendarVersion;
+            settings.ConfigurationVersion = Math.Max(settings.ConfigurationVersion, calendar.ConfigurationVersion);
+            settings.UpdatedAt = clock.GetUtcNow();
+            await RecomputeAsync(db, calendars.For(settings), ct);
+        }
+    }
+
+    private static async Task<CouncilSettingsRecord> SettingsAsync(OmbudsmanLiaisonDbContext db, CancellationToken ct)
+    {
+        var settings = await db.CouncilSettings.FirstOrDefaultAsync(ct);
+        if (settings is null)
+        {
+            settings = new CouncilSettingsRecord();
+            db.CouncilSettings.Add(settings);
+        }
+        return settings;
+    }
+
+    private async Task RecomputeAsync(OmbudsmanLiaisonDbContext db, CouncilCalendar.Current calendar, CancellationToken ct)
+    {
+        var open = await db.InformationRequests.Where(r => r.RepliedOn == null && r.WorkingDays > 0).ToListAsync(ct);
+        foreach (var request in open)
+        {
+            var due = calendar.Calendar.AddWorkingDays(request.RequestedOn, request.WorkingDays);
+            request.CalendarVersion = calendar.Version;
+            if (due == request.DueOn)
+            {
+                continue;
+            }
+            request.DueOn = due;
+            outbox.Add(db, new InformationRequestDue
+            {
+                EnquiryId = request.EnquiryId.ToString(),
+                RequestId = request.Id.ToString(),
+                RequestedOn = ToProto(request.RequestedOn),
+                DueOn = ToProto(due),
+                CalendarVersion = calendar.Version,
+            });
+        }
+    }
+}

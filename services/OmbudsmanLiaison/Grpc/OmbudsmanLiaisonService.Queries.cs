@@ -1,0 +1,144 @@
+using ComplaintsPlatform.Hosting.Identity;
+using ComplaintsPlatform.Ombudsman.V1;
+using ComplaintsPlatform.OmbudsmanLiaison.Data;
+using ComplaintsPlatform.OmbudsmanLiaison.Domain;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using static ComplaintsPlatform.OmbudsmanLiaison.Domain.FactDates;
+
+namespace ComplaintsPlatform.OmbudsmanLiaison.Grpc;
+
+public sealed partial class OmbudsmanLiaisonService
+{
+    public override async Task<MatterList> ListOpenMatters(WorkspaceFilter request, ServerCallContext context)
+    {
+        var (enquiries, calendar, today) = await FilteredAsync(request, context);
+        var matters = enquiries
+            .Select(e => (Enquiry: e, Next: OpenDeadlines.Next(e)))
+            .Where(m => m.Next is not null || m.Enquiry.Decision is null)
+            .OrderBy(m => m.Next?.DueOn ?? DateOnly.MaxValue).ThenBy(m => m.Enquiry.ReceivedOn)
+            .Select(m => new Matter
+            {
+                EnquiryId = m.Enquiry.Id.ToString(),
+                Ombudsman = m.Enquiry.Ombudsman,
+                OmbudsmanReference = m.Enquiry.OmbudsmanReference,
+                CaseReference = m.Enquiry.CaseReference ?? "",
+                DirectorateId = m.Enquiry.DirectorateId,
+                ReceivedOn = ToProto(m.Enquiry.ReceivedOn),
+                NextDeadline = EnquiryMapping.ToProto(m.Next),
+                Rag = OpenDeadlines.RagOf(m.Next, today, calendar.Calendar),
+            });
+        return new MatterList { Matters = { matters } };
+    }
+
+    public override async Task<OverdueRequestList> ListOverdueRequests(WorkspaceFilter request, ServerCallContext context)
+    {
+        var (enquiries, calendar, today) = await FilteredAsync(request, context);
+        var overdue = enquiries
+            .SelectMany(e => e.Requests.Where(r => r.RepliedOn is null && r.DueOn < today).Select(r => (Enquiry: e, Request: r)))
+            .OrderBy(x => x.Request.DueOn)
+            .Select(x => new OverdueRequest
+            {
+                EnquiryId = x.Enquiry.Id.ToString(),
+                OmbudsmanReference = x.Enquiry.OmbudsmanReference,
+                RequestId = x.Request.Id.ToString(),
+                DueOn = ToProto(x.Request.DueOn),
+                WorkingDaysOverdue = calendar.Calendar.WorkingDaysBetween(x.Request.DueOn, today),
+            });
+        return new OverdueRequestList { Requests = { overdue } };
+    }
+
+    public override async Task<OutstandingRecommendationList> ListOutstandingRecommendations(WorkspaceFilter request, ServerCallContext context)
+    {
+        var (enquiries, _, today) = await FilteredAsync(request, context);
+        var outstanding = enquiries
+            .SelectMany(e => e.Recommendations.Where(r => r.CompletedOn is null).Select(r => (Enquiry: e, Recommendation: r)))
+            .OrderBy(x => x.Recommendation.DueOn)
+            .Select(x => new OutstandingRecommendation
+            {
+                EnquiryId = x.Enquiry.Id.ToString(),
+                OmbudsmanReference = x.Enquiry.OmbudsmanReference,
+                Recommendation = EnquiryMapping.ToProto(x.Recommendation, x.Enquiry.DecidedOn, today),
+                Overdue = x.Recommendation.DueOn < today,
+            });
+        return new OutstandingRecommendationList { Recommendations = { outstanding } };
+    }
+
+    public override async Task<CaseMatters> GetCaseMatters(GetCaseMattersRequest request, ServerCallContext context)
+    {
+        var reference = request.CaseReference.Trim();
+        if (reference.Length == 0)
+        {
+            throw new Hosting.Errors.ValidationException([new Hosting.Errors.FieldViolation("case_reference", "is required")]);
+        }
+        var caller = Caller.From(context);
+        var scope = Access.DirectorateScope(caller, null);
+        var enquiries = await Query(scope).Where(e => e.CaseReference == reference).ToListAsync(context.CancellationToken);
+        var calendar = await calendars.GetAsync(db, context.CancellationToken);
+        var today = calendars.Today(calendar);
+        return new CaseMatters
+        {
+            CaseReference = reference,
+            Enquiries = { enquiries.OrderBy(e => e.ReceivedOn).Select(e => EnquiryMapping.ToProto(e, today, calendar.Calendar)) },
+        };
+    }
+
+    public override async Task<ReminderList> ListReminders(ListRemindersRequest request, ServerCallContext context)
+    {
+        var scope = Access.DirectorateScope(Caller.From(context), null);
+        var query = db.Reminders.AsNoTracking();
+        if (request.PendingOnly)
+        {
+            query = query.Where(r => r.SentAt == null);
+        }
+        if (scope is not null)
+        {
+            var ids = db.Enquiries.Where(e => e.DirectorateId == scope).Select(e => e.Id);
+            query = query.Where(r => ids.Contains(r.EnquiryId));
+        }
+        var reminders = await query.OrderBy(r => r.DueOn).ToListAsync(context.CancellationToken);
+        return new ReminderList
+        {
+            Reminders =
+            {
+                reminders.Select(r => new Reminder
+                {
+                    Id = r.Id.ToString(),
+                    EnquiryId = r.EnquiryId.ToString(),
+                    Kind = r.Kind,
+                    SubjectId = r.SubjectId.ToString(),
+                    DueOn = ToProto(r.DueOn),
+                    QueuedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(r.QueuedAt),
+                    Sent = r.SentAt is not null,
+                }),
+            },
+        };
+    }
+
+    private async Task<(List<EnquiryRecord> Enquiries, CouncilCalendar.Current Calendar, DateOnly Today)> FilteredAsync(
+        WorkspaceFilter filter, ServerCallContext context)
+    {
+        var scope = Access.DirectorateScope(Caller.From(context), filter.DirectorateId);
+        var query = Query(scope);
+        if (filter.Ombudsman != global::ComplaintsPlatform.Ombudsman.V1.Ombudsman.Unspecified)
+        {
+            query = query.Where(e => e.Ombudsman == filter.Ombudsman);
+        }
+        if (filter.Year > 0)
+        {
+            var from = new DateOnly(filter.Year, 1, 1);
+            var to = from.AddYears(1);
+            query = query.Where(e => e.ReceivedOn >= from && e.ReceivedOn < to);
+        }
+        var enquiries = await query.ToListAsync(context.CancellationToken);
+        var calendar = await calendars.GetAsync(db, context.CancellationToken);
+        return (enquiries, calendar, calendars.Today(calendar));
+    }
+
+    private IQueryable<EnquiryRecord> Query(string? directorate)
+    {
+        var query = db.Enquiries.AsNoTracking().Include(e => e.Requests).Include(e => e.Correspondence).Include(e => e.Recommendations)
+            .AsSplitQuery();
+        return directorate is null ? query : query.Where(e => e.DirectorateId == directorate);
+    }
+}
