@@ -192,7 +192,7 @@ public sealed class EnquiryJourneyTests : IAsyncLifetime
         var reminder = Assert.Single((await officer.ListRemindersAsync(new ListRemindersRequest { PendingOnly = true })).Reminders);
         Assert.Equal(amber.Id, reminder.EnquiryId);
         Assert.Equal(DeadlineKind.InformationRequest, reminder.Kind);
-        Assert.Single(await _host.EventsAsync(ReminderDue.Descriptor));
+        Assert.Single(await _host.EventsAsync(Ombudsman.V1.ReminderDue.Descriptor));
     }
 
     private static async Task<string> Agree(Client officer, string enquiryId, RecommendationType type, long pence, Date agreedOn, Date dueOn)

@@ -95,7 +95,7 @@ public sealed partial class Case
         Raise(new LearningRecorded
         {
             Header = Header(actor, on),
-            NatureCategory = natureCategory,
+            NatureCategoryCode = natureCategory,
             Actions = actions.Count,
             ActionsDone = actions.Count(a => a.DoneOn is not null),
             ServiceAreaId = ServiceAreaId,
