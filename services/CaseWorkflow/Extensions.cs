@@ -36,6 +36,7 @@ internal static class Extensions
         builder.Services.AddScoped<DeadlineRecalculator>();
         // Complaints triaged in Intake open cases here (after the bootstrapper, so the configuration is loaded).
         builder.AddFeedConsumer<CaseWorkflowDbContext, IntakeEventsHandler>("intake", FeedName);
+        builder.AddFeedConsumer<CaseWorkflowDbContext, OmbudsmanEventsHandler>("ombudsman", FeedName);
     }
 
     public static WebApplication MapCaseWorkflowEndpoints(this WebApplication app)
@@ -45,6 +46,7 @@ internal static class Extensions
         app.MapGrpcService<CalendarService>();
         app.MapGrpcService<CasesService>();
         app.MapGrpcService<CaseInternalService>();
+        app.MapGrpcService<CaseLookupService>();
         app.MapEventFeed<CaseWorkflowDbContext>();
         return app;
     }
