@@ -104,6 +104,11 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             foreach (var property in entity.GetProperties())
             {
                 property.SetColumnName(ToSnake(property.Name));
+                // Ids are made in code (UUIDv7), so a new child added to a loaded contact is an insert.
+                if (property.ClrType == typeof(Guid) && property.IsPrimaryKey())
+                {
+                    property.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+                }
             }
         }
     }

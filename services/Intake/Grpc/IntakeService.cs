@@ -87,7 +87,8 @@ public sealed partial class IntakeService(
     private async Task<SubmitReply> RecordAsync(SubmitRequest r, Caller caller, bool byStaff, DateTimeOffset now,
         byte[] fingerprint, CancellationToken ct)
     {
-        var received = byStaff && r.ReceivedAt is not null ? r.ReceivedAt.ToDateTimeOffset() : now;
+        // PostgreSQL keeps microseconds: the reply must show the instant exactly as stored.
+        var received = Microseconds(byStaff && r.ReceivedAt is not null ? r.ReceivedAt.ToDateTimeOffset() : now);
         var contactDetails = r.Contact ?? new ContactDetails();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var personId = await Persons.ResolveAsync(db, Persons.MatchKey(contactDetails), now.UtcDateTime, ct);
@@ -165,6 +166,8 @@ public sealed partial class IntakeService(
             });
         }
     }
+
+    private static DateTimeOffset Microseconds(DateTimeOffset t) => new(t.UtcTicks - t.UtcTicks % 10, TimeSpan.Zero);
 
     private sealed record DuplicateCandidate(Guid Id, double Similarity);
 }

@@ -81,7 +81,6 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
             modelBuilder.Entity("ComplaintsPlatform.Intake.Data.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -166,7 +165,6 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
             modelBuilder.Entity("ComplaintsPlatform.Intake.Data.Contact", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -354,7 +352,6 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
             modelBuilder.Entity("ComplaintsPlatform.Intake.Data.CorrespondenceMessage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -471,7 +468,6 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
             modelBuilder.Entity("ComplaintsPlatform.Intake.Data.DuplicateFlag", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -511,7 +507,6 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
             modelBuilder.Entity("ComplaintsPlatform.Intake.Data.EqualityAnswers", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -555,7 +550,6 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
             modelBuilder.Entity("ComplaintsPlatform.Intake.Data.Person", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -618,7 +612,6 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
             modelBuilder.Entity("ComplaintsPlatform.Intake.Data.TriageEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ComplaintsPlatform.Intake.Data.Migrations
 {
     [DbContext(typeof(IntakeDbContext))]
-    [Migration("20261125171046_Initial")]
+    [Migration("20261125171816_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -84,7 +84,6 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
             modelBuilder.Entity("ComplaintsPlatform.Intake.Data.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -169,7 +168,6 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
             modelBuilder.Entity("ComplaintsPlatform.Intake.Data.Contact", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -357,7 +355,6 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
             modelBuilder.Entity("ComplaintsPlatform.Intake.Data.CorrespondenceMessage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -474,7 +471,6 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
             modelBuilder.Entity("ComplaintsPlatform.Intake.Data.DuplicateFlag", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -514,7 +510,6 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
             modelBuilder.Entity("ComplaintsPlatform.Intake.Data.EqualityAnswers", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -558,7 +553,6 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
             modelBuilder.Entity("ComplaintsPlatform.Intake.Data.Person", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -621,7 +615,6 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
             modelBuilder.Entity("ComplaintsPlatform.Intake.Data.TriageEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
