@@ -44,9 +44,13 @@ internal sealed class LocalServers : IAsyncDisposable
         await SchemaProvisioner.ProvisionAsync(AdminConnectionString, logins);
     }
 
-    public static Process Start(string file, IEnumerable<string> args, IDictionary<string, string>? env = null)
+    public static Process Start(string file, IEnumerable<string> args, IDictionary<string, string>? env = null, string? workingDirectory = null)
     {
         var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (workingDirectory is not null)
+        {
+            psi.WorkingDirectory = workingDirectory;
+        }
         foreach (var a in args)
         {
             psi.ArgumentList.Add(a);

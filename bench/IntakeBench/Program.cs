@@ -14,7 +14,8 @@ await PgBench.PrepareAsync(servers.AdminConnectionString);
 
 var grpcPort = FreePort.Next();
 var httpPort = FreePort.Next();
-var service = LocalServers.Start("dotnet", [IntakeDll()], new Dictionary<string, string>
+var intakeDll = IntakeDll();
+var service = LocalServers.Start("dotnet", [intakeDll], new Dictionary<string, string>
 {
     ["ASPNETCORE_ENVIRONMENT"] = "Production",
     ["ConnectionStrings__intake-db"] = servers.IntakeConnectionString,
@@ -24,10 +25,11 @@ var service = LocalServers.Start("dotnet", [IntakeDll()], new Dictionary<string,
     ["Identity__SigningKey"] = "bench-only-signing-key-0123456789abcdef",
     ["Kestrel__Endpoints__http__Url"] = $"http://127.0.0.1:{httpPort}",
     ["Kestrel__Endpoints__grpc__Url"] = $"http://127.0.0.1:{grpcPort}",
+    ["Kestrel__Endpoints__grpc__Protocols"] = "Http2",
     ["Logging__LogLevel__Default"] = "Warning",
     // CaseWorkflow is not running: its feed consumer backs off quietly.
     ["Feeds__caseworkflow__Address"] = "http://127.0.0.1:9",
-});
+}, Path.GetDirectoryName(intakeDll));
 try
 {
     using (var http = new HttpClient())
@@ -52,6 +54,19 @@ try
         var pg = PgBench.Run(servers, concurrency, seconds);
         Console.WriteLine($"| pgbench: contact row + outbox row | {concurrency} | {pg.Tps:F0} | avg {pg.AvgLatencyMs:F2} | - | 0 |");
     }
+    // Where the time goes: the same stack (HTTP/2, gRPC, auth, interceptor, pooled DbContext) around
+    // a single indexed read and no commit, against a Submit at the same concurrency.
+    var baseline = await Measure(concurrency: 1, seconds, async () =>
+    {
+        try
+        {
+            await client.GetStatusAsync(new GetStatusRequest { Reference = "CP-1900-000000", StatusToken = "x" });
+        }
+        catch (Grpc.Core.RpcException ex) when (ex.StatusCode == Grpc.Core.StatusCode.NotFound)
+        {
+        }
+    });
+    Console.WriteLine($"| GetStatus (gRPC + one indexed read, no commit) | 1 | {baseline.Rate:F0} | {baseline.P50:F2} | {baseline.P99:F2} | 0 |");
     Console.WriteLine();
     Console.WriteLine("Through the gateway: not measured (no gateway in this tree).");
 }
@@ -74,12 +89,15 @@ static async Task<(double Rate, double P50, double P99, int Errors)> Load(Compla
             var t = Stopwatch.GetTimestamp();
             try
             {
-                await client.SubmitAsync(request);
+                await client.SubmitAsync(request, deadline: DateTime.UtcNow.AddSeconds(10));
                 latencies.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
             }
-            catch (Grpc.Core.RpcException)
+            catch (Grpc.Core.RpcException ex)
             {
-                Interlocked.Increment(ref errors);
+                if (Interlocked.Increment(ref errors) == 1)
+                {
+                    Console.Error.WriteLine($"First error: {ex.Status}");
+                }
             }
         }
         return latencies;
@@ -88,6 +106,25 @@ static async Task<(double Rate, double P50, double P99, int Errors)> Load(Compla
     var all = perWorker.SelectMany(l => l).Order().ToArray();
     double At(double q) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, (int)(q * all.Length))];
     return (all.Length / elapsed, At(0.50), At(0.99), errors);
+}
+
+static async Task<(double Rate, double P50, double P99)> Measure(int concurrency, int seconds, Func<Task> call)
+{
+    var until = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
+    var started = Stopwatch.StartNew();
+    var perWorker = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+    {
+        var latencies = new List<double>();
+        while (Stopwatch.GetTimestamp() < until)
+        {
+            var t = Stopwatch.GetTimestamp();
+            await call();
+            latencies.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+        }
+        return latencies;
+    }));
+    var all = perWorker.SelectMany(l => l).Order().ToArray();
+    return (all.Length / started.Elapsed.TotalSeconds, all[all.Length / 2], all[Math.Min(all.Length - 1, (int)(0.99 * all.Length))]);
 }
 
 static SubmitRequest Submission() => new()

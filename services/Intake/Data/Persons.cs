@@ -21,23 +21,31 @@ public static class Persons
         return digits.Length > 0 ? "p:" + digits : null;
     }
 
-    public static async Task<Guid> ResolveAsync(IntakeDbContext db, string? matchKey, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// The person's id, whether they are new, and the next reference number, in one round trip:
+    /// an upsert that returns the row whether it was inserted now or long ago.
+    /// </summary>
+    public static async Task<PersonAndNumber> ResolveAsync(IntakeDbContext db, string? matchKey, DateTime now, CancellationToken ct)
     {
         var id = Guid.CreateVersion7();
-        if (matchKey is null)
+        var rows = matchKey is null
+            ? db.Database.SqlQuery<PersonAndNumber>($"""
+                WITH p AS (INSERT INTO intake.persons (id, match_key, created_at) VALUES ({id}, NULL, {now}) RETURNING id)
+                SELECT id AS "Id", true AS "IsNew", nextval('intake.contact_reference_seq') AS "Number" FROM p
+                """)
+            : db.Database.SqlQuery<PersonAndNumber>($"""
+                WITH p AS (
+                    INSERT INTO intake.persons (id, match_key, created_at) VALUES ({id}, {matchKey}, {now})
+                    ON CONFLICT (match_key) DO UPDATE SET match_key = EXCLUDED.match_key
+                    RETURNING id, (xmax = 0) AS is_new)
+                SELECT id AS "Id", is_new AS "IsNew", nextval('intake.contact_reference_seq') AS "Number" FROM p
+                """);
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
         {
-            await db.Database.ExecuteSqlAsync($"INSERT INTO intake.persons (id, match_key, created_at) VALUES ({id}, NULL, {now})", ct);
-            return id;
-        }
-        // An upsert that always returns the row's id, whether it was inserted now or long ago.
-        await foreach (var existing in db.Database.SqlQuery<Guid>($"""
-            INSERT INTO intake.persons (id, match_key, created_at) VALUES ({id}, {matchKey}, {now})
-            ON CONFLICT (match_key) DO UPDATE SET match_key = EXCLUDED.match_key
-            RETURNING id AS "Value"
-            """).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            return existing;
+            return row;
         }
         throw new InvalidOperationException("The person upsert returned no row.");
     }
 }
+
+public sealed record PersonAndNumber(Guid Id, bool IsNew, long Number);

@@ -91,11 +91,9 @@ public sealed partial class IntakeService(
         var received = Microseconds(byStaff && r.ReceivedAt is not null ? r.ReceivedAt.ToDateTimeOffset() : now);
         var contactDetails = r.Contact ?? new ContactDetails();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var personId = await Persons.ResolveAsync(db, Persons.MatchKey(contactDetails), now.UtcDateTime, ct);
-        var number = await db.Database.SqlQuery<long>($"SELECT nextval('intake.contact_reference_seq') AS \"Value\"")
-            .SingleAsync(ct);
-        var contact = ContactMapping.NewContact(r, personId, received, now, byStaff ? caller.Subject : null, fingerprint);
-        contact.Reference = $"CP-{ProtoDates.LocalDate(now).Year}-{number:D6}";
+        var person = await Persons.ResolveAsync(db, Persons.MatchKey(contactDetails), now.UtcDateTime, ct);
+        var contact = ContactMapping.NewContact(r, person.Id, received, now, byStaff ? caller.Subject : null, fingerprint);
+        contact.Reference = $"CP-{ProtoDates.LocalDate(now).Year}-{person.Number:D6}";
         contact.StatusTokenHash = StatusTokens.Hash(tokens.For(contact.Id));
         db.Contacts.Add(contact);
         foreach (var a in r.Attachments)
@@ -115,7 +113,10 @@ public sealed partial class IntakeService(
         {
             db.EqualityAnswers.Add(ContactMapping.Equality(eq, contact));
         }
-        await FlagPossibleDuplicatesAsync(contact, ct);
+        if (!person.IsNew)
+        {
+            await FlagPossibleDuplicatesAsync(contact, ct);
+        }
         db.Correspondence.Add(CorrespondenceDesk.ForContact(contact, Templates.Receipt, new Dictionary<string, string>(),
             $"receipt:{contact.Id}", caseId: null, deadline: null, now.UtcDateTime));
         outbox.Add(db, new ContactReceived
