@@ -19,7 +19,8 @@ var service = LocalServers.Start("dotnet", [intakeDll], new Dictionary<string, s
 {
     ["ASPNETCORE_ENVIRONMENT"] = "Production",
     ["ConnectionStrings__intake-db"] = servers.IntakeConnectionString,
-    ["ConnectionStrings__redis"] = servers.RedisConnectionString,
+    // BENCH_NO_REDIS=1 measures Submit without the idempotency fast path (the unique constraint alone).
+    ["ConnectionStrings__redis"] = Environment.GetEnvironmentVariable("BENCH_NO_REDIS") == "1" ? "" : servers.RedisConnectionString,
     ["Identity__Issuer"] = "bench",
     ["Identity__Audience"] = "complaints-platform",
     ["Identity__SigningKey"] = "bench-only-signing-key-0123456789abcdef",

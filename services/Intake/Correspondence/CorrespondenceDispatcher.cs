@@ -31,6 +31,8 @@ internal sealed class CorrespondenceDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var pollInterval = configuration.GetValue("Correspondence:PollInterval", TimeSpan.FromSeconds(2));
+        // A short pause after a wake-up gathers the receipts of a burst into one commit instead of one each.
+        var gather = configuration.GetValue("Correspondence:GatherDelay", TimeSpan.FromMilliseconds(50));
         while (!stoppingToken.IsCancellationRequested)
         {
             var more = false;
@@ -46,7 +48,10 @@ internal sealed class CorrespondenceDispatcher(
             {
                 try
                 {
-                    await signal.WaitAsync(pollInterval, stoppingToken);
+                    if (await signal.WaitAsync(pollInterval, stoppingToken) && gather > TimeSpan.Zero)
+                    {
+                        await Task.Delay(gather, stoppingToken);
+                    }
                 }
                 catch (OperationCanceledException)
                 {
