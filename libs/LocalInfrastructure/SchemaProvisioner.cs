@@ -35,6 +35,9 @@ public static class SchemaProvisioner
         await db.OpenAsync(ct);
         // Nobody but the owner may create objects in public, and the database grants nothing to PUBLIC.
         await ExecAsync(db, $"REVOKE ALL ON SCHEMA public FROM PUBLIC; REVOKE ALL ON DATABASE \"{database}\" FROM PUBLIC", ct);
+        // Extensions need the administrator; services only call their functions (Intake: pg_trgm's
+        // similarity() for possible duplicates), so they get USAGE on public and nothing more.
+        await ExecAsync(db, "CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public", ct);
         foreach (var login in logins)
         {
             var role = Identifier(login.Role);
@@ -45,6 +48,7 @@ public static class SchemaProvisioner
                 : $"CREATE ROLE {role} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD {password}", ct);
             await ExecAsync(db, $"""
                 GRANT CONNECT, TEMPORARY ON DATABASE "{database}" TO {role};
+                GRANT USAGE ON SCHEMA public TO {role};
                 CREATE SCHEMA IF NOT EXISTS {Identifier(login.Schema)} AUTHORIZATION {role};
                 ALTER SCHEMA {Identifier(login.Schema)} OWNER TO {role};
                 ALTER ROLE {role} SET search_path = {Identifier(login.Schema)};

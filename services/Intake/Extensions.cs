@@ -1,5 +1,14 @@
+using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.Hosting;
+using ComplaintsPlatform.Intake.Correspondence;
 using ComplaintsPlatform.Intake.Data;
+using ComplaintsPlatform.Intake.Domain;
+using ComplaintsPlatform.Intake.Events;
+using ComplaintsPlatform.Intake.Grpc;
+using ComplaintsPlatform.Messaging;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace ComplaintsPlatform.Intake;
 
@@ -7,10 +16,53 @@ internal static class Extensions
 {
     public const string Schema = "intake";
     public const string ConnectionName = "intake-db";
+    public const string FeedName = "intake";
 
     public static void AddIntakeServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<IntakeDbContext>(ConnectionName, Schema);
-        builder.AddPlatformGrpc();
+        builder.AddPlatformGrpc("complaints.intake.v1.Intake", "complaints.intake.v1.IntakeInternal");
+        var intakeOptions = builder.Configuration.GetSection(IntakeOptions.Section).Get<IntakeOptions>() ?? new IntakeOptions();
+        builder.Services.AddGrpc().AddServiceOptions<IntakeService>(o =>
+            // Room for the attachments of one submission, each within its own limit.
+            o.MaxReceiveMessageSize = intakeOptions.MaxAttachmentBytes * (intakeOptions.MaxAttachments + 1) + 1024 * 1024);
+        builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection(IntakeOptions.Section));
+
+        builder.AddOutbox<IntakeDbContext>(FeedName, "caseworkflow", "compliments", "reporting", "ombudsman");
+        builder.AddFeedConsumer<IntakeDbContext, CaseWorkflowEventsHandler>("caseworkflow", "intake");
+
+        var redis = builder.Configuration.GetConnectionString("redis");
+        if (!string.IsNullOrEmpty(redis))
+        {
+            builder.Services.TryAddSingleton<IConnectionMultiplexer>(_ =>
+            {
+                // Never wait long for Redis: it is an accelerator here, the database is the truth.
+                var config = ConfigurationOptions.Parse(redis);
+                config.AbortOnConnectFail = false;
+                config.ConnectTimeout = Math.Min(config.ConnectTimeout, 1000);
+                config.SyncTimeout = Math.Min(config.SyncTimeout, 500);
+                config.AsyncTimeout = Math.Min(config.AsyncTimeout, 500);
+                return ConnectionMultiplexer.Connect(config);
+            });
+        }
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IdempotencyCache>();
+        builder.Services.AddSingleton(sp => StatusTokens.FromConfiguration(
+            sp.GetRequiredService<IOptions<IntakeOptions>>().Value.StatusTokenKey, builder.Configuration["Identity:SigningKey"]));
+        // Triage deadlines count England & Wales working days (the council's division arrives with CaseWorkflow's configuration).
+        builder.Services.AddSingleton(new WorkingDayCalendar(BankHolidayData.Shipped, new CouncilCalendarSettings(Division.EnglandAndWales)));
+
+        builder.Services.AddSingleton(builder.Configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new SmtpOptions());
+        builder.Services.AddSingleton<EmailSender>();
+        builder.Services.AddSingleton<CorrespondenceSignal>();
+        builder.Services.AddHostedService<CorrespondenceDispatcher>();
+    }
+
+    public static WebApplication MapIntakeEndpoints(this WebApplication app)
+    {
+        app.MapGrpcService<IntakeService>();
+        app.MapGrpcService<IntakeInternalService>();
+        app.MapEventFeed<IntakeDbContext>();
+        return app;
     }
 }

@@ -9,6 +9,7 @@ builder.AddIntakeServices();
 var app = builder.Build();
 
 app.MapPlatformEndpoints();
+app.MapIntakeEndpoints();
 app.MapDefaultEndpoints();
 
 app.Run();

@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Net;
+using ComplaintsPlatform.Intake.Bench;
+using ComplaintsPlatform.Intake.V1;
+using ComplaintsPlatform.LocalInfrastructure;
+using Grpc.Net.Client;
+
+// Submit throughput and latency, called directly on a running Intake (its own process, Kestrel,
+// HTTP/2) over a durable PostgreSQL, beside pgbench for one contact row + one outbox row.
+var seconds = int.TryParse(Environment.GetEnvironmentVariable("BENCH_SECONDS"), out var s) ? s : 10;
+await using var servers = new LocalServers();
+await servers.StartAsync();
+await PgBench.PrepareAsync(servers.AdminConnectionString);
+
+var grpcPort = FreePort.Next();
+var httpPort = FreePort.Next();
+var intakeDll = IntakeDll();
+var service = LocalServers.Start("dotnet", [intakeDll], new Dictionary<string, string>
+{
+    ["ASPNETCORE_ENVIRONMENT"] = "Production",
+    ["ConnectionStrings__intake-db"] = servers.IntakeConnectionString,
+    // BENCH_NO_REDIS=1 measures Submit without the idempotency fast path (the unique constraint alone).
+    ["ConnectionStrings__redis"] = Environment.GetEnvironmentVariable("BENCH_NO_REDIS") == "1" ? "" : servers.RedisConnectionString,
+    ["Identity__Issuer"] = "bench",
+    ["Identity__Audience"] = "complaints-platform",
+    ["Identity__SigningKey"] = "bench-only-signing-key-0123456789abcdef",
+    ["Kestrel__Endpoints__http__Url"] = $"http://127.0.0.1:{httpPort}",
+    ["Kestrel__Endpoints__grpc__Url"] = $"http://127.0.0.1:{grpcPort}",
+    ["Kestrel__Endpoints__grpc__Protocols"] = "Http2",
+    ["Logging__LogLevel__Default"] = "Warning",
+    // CaseWorkflow is not running: its feed consumer backs off quietly.
+    ["Feeds__caseworkflow__Address"] = "http://127.0.0.1:9",
+}, Path.GetDirectoryName(intakeDll));
+try
+{
+    using (var http = new HttpClient())
+    {
+        await LocalServers.WaitAsync(async () => (await http.GetAsync($"http://127.0.0.1:{httpPort}/health")).EnsureSuccessStatusCode());
+    }
+    using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}", new GrpcChannelOptions
+    {
+        HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
+    });
+    var client = new ComplaintsPlatform.Intake.V1.Intake.IntakeClient(channel);
+
+    Console.WriteLine($"Intake bench: durable PostgreSQL (fsync=on, synchronous_commit=on), {Environment.ProcessorCount} cores, {seconds} s per run");
+    await Load(client, 8, 3); // warm-up: JIT, pools, plans
+    Console.WriteLine();
+    Console.WriteLine("| run | concurrency | per second | p50 ms | p99 ms | errors |");
+    Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+    foreach (var concurrency in new[] { 1, 8, 32 })
+    {
+        var r = await Load(client, concurrency, seconds);
+        Console.WriteLine($"| Intake Submit, direct gRPC | {concurrency} | {r.Rate:F0} | {r.P50:F2} | {r.P99:F2} | {r.Errors} |");
+        var pg = PgBench.Run(servers, concurrency, seconds);
+        Console.WriteLine($"| pgbench: contact row + outbox row | {concurrency} | {pg.Tps:F0} | avg {pg.AvgLatencyMs:F2} | - | 0 |");
+    }
+    // Where the time goes: the same stack (HTTP/2, gRPC, auth, interceptor, pooled DbContext) around
+    // a single indexed read and no commit, against a Submit at the same concurrency.
+    var baseline = await Measure(concurrency: 1, seconds, async () =>
+    {
+        try
+        {
+            await client.GetStatusAsync(new GetStatusRequest { Reference = "CP-1900-000000", StatusToken = "x" });
+        }
+        catch (Grpc.Core.RpcException ex) when (ex.StatusCode == Grpc.Core.StatusCode.NotFound)
+        {
+        }
+    });
+    Console.WriteLine($"| GetStatus (gRPC + one indexed read, no commit) | 1 | {baseline.Rate:F0} | {baseline.P50:F2} | {baseline.P99:F2} | 0 |");
+    Console.WriteLine();
+    Console.WriteLine("Through the gateway: not measured (no gateway in this tree).");
+}
+finally
+{
+    LocalServers.Stop(service);
+}
+
+static async Task<(double Rate, double P50, double P99, int Errors)> Load(ComplaintsPlatform.Intake.V1.Intake.IntakeClient client, int concurrency, int seconds)
+{
+    var until = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
+    var errors = 0;
+    var started = Stopwatch.StartNew();
+    var perWorker = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+    {
+        var latencies = new List<double>();
+        while (Stopwatch.GetTimestamp() < until)
+        {
+            var request = Submission();
+            var t = Stopwatch.GetTimestamp();
+            try
+            {
+                await client.SubmitAsync(request, deadline: DateTime.UtcNow.AddSeconds(10));
+                latencies.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            }
+            catch (Grpc.Core.RpcException ex)
+            {
+                if (Interlocked.Increment(ref errors) == 1)
+                {
+                    Console.Error.WriteLine($"First error: {ex.Status}");
+                }
+            }
+        }
+        return latencies;
+    }));
+    var elapsed = started.Elapsed.TotalSeconds;
+    var all = perWorker.SelectMany(l => l).Order().ToArray();
+    double At(double q) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, (int)(q * all.Length))];
+    return (all.Length / elapsed, At(0.50), At(0.99), errors);
+}
+
+static async Task<(double Rate, double P50, double P99)> Measure(int concurrency, int seconds, Func<Task> call)
+{
+    var until = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
+    var started = Stopwatch.StartNew();
+    var perWorker = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+    {
+        var latencies = new List<double>();
+        while (Stopwatch.GetTimestamp() < until)
+        {
+            var t = Stopwatch.GetTimestamp();
+            await call();
+            latencies.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+        }
+        return latencies;
+    }));
+    var all = perWorker.SelectMany(l => l).Order().ToArray();
+    return (all.Length / started.Elapsed.TotalSeconds, all[all.Length / 2], all[Math.Min(all.Length - 1, (int)(0.99 * all.Length))]);
+}
+
+static SubmitRequest Submission() => new()
+{
+    ClientRequestId = Guid.NewGuid().ToString(),
+    Kind = ContactKind.Complaint,
+    Name = "Bench Person",
+    Contact = new ContactDetails
+    {
+        Email = $"bench-{Guid.NewGuid():N}@example.org",
+        Address = new PostalAddress { Lines = { "1 High Street" }, Town = "Leicester", Postcode = "LE1 1AA" },
+    },
+    // Letters: the receipt is rendered and stored by the dispatcher without an SMTP server.
+    PreferredContactMethod = ContactMethod.Letter,
+    Description = "The bins were missed again. The bins were missed again. The bins were missed again.",
+    OutcomeSought = "Collect the bins.",
+};
+
+static string IntakeDll()
+{
+#if DEBUG
+    const string configuration = "Debug";
+#else
+    const string configuration = "Release";
+#endif
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "ComplaintsPlatform.sln")))
+        {
+            return Path.Combine(dir.FullName, "services", "Intake", "bin", configuration, "net10.0", "ComplaintsPlatform.Intake.dll");
+        }
+    }
+    throw new InvalidOperationException("Run the bench from inside the repository.");
+}

@@ -1,0 +1,149 @@
+using System.Text;
+using System.Text.Json;
+using ComplaintsPlatform.Intake.Data;
+using ComplaintsPlatform.Intake.Domain;
+using ComplaintsPlatform.Intake.V1;
+using ComplaintsPlatform.Messaging.Outbox;
+using Google.Protobuf.WellKnownTypes;
+using MailKit.Net.Smtp;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintsPlatform.Intake.Correspondence;
+
+/// <summary>
+/// Delivers queued messages: renders each, sends emails over SMTP, stores letters ready to print, and
+/// records what went, to whom, when, how and whether within its deadline, with a CorrespondenceSent
+/// event in the same transaction. Rows are claimed with SKIP LOCKED, so replicas share the work.
+/// Delivery is at least once: an email whose record fails to commit is sent again.
+/// </summary>
+internal sealed class CorrespondenceDispatcher(
+    IServiceScopeFactory scopes,
+    CorrespondenceSignal signal,
+    EmailSender email,
+    IOutbox outbox,
+    TimeProvider clock,
+    IConfiguration configuration,
+    ILogger<CorrespondenceDispatcher> logger) : BackgroundService
+{
+    private const int BatchSize = 20;
+    private const int MaxAttempts = 8;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var pollInterval = configuration.GetValue("Correspondence:PollInterval", TimeSpan.FromSeconds(2));
+        // A short pause after a wake-up gathers the receipts of a burst into one commit instead of one each.
+        var gather = configuration.GetValue("Correspondence:GatherDelay", TimeSpan.FromMilliseconds(50));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var more = false;
+            try
+            {
+                more = await DispatchBatchAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Correspondence dispatch failed: {ExceptionType}", ex.GetType().Name);
+            }
+            if (!more)
+            {
+                try
+                {
+                    if (await signal.WaitAsync(pollInterval, stoppingToken) && gather > TimeSpan.Zero)
+                    {
+                        await Task.Delay(gather, stoppingToken);
+                    }
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task<bool> DispatchBatchAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var batch = await db.Correspondence
+            .FromSql($"SELECT * FROM intake.correspondence WHERE status = 'PENDING' AND next_attempt_at <= {now} ORDER BY next_attempt_at LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
+            .ToListAsync(ct);
+        if (batch.Count == 0)
+        {
+            return false;
+        }
+        SmtpClient? smtp = null;
+        try
+        {
+            foreach (var m in batch)
+            {
+                var facts = JsonSerializer.Deserialize<Dictionary<string, string>>(m.FactsJson) ?? [];
+                var rendered = Templates.Render(m.TemplateCode, facts, m.Reference);
+                var today = ProtoDates.LocalDate(now);
+                m.Subject = rendered.Subject;
+                if (m.DeliveredBy == DeliveryChannel.Letter)
+                {
+                    m.Document = Encoding.UTF8.GetBytes(Documents.Letter(rendered, m.RecipientName, m.RecipientAddress, m.Reference, today, m.LargePrint));
+                    m.MediaType = Documents.HtmlMediaType;
+                    m.Status = CorrespondenceStatus.ReadyToPrint;
+                }
+                else
+                {
+                    var html = Documents.EmailHtml(rendered, m.RecipientName, m.LargePrint);
+                    try
+                    {
+                        smtp ??= await email.ConnectAsync(ct);
+                        await smtp.SendAsync(email.Build(m.RecipientName, m.RecipientAddress[0], rendered.Subject,
+                            Documents.EmailText(rendered, m.RecipientName), html, m.Id), ct);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        m.Attempts++;
+                        m.LastError = ex.GetType().Name;
+                        m.Status = m.Attempts >= MaxAttempts ? CorrespondenceStatus.Failed : CorrespondenceStatus.Pending;
+                        m.NextAttemptAt = now.AddSeconds(Math.Min(600, 5 * Math.Pow(2, m.Attempts)));
+                        logger.LogWarning("Email {CorrespondenceId} not sent (attempt {Attempt}): {ExceptionType}", m.Id, m.Attempts, ex.GetType().Name);
+                        smtp?.Dispose();
+                        smtp = null;
+                        continue;
+                    }
+                    m.Document = Encoding.UTF8.GetBytes(html);
+                    m.MediaType = Documents.HtmlMediaType;
+                    m.Status = CorrespondenceStatus.Sent;
+                }
+                m.SentAt = now;
+                m.WithinDeadline = m.Deadline is null || today <= m.Deadline;
+                outbox.Add(db, new CorrespondenceSent
+                {
+                    CorrespondenceId = m.Id.ToString(),
+                    ContactId = m.ContactId?.ToString() ?? "",
+                    CaseId = m.CaseId ?? "",
+                    TemplateCode = m.TemplateCode,
+                    DeliveredBy = m.DeliveredBy == DeliveryChannel.Email ? Channel.Email : Channel.Letter,
+                    SentAt = Timestamp.FromDateTime(DateTime.SpecifyKind(now, DateTimeKind.Utc)),
+                    WithinDeadline = m.WithinDeadline.Value,
+                });
+            }
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        finally
+        {
+            if (smtp is not null)
+            {
+                try
+                {
+                    await smtp.DisconnectAsync(true, ct);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The messages are sent; a failed QUIT changes nothing.
+                }
+                smtp.Dispose();
+            }
+        }
+        return batch.Count == BatchSize;
+    }
+}

@@ -1,0 +1,22 @@
+namespace ComplaintsPlatform.Intake.Domain;
+
+/// <summary>Limits and windows of Intake (configuration section <c>Intake</c>).</summary>
+public sealed class IntakeOptions
+{
+    public const string Section = "Intake";
+
+    public int MaxDescriptionChars { get; set; } = 20_000;
+    public int MaxAttachmentBytes { get; set; } = 5 * 1024 * 1024;
+    public int MaxAttachments { get; set; } = 10;
+    // Possible duplicates: same person, received within this many days, text at least this similar (pg_trgm).
+    public int DuplicateWindowDays { get; set; } = 90;
+    public double DuplicateSimilarity { get; set; } = 0.45;
+    // Until CaseWorkflow has published its policies, the queue assumes this acknowledgement limit.
+    public int DefaultAcknowledgeWorkingDays { get; set; } = 3;
+    // Redis look-ups of Submit give up after this long, and Redis is skipped for a while after a failure.
+    public TimeSpan RedisTimeout { get; set; } = TimeSpan.FromMilliseconds(150);
+    public TimeSpan RedisBreakFor { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan IdempotencyCacheFor { get; set; } = TimeSpan.FromHours(24);
+    // Secret behind status tokens; derived from the signing key when not set.
+    public string? StatusTokenKey { get; set; }
+}

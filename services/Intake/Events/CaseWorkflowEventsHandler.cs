@@ -1,0 +1,111 @@
+using ComplaintsPlatform.CaseWorkflow.V1;
+using ComplaintsPlatform.Common.V1;
+using ComplaintsPlatform.Intake.Data;
+using ComplaintsPlatform.Messaging.Consumers;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintsPlatform.Intake.Events;
+
+/// <summary>
+/// Keeps Intake's copy of what triage needs from CaseWorkflow: each stream's acknowledgement limit
+/// (for the queue) and the council's lists and service areas (to check triage codes). Older versions
+/// arriving late change nothing.
+/// </summary>
+public sealed class CaseWorkflowEventsHandler(TimeProvider clock) : IFeedEventHandler<IntakeDbContext>
+{
+    public async Task HandleAsync(IntakeDbContext db, FeedEvent evt, CancellationToken ct)
+    {
+        if (evt.Payload.Is(ProcedurePolicyChanged.Descriptor))
+        {
+            await ApplyPolicyAsync(db, evt.Payload.Unpack<ProcedurePolicyChanged>().Policy, ct);
+        }
+        else if (evt.Payload.Is(CouncilConfigurationChanged.Descriptor))
+        {
+            await ApplyConfigurationAsync(db, evt.Payload.Unpack<CouncilConfigurationChanged>(), ct);
+        }
+    }
+
+    private static async Task ApplyPolicyAsync(IntakeDbContext db, ProcedurePolicy policy, CancellationToken ct)
+    {
+        var existing = await db.AcknowledgeLimits.FindAsync([(int)policy.Stream], ct);
+        if (existing is not null && existing.PolicyVersion >= policy.Version)
+        {
+            return;
+        }
+        var acknowledge = policy.Stages.OrderBy(s => s.Number)
+            .SelectMany(s => s.Clocks).FirstOrDefault(c => c.Kind == ClockKind.Acknowledge);
+        if (acknowledge?.Period is null)
+        {
+            if (existing is not null)
+            {
+                db.AcknowledgeLimits.Remove(existing);
+            }
+            return;
+        }
+        var days = WorkingDays(acknowledge.Period);
+        if (existing is null)
+        {
+            db.AcknowledgeLimits.Add(new AcknowledgeLimit { Stream = (int)policy.Stream, PolicyVersion = policy.Version, WorkingDays = days });
+        }
+        else
+        {
+            existing.PolicyVersion = policy.Version;
+            existing.WorkingDays = days;
+        }
+    }
+
+    // Acknowledgement clocks are in working days; other units are converted down, never up.
+    private static int WorkingDays(Period period) => period.Unit switch
+    {
+        PeriodUnit.CalendarDays => period.Value * 5 / 7,
+        PeriodUnit.Weeks => period.Value * 5,
+        PeriodUnit.Months => period.Value * 20,
+        _ => period.Value,
+    };
+
+    private async Task ApplyConfigurationAsync(IntakeDbContext db, CouncilConfigurationChanged config, CancellationToken ct)
+    {
+        var state = await db.ConfigurationState.FindAsync([1], ct);
+        if (state is not null && state.Version >= config.Version)
+        {
+            return;
+        }
+        await db.ConfiguredLists.ExecuteDeleteAsync(ct);
+        await db.Teams.ExecuteDeleteAsync(ct);
+        await db.ServiceAreas.ExecuteDeleteAsync(ct);
+        foreach (var list in config.Lists)
+        {
+            foreach (var item in list.Items.DistinctBy(i => i.Code))
+            {
+                db.ConfiguredLists.Add(new ConfiguredListItem { ListName = list.Name, Code = item.Code, Label = item.Label, Retired = item.Retired });
+            }
+        }
+        var teamIds = new HashSet<string>();
+        foreach (var directorate in config.Directorates)
+        {
+            foreach (var area in directorate.ServiceAreas)
+            {
+                db.ServiceAreas.Add(new ServiceAreaEntry
+                {
+                    Id = area.Id,
+                    DirectorateId = directorate.Id,
+                    NotificationEmail = area.Teams.Select(t => t.Email).FirstOrDefault(e => !string.IsNullOrEmpty(e)),
+                });
+                foreach (var team in area.Teams.Where(t => teamIds.Add(t.Id)))
+                {
+                    db.Teams.Add(new TeamEntry { Id = team.Id, ServiceAreaId = area.Id, Email = team.Email });
+                }
+            }
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (state is null)
+        {
+            db.ConfigurationState.Add(new ConfigurationState { Id = 1, Version = config.Version, AppliedAt = now });
+        }
+        else
+        {
+            state.Version = config.Version;
+            state.AppliedAt = now;
+        }
+    }
+}

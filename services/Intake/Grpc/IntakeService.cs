@@ -1,0 +1,174 @@
+using System.Security.Cryptography;
+using ComplaintsPlatform.Hosting.Errors;
+using ComplaintsPlatform.Hosting.Identity;
+using ComplaintsPlatform.Intake.Correspondence;
+using ComplaintsPlatform.Intake.Data;
+using ComplaintsPlatform.Intake.Domain;
+using ComplaintsPlatform.Intake.V1;
+using ComplaintsPlatform.Messaging.Outbox;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace ComplaintsPlatform.Intake.Grpc;
+
+/// <summary>Receiving contacts (this file), triage and reads (the other parts).</summary>
+public sealed partial class IntakeService(
+    IntakeDbContext db,
+    IOutbox outbox,
+    IdempotencyCache idempotency,
+    StatusTokens tokens,
+    CorrespondenceSignal correspondence,
+    Calendar.WorkingDayCalendar calendar,
+    IOptions<IntakeOptions> options,
+    TimeProvider clock) : V1.Intake.IntakeBase
+{
+    private const string RequestIdIndex = "ix_contacts_client_request_id";
+
+    [AllowAnonymous]
+    public override async Task<SubmitReply> Submit(SubmitRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        if (caller.ServiceName is not null)
+        {
+            throw new AccessDeniedException("Contacts come from people, not from services.");
+        }
+        var byStaff = caller.IsAuthenticated;
+        var now = clock.GetUtcNow();
+        var serviceAreas = request.ServiceAreaId.Length > 0
+            ? (await db.ServiceAreas.AsNoTracking().Select(s => s.Id).ToListAsync(context.CancellationToken)).ToHashSet()
+            : null;
+        SubmissionRules.Validate(request, byStaff, now, options.Value, serviceAreas);
+
+        var fingerprint = SHA256.HashData(request.ToByteArray());
+        if (await idempotency.FindAsync(request.ClientRequestId) is { } knownId)
+        {
+            var known = await db.Contacts.AsNoTracking().Where(c => c.Id == knownId)
+                .Select(c => new { c.Id, c.Reference, c.ReceivedAt, c.RequestFingerprint }).SingleOrDefaultAsync();
+            if (known is not null)
+            {
+                return Replay(known.Id, known.Reference, known.ReceivedAt, known.RequestFingerprint, fingerprint);
+            }
+        }
+        try
+        {
+            return await RecordAsync(request, caller, byStaff, now, fingerprint, context.CancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: RequestIdIndex })
+        {
+            // A concurrent or earlier attempt with the same request id won: give its result.
+            db.ChangeTracker.Clear();
+            var first = await db.Contacts.AsNoTracking().Where(c => c.ClientRequestId == request.ClientRequestId)
+                .Select(c => new { c.Id, c.Reference, c.ReceivedAt, c.RequestFingerprint }).SingleAsync();
+            idempotency.Remember(request.ClientRequestId, first.Id);
+            return Replay(first.Id, first.Reference, first.ReceivedAt, first.RequestFingerprint, fingerprint);
+        }
+    }
+
+    private SubmitReply Replay(Guid id, string reference, DateTime receivedAt, byte[] storedFingerprint, byte[] fingerprint)
+    {
+        if (!CryptographicOperations.FixedTimeEquals(storedFingerprint, fingerprint))
+        {
+            throw new AlreadyExistsException("A different submission with this client_request_id");
+        }
+        return new SubmitReply
+        {
+            ContactId = id.ToString(),
+            Reference = reference,
+            StatusToken = tokens.For(id),
+            ReceivedAt = Timestamp.FromDateTime(DateTime.SpecifyKind(receivedAt, DateTimeKind.Utc)),
+        };
+    }
+
+    private async Task<SubmitReply> RecordAsync(SubmitRequest r, Caller caller, bool byStaff, DateTimeOffset now,
+        byte[] fingerprint, CancellationToken ct)
+    {
+        // PostgreSQL keeps microseconds: the reply must show the instant exactly as stored.
+        var received = Microseconds(byStaff && r.ReceivedAt is not null ? r.ReceivedAt.ToDateTimeOffset() : now);
+        var contactDetails = r.Contact ?? new ContactDetails();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var person = await Persons.ResolveAsync(db, Persons.MatchKey(contactDetails), now.UtcDateTime, ct);
+        var contact = ContactMapping.NewContact(r, person.Id, received, now, byStaff ? caller.Subject : null, fingerprint);
+        contact.Reference = $"CP-{ProtoDates.LocalDate(now).Year}-{person.Number:D6}";
+        contact.StatusTokenHash = StatusTokens.Hash(tokens.For(contact.Id));
+        db.Contacts.Add(contact);
+        foreach (var a in r.Attachments)
+        {
+            var content = a.Content.ToByteArray();
+            contact.Attachments.Add(new Attachment
+            {
+                Id = Guid.CreateVersion7(),
+                FileName = a.FileName,
+                ContentType = a.ContentType,
+                SizeBytes = content.Length,
+                Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+                Content = content,
+            });
+        }
+        if (r.EqualityMonitoring is { } eq)
+        {
+            db.EqualityAnswers.Add(ContactMapping.Equality(eq, contact));
+        }
+        if (!person.IsNew)
+        {
+            await FlagPossibleDuplicatesAsync(contact, ct);
+        }
+        db.Correspondence.Add(CorrespondenceDesk.ForContact(contact, Templates.Receipt, new Dictionary<string, string>(),
+            $"receipt:{contact.Id}", caseId: null, deadline: null, now.UtcDateTime));
+        outbox.Add(db, new ContactReceived
+        {
+            ContactId = contact.Id.ToString(),
+            Reference = contact.Reference,
+            Kind = r.Kind,
+            Channel = (Channel)contact.Channel,
+            ReceivedAt = Timestamp.FromDateTimeOffset(received),
+            ServiceAreaId = contact.ServiceAreaId ?? "",
+            HasRepresentative = contact.HasRepresentative,
+        });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+
+        correspondence.Notify();
+        idempotency.Remember(r.ClientRequestId, contact.Id);
+        return new SubmitReply
+        {
+            ContactId = contact.Id.ToString(),
+            Reference = contact.Reference,
+            StatusToken = tokens.For(contact.Id),
+            ReceivedAt = Timestamp.FromDateTimeOffset(received),
+        };
+    }
+
+    // Same person, a recent window either side of receipt, similar words: flagged for the team, never merged.
+    private async Task FlagPossibleDuplicatesAsync(Contact contact, CancellationToken ct)
+    {
+        var window = TimeSpan.FromDays(options.Value.DuplicateWindowDays);
+        var from = contact.ReceivedAt - window;
+        var to = contact.ReceivedAt + window;
+        var threshold = options.Value.DuplicateSimilarity;
+        var candidates = await db.Database.SqlQuery<DuplicateCandidate>($"""
+            SELECT id AS "Id", public.similarity(description, {contact.Description})::float8 AS "Similarity"
+            FROM intake.contacts
+            WHERE person_id = {contact.PersonId} AND received_at BETWEEN {from} AND {to}
+              AND public.similarity(description, {contact.Description}) >= {threshold}
+            ORDER BY 2 DESC LIMIT 5
+            """).ToListAsync(ct);
+        foreach (var c in candidates)
+        {
+            contact.DuplicateFlags.Add(new Data.DuplicateFlag
+            {
+                Id = Guid.CreateVersion7(),
+                OtherContactId = c.Id,
+                Similarity = Math.Round(c.Similarity, 3),
+            });
+        }
+    }
+
+    private static DateTimeOffset Microseconds(DateTimeOffset t) => new(t.UtcTicks - t.UtcTicks % 10, TimeSpan.Zero);
+
+    private sealed record DuplicateCandidate(Guid Id, double Similarity);
+}

@@ -1,0 +1,70 @@
+using ComplaintsPlatform.CaseWorkflow.V1;
+using ComplaintsPlatform.Hosting.Errors;
+using ComplaintsPlatform.Intake.Correspondence;
+using ComplaintsPlatform.Intake.Domain;
+using ComplaintsPlatform.Intake.V1;
+using Xunit;
+
+namespace ComplaintsPlatform.Intake.Tests;
+
+public sealed class DomainRuleTests
+{
+    private static readonly TriageLists Lists = new(new HashSet<string> { "DAMAGES" }, new HashSet<string> { "NHS" }, new HashSet<string> { "waste" });
+
+    [Fact]
+    public void More_than_twelve_months_after_knowing_is_possibly_out_of_time_and_twelve_exactly_is_not()
+    {
+        Assert.True(TriageRules.PossiblyOutOfTime(new DateOnly(2025, 1, 9), new DateOnly(2026, 1, 10)));
+        Assert.False(TriageRules.PossiblyOutOfTime(new DateOnly(2025, 1, 10), new DateOnly(2026, 1, 10)));
+        Assert.False(TriageRules.PossiblyOutOfTime(null, new DateOnly(2026, 1, 10)));
+    }
+
+    [Fact]
+    public void Out_of_time_accepted_for_a_good_reason_proceeds_as_a_complaint()
+    {
+        var accepted = new DecisionInput(TriageDecision.OutOfTime, ComplaintStream.Housing, "", "bereavement", true, "");
+        TriageRules.Check(accepted, Lists, null);
+        Assert.Equal(TriageDecision.Complaint, TriageRules.Effective(accepted));
+        Assert.Equal(TriageDecision.OutOfTime, TriageRules.Effective(accepted with { OutOfTimeAccepted = false }));
+    }
+
+    [Fact]
+    public void Accepting_out_of_time_applies_only_to_an_out_of_time_decision()
+    {
+        var ex = Assert.Throws<ValidationException>(() =>
+            TriageRules.Check(new DecisionInput(TriageDecision.Enquiry, ComplaintStream.Unspecified, "", "", true, "waste"), Lists, null));
+        Assert.Contains(ex.Violations, v => v.Field == "out_of_time_accepted");
+    }
+
+    [Fact]
+    public void Member_enquiries_are_those_of_a_councillor_or_MP_however_they_arrive()
+    {
+        Assert.True(TriageRules.IsMemberEnquiry(ContactKind.MemberEnquiry, Channel.Email));
+        Assert.True(TriageRules.IsMemberEnquiry(ContactKind.Complaint, Channel.Mp));
+        Assert.False(TriageRules.IsMemberEnquiry(ContactKind.Complaint, Channel.Phone));
+    }
+
+    [Fact]
+    public void Every_template_renders_and_final_responses_and_refusals_signpost_the_Ombudsman()
+    {
+        foreach (var template in Templates.ForOtherServices.Append(Templates.TriageOutcome).Append(Templates.OfferToComplain))
+        {
+            Assert.NotEmpty(Templates.Render(template, new Dictionary<string, string>(), "CP-2026-000001").Subject);
+        }
+        Assert.Contains(Templates.Render(Templates.FinalResponse, new Dictionary<string, string>(), null).Paragraphs, p => p.Contains("Ombudsman"));
+        Assert.Contains(Templates.Render(Templates.EscalationDecision, new Dictionary<string, string> { ["decision"] = "refused" }, null).Paragraphs, p => p.Contains("Ombudsman"));
+        Assert.DoesNotContain(Templates.Render(Templates.EscalationDecision, new Dictionary<string, string> { ["decision"] = "accepted" }, null).Paragraphs, p => p.Contains("Ombudsman"));
+        Assert.Contains(Templates.Render(Templates.ExtensionNotice, new Dictionary<string, string>(), null).Paragraphs, p => p.Contains("Ombudsman"));
+    }
+
+    [Fact]
+    public void Status_tokens_are_stable_per_contact_and_checked_against_their_hash()
+    {
+        var tokens = StatusTokens.FromConfiguration(null, "some-signing-key-0123456789abcdef");
+        var id = Guid.NewGuid();
+        Assert.Equal(tokens.For(id), tokens.For(id));
+        Assert.NotEqual(tokens.For(id), tokens.For(Guid.NewGuid()));
+        Assert.True(StatusTokens.Matches(tokens.For(id), StatusTokens.Hash(tokens.For(id))));
+        Assert.False(StatusTokens.Matches(tokens.For(Guid.NewGuid()), StatusTokens.Hash(tokens.For(id))));
+    }
+}
