@@ -80,6 +80,10 @@ public sealed partial class CasesService
         {
             query = query.Where(c => c.ServiceAreaId == request.ServiceAreaId);
         }
+        if (request.SafeguardingOnly)
+        {
+            query = query.Where(c => c.SafeguardingConcern);
+        }
         if (request.Status != V1.CaseStatus.Unspecified)
         {
             query = query.Where(c => c.Status == (int)request.Status);
