@@ -91,14 +91,23 @@ public sealed partial class Case
         }
     }
 
-    /// <summary>A missed response date or backstop at a stage whose period is agreed with the person: a written delay notice with reasons.</summary>
-    private void DelayNotice(Deadline missed, DateOnly today, CaseRules rules, Actor actor)
+    /// <summary>
+    /// Response date or backstop missed at a stage whose period is agreed with the person: a written delay
+    /// notice with reasons. Called once per missed deadline (the watcher's overdue reminder is once).
+    /// </summary>
+    private void DelayNotice(IEnumerable<Deadline> overdue, DateOnly today, CaseRules rules, Actor actor)
     {
-        if (rules.Stage(missed.Stage) is not { ResponsePeriodAgreedWithPerson: true } || missed.Kind is not (ClockKind.Respond or ClockKind.Backstop))
+        var passed = overdue.Where(d => rules.Stage(d.Stage) is { ResponsePeriodAgreedWithPerson: true } && d.Kind is (ClockKind.Respond or ClockKind.Backstop))
+            .OrderBy(d => d.Due).ToList();
+        if (passed.Count == 0)
         {
             return;
         }
-        Statutory.DelayNotices.Add(new DelayNoticeRecord(missed.Kind, missed.Due, today));
+        foreach (var d in passed)
+        {
+            Statutory.DelayNotices.Add(new DelayNoticeRecord(d.Kind, d.Due, today));
+        }
+        var missed = passed[^1];
         Record(actor, "DELAY_NOTICE_REQUESTED", today, $"{missed.Kind} date {missed.Due:yyyy-MM-dd} passed without a response: delay notice requested");
         Raise(Step(actor, today, "DELAY_NOTICE_REQUESTED", missed.Kind.ToString(), missed.Kind, missed.Due, null));
         Letter("DELAY_NOTICE", null, new()

@@ -19,6 +19,7 @@ public sealed partial class Case
     {
         var today = rules.Today;
         var notes = new List<ReminderNote>();
+        var missed = new List<Deadline>();
         foreach (var d in Deadlines.Where(d => IsLive(d) && d.Kind != ClockKind.EscalationWindow).ToList())
         {
             ReminderKind kind;
@@ -28,7 +29,7 @@ public sealed partial class Case
                 kind = ReminderKind.Overdue;
                 d.OverdueRemindedFor = d.Due;
                 d.DueSoonRemindedFor = d.Due;
-                DelayNotice(d, today, rules, actor);
+                missed.Add(d);
             }
             else if (today <= d.Due && today >= (d.RemindOn == default ? d.Due : d.RemindOn) && d.DueSoonRemindedFor != d.Due)
             {
@@ -67,6 +68,8 @@ public sealed partial class Case
                 });
             }
         }
+        // The agreed date and the backstop missed together: one letter to the person, not two.
+        DelayNotice(missed, today, rules, actor);
         return notes;
     }
 
