@@ -26,6 +26,8 @@ internal static class DeadlineBenchProgram
     {
         var total = args.Length > 0 ? int.Parse(args[0]) : 1_000_000;
         var owed = args.Length > 1 ? int.Parse(args[1]) : 2_000;
+        // The test host finds the service's content root through the manifest next to this program.
+        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         var infra = await Infrastructure.GetAsync();
         var database = await infra.Postgres.CreateDatabaseAsync();
         await using var host = new ServiceFactory<Program>(database, infra.Redis);

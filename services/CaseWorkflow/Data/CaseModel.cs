@@ -37,7 +37,8 @@ internal static class CaseModel
             c.HasIndex(x => x.HasOpenDeadlines).HasFilter("has_open_deadlines");
             // The deadline watcher reads only the cases owed a reminder today, never every open case.
             c.HasIndex(x => new { x.NextReminderOn, x.Id }).HasFilter("next_reminder_on IS NOT NULL");
-            c.HasIndex(x => x.SafeguardingConcern).HasFilter("safeguarding_concern");
+            // The safeguarding queue in deadline order, without sorting the flagged cases on every read.
+            c.HasIndex([nameof(CaseRecord.NextDeadline), nameof(CaseRecord.Id)], "IX_cases_safeguarding_next_deadline").HasFilter("safeguarding_concern");
         });
 
         modelBuilder.Entity<ReminderRecord>(r =>

@@ -171,9 +171,6 @@ namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("SafeguardingConcern")
-                        .HasFilter("safeguarding_concern");
-
                     b.HasIndex("HandlerId", "NextDeadline");
 
                     b.HasIndex("NextDeadline", "Id");
@@ -182,6 +179,9 @@ namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
                         .HasFilter("next_reminder_on IS NOT NULL");
 
                     b.HasIndex("TeamId", "NextDeadline");
+
+                    b.HasIndex(new[] { "NextDeadline", "Id" }, "IX_cases_safeguarding_next_deadline")
+                        .HasFilter("safeguarding_concern");
 
                     b.ToTable("cases", "caseworkflow");
                 });

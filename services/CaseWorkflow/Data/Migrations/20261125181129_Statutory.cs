@@ -75,10 +75,10 @@ namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
                 filter: "next_reminder_on IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_cases_safeguarding_concern",
+                name: "IX_cases_safeguarding_next_deadline",
                 schema: "caseworkflow",
                 table: "cases",
-                column: "safeguarding_concern",
+                columns: new[] { "next_deadline", "id" },
                 filter: "safeguarding_concern");
 
             migrationBuilder.CreateIndex(
@@ -124,7 +124,7 @@ namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
                 table: "cases");
 
             migrationBuilder.DropIndex(
-                name: "IX_cases_safeguarding_concern",
+                name: "IX_cases_safeguarding_next_deadline",
                 schema: "caseworkflow",
                 table: "cases");
 

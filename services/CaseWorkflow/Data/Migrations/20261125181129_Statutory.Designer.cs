@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
 {
     [DbContext(typeof(CaseWorkflowDbContext))]
-    [Migration("20261125175214_Statutory")]
+    [Migration("20261125181129_Statutory")]
     partial class Statutory
     {
         /// <inheritdoc />
@@ -174,9 +174,6 @@ namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("SafeguardingConcern")
-                        .HasFilter("safeguarding_concern");
-
                     b.HasIndex("HandlerId", "NextDeadline");
 
                     b.HasIndex("NextDeadline", "Id");
@@ -185,6 +182,9 @@ namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
                         .HasFilter("next_reminder_on IS NOT NULL");
 
                     b.HasIndex("TeamId", "NextDeadline");
+
+                    b.HasIndex(new[] { "NextDeadline", "Id" }, "IX_cases_safeguarding_next_deadline")
+                        .HasFilter("safeguarding_concern");
 
                     b.ToTable("cases", "caseworkflow");
                 });
