@@ -202,6 +202,26 @@ public sealed class StatutoryRulesTests
     }
 
     [Fact]
+    public void A_deadline_moved_by_an_extension_is_reminded_again_for_its_new_date()
+    {
+        var policy = DefaultPolicies.ChildrenSocialCare;
+        var c = Open(policy);
+        c.RecordEligibility(Eligibility.ChildOrYoungPerson, D(3, 3), Rules(policy), s_team);
+        c.Allocate("children-family", "childrens-social-care", "cin-north", "officer-csc-01", default, D(3, 4), Rules(policy), s_team);
+        c.Acknowledge("About", "Outcome", null, D(3, 4), Rules(policy), s_team);
+        c.ClearPending();
+
+        var first = Assert.Single(c.Remind(Rules(policy, D(3, 13)), s_team));
+        Assert.Equal((ReminderKind.DueSoon, D(3, 17), "officer-csc-01"), (first.Kind, first.Due, first.OfficerId));
+        Assert.Single(c.PendingLetters, l => l.TemplateCode == "STAFF_REMINDER" && l.Facts["officer_id"] == "officer-csc-01");
+        c.Extend(10, "Complex", false, D(3, 14), Rules(policy, D(3, 14)), s_team);
+        Assert.Equal(D(3, 27), c.NextReminderOn);
+
+        var again = Assert.Single(c.Remind(Rules(policy, D(3, 27)), s_team));
+        Assert.Equal((ReminderKind.DueSoon, D(3, 31)), (again.Kind, again.Due));
+    }
+
+    [Fact]
     public void A_safeguarding_concern_is_flagged_once_and_announced()
     {
         var c = Open(DefaultPolicies.ChildrenSocialCare);

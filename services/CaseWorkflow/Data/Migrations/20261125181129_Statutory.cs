@@ -26,6 +26,10 @@ namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
                 nullable: false,
                 defaultValue: false);
 
+            // Deadlines stored before this migration carry no reminder day, so their first reminder falls
+            // on the due date itself: exactly the case's next deadline (Case.NextReminderOn).
+            migrationBuilder.Sql("UPDATE caseworkflow.cases SET next_reminder_on = next_deadline WHERE next_deadline IS NOT NULL;");
+
             migrationBuilder.CreateTable(
                 name: "officer_time",
                 schema: "caseworkflow",
