@@ -18,7 +18,8 @@ internal static class Extensions
     {
         builder.AddServiceDatabase<CaseWorkflowDbContext>(ConnectionName, Schema);
         builder.AddPlatformGrpc("complaints.caseworkflow.v1.Procedures", "complaints.caseworkflow.v1.CouncilDirectory",
-            "complaints.calendar.v1.Calendar", "complaints.caseworkflow.v1.Cases", "complaints.caseworkflow.v1.CaseInternal");
+            "complaints.calendar.v1.Calendar", "complaints.caseworkflow.v1.Cases", "complaints.caseworkflow.v1.CaseInternal",
+            "complaints.caseworkflow.v1.StatutoryProcedures", "complaints.caseworkflow.v1.OfficerWork");
         builder.AddOutbox<CaseWorkflowDbContext>(FeedName, "intake", "ombudsman", "compliments", "reporting");
 
         // A newer official bank-holiday file can be dropped in without a release (Calendar:BankHolidaysFile).
@@ -34,6 +35,8 @@ internal static class Extensions
         builder.Services.AddScoped<CasePublisher>();
         builder.Services.AddScoped<CaseWork>();
         builder.Services.AddScoped<DeadlineRecalculator>();
+        builder.Services.AddScoped<DeadlineWatch>();
+        builder.Services.AddHostedService<DeadlineWatcher>();
         // Complaints triaged in Intake open cases here (after the bootstrapper, so the configuration is loaded).
         builder.AddFeedConsumer<CaseWorkflowDbContext, IntakeEventsHandler>("intake", FeedName);
         builder.AddFeedConsumer<CaseWorkflowDbContext, OmbudsmanEventsHandler>("ombudsman", FeedName);
@@ -45,6 +48,8 @@ internal static class Extensions
         app.MapGrpcService<CouncilDirectoryService>();
         app.MapGrpcService<CalendarService>();
         app.MapGrpcService<CasesService>();
+        app.MapGrpcService<StatutoryProceduresService>();
+        app.MapGrpcService<OfficerWorkService>();
         app.MapGrpcService<CaseInternalService>();
         app.MapGrpcService<CaseLookupService>();
         app.MapEventFeed<CaseWorkflowDbContext>();

@@ -14,6 +14,8 @@ public sealed class CaseWorkflowHost : ServiceFactory<Program>
     {
         var infra = await Infrastructure.GetAsync();
         var host = new CaseWorkflowHost(database ?? await infra.Postgres.CreateDatabaseAsync(), infra.Redis);
+        // Tests run the deadline watch themselves (DeadlineWatch.RunOnceAsync), never on a timer.
+        host.Settings["Reminders:Enabled"] = "false";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             host.Settings[key] = value;

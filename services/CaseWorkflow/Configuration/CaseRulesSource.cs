@@ -9,8 +9,11 @@ using Case = ComplaintsPlatform.CaseWorkflow.Domain.Cases.Case;
 namespace ComplaintsPlatform.CaseWorkflow.Configuration;
 
 /// <summary>The rules a case computes with: the policy version it opened under and the calendar in force today.</summary>
-public sealed class CaseRulesSource(CouncilState state, TimeProvider clock)
+public sealed class CaseRulesSource(CouncilState state, TimeProvider clock, IConfiguration configuration)
 {
+    /// <summary>How many working days before a deadline its officer is reminded.</summary>
+    public int DueSoonWorkingDays { get; } = configuration.GetValue("Reminders:DueSoonWorkingDays", 2);
+
     public DateTimeOffset Now => clock.GetUtcNow();
 
     public DateOnly Today(CouncilCalendars calendars) =>
@@ -40,5 +43,5 @@ public sealed class CaseRulesSource(CouncilState state, TimeProvider clock)
     }
 
     private CaseRules With(ProcedurePolicy policy, CouncilCalendars calendars) =>
-        new(policy, calendars.For(policy.Stream), calendars.Version, Today(calendars));
+        new(policy, calendars.For(policy.Stream), calendars.Version, Today(calendars)) { DueSoonWorkingDays = DueSoonWorkingDays };
 }

@@ -24,6 +24,8 @@ internal static class CaseModel
             c.Property(x => x.NextDeadline).HasColumnName("next_deadline");
             c.Property(x => x.HasOpenDeadlines).HasColumnName("has_open_deadlines");
             c.Property(x => x.OutstandingRemedies).HasColumnName("outstanding_remedies");
+            c.Property(x => x.SafeguardingConcern).HasColumnName("safeguarding_concern");
+            c.Property(x => x.NextReminderOn).HasColumnName("next_reminder_on");
             c.Property(x => x.Document).HasColumnName("document").HasColumnType("jsonb");
             c.Property(x => x.Revision).HasColumnName("revision").IsConcurrencyToken();
             c.HasIndex(x => x.Reference).IsUnique();
@@ -33,6 +35,46 @@ internal static class CaseModel
             c.HasIndex(x => new { x.HandlerId, x.NextDeadline });
             c.HasIndex(x => new { x.TeamId, x.NextDeadline });
             c.HasIndex(x => x.HasOpenDeadlines).HasFilter("has_open_deadlines");
+            // The deadline watcher reads only the cases owed a reminder today, never every open case.
+            c.HasIndex(x => new { x.NextReminderOn, x.Id }).HasFilter("next_reminder_on IS NOT NULL");
+            // The safeguarding queue in deadline order, without sorting the flagged cases on every read.
+            c.HasIndex([nameof(CaseRecord.NextDeadline), nameof(CaseRecord.Id)], "IX_cases_safeguarding_next_deadline").HasFilter("safeguarding_concern");
+        });
+
+        modelBuilder.Entity<ReminderRecord>(r =>
+        {
+            r.ToTable("reminders");
+            r.HasKey(x => x.Id);
+            r.Property(x => x.Id).HasColumnName("id");
+            r.Property(x => x.CaseId).HasColumnName("case_id");
+            r.Property(x => x.Reference).HasColumnName("reference").HasMaxLength(100);
+            r.Property(x => x.Stage).HasColumnName("stage");
+            r.Property(x => x.Clock).HasColumnName("clock");
+            r.Property(x => x.Due).HasColumnName("due");
+            r.Property(x => x.Kind).HasColumnName("kind");
+            r.Property(x => x.OfficerId).HasColumnName("officer_id").HasMaxLength(200);
+            r.Property(x => x.CreatedAt).HasColumnName("created_at");
+            // Exactly once: one reminder of each kind per deadline (case, stage, clock, due date), whatever the replicas do.
+            r.HasIndex(x => new { x.CaseId, x.Stage, x.Clock, x.Due, x.Kind }).IsUnique();
+            r.HasIndex(x => new { x.OfficerId, x.CreatedAt });
+        });
+
+        modelBuilder.Entity<TimeEntryRecord>(t =>
+        {
+            t.ToTable("officer_time");
+            t.HasKey(x => x.Id);
+            t.Property(x => x.Id).HasColumnName("id");
+            t.Property(x => x.CaseId).HasColumnName("case_id");
+            t.Property(x => x.Stage).HasColumnName("stage");
+            t.Property(x => x.DirectorateId).HasColumnName("directorate_id").HasMaxLength(100);
+            t.Property(x => x.ServiceAreaId).HasColumnName("service_area_id").HasMaxLength(100);
+            t.Property(x => x.OfficerId).HasColumnName("officer_id").HasMaxLength(200);
+            t.Property(x => x.Minutes).HasColumnName("minutes");
+            t.Property(x => x.ActivityCode).HasColumnName("activity_code").HasMaxLength(50);
+            t.Property(x => x.WorkedOn).HasColumnName("worked_on");
+            t.Property(x => x.RecordedAt).HasColumnName("recorded_at");
+            t.HasIndex(x => new { x.CaseId, x.WorkedOn });
+            t.HasIndex(x => new { x.ServiceAreaId, x.WorkedOn });
         });
 
         modelBuilder.Entity<CaseAuditRecord>(a =>

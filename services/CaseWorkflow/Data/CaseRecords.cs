@@ -22,6 +22,10 @@ public sealed class CaseRecord
     public DateOnly? NextDeadline { get; set; }
     public bool HasOpenDeadlines { get; set; }
     public int OutstandingRemedies { get; set; }
+    public bool SafeguardingConcern { get; set; }
+
+    /// <summary>The first day the deadline watcher owes this case a reminder (indexed; null when none is owed).</summary>
+    public DateOnly? NextReminderOn { get; set; }
     public string Document { get; set; } = "";
     public int Revision { get; set; }
 
@@ -43,6 +47,8 @@ public sealed class CaseRecord
         NextDeadline = c.NextDeadline;
         HasOpenDeadlines = c.HasOpenDeadlines;
         OutstandingRemedies = c.Remedies.Count(r => r.CompletedOn is null);
+        SafeguardingConcern = c.SafeguardingConcern;
+        NextReminderOn = c.NextReminderOn;
         Document = CaseDocument.Write(c);
         Revision++;
     }

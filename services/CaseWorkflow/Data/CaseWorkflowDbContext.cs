@@ -17,6 +17,10 @@ public sealed class CaseWorkflowDbContext(DbContextOptions<CaseWorkflowDbContext
 
     public DbSet<TriagedContactRecord> TriagedContacts => Set<TriagedContactRecord>();
 
+    public DbSet<ReminderRecord> Reminders => Set<ReminderRecord>();
+
+    public DbSet<TimeEntryRecord> OfficerTime => Set<TimeEntryRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Extensions.Schema);

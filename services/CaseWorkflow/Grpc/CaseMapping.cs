@@ -34,6 +34,8 @@ internal static class CaseMapping
         NextBody = c.NextBody,
         Revision = revision,
         Escalations = { c.Escalations.Select(ToProto) },
+        Statutory = ToProto(c.Statutory),
+        SafeguardingConcern = c.SafeguardingConcern,
     };
 
     public static CaseSummary ToSummary(CaseRecord r, DateOnly today) => new()
@@ -49,6 +51,36 @@ internal static class CaseMapping
         NextDeadline = ToDate(r.NextDeadline),
         Overdue = r.NextDeadline < today,
         ReceivedOn = ToDate(r.ReceivedOn),
+        SafeguardingConcern = r.SafeguardingConcern,
+    };
+
+    public static V1.StatutoryRecord ToProto(Domain.Cases.StatutoryRecord s) => new()
+    {
+        DiscussionOffered = s.DiscussionOffered,
+        DiscussionAccepted = s.DiscussionAccepted,
+        AgreedPeriods = { s.AgreedPeriods.Select(p => new AgreedPeriod { AgreedOn = ToDate(p.AgreedOn), Due = ToDate(p.Due), RecordedBy = p.RecordedBy }) },
+        BackstopExtensions =
+        {
+            s.BackstopExtensions.Select(b => new BackstopExtension
+            {
+                AgreedOn = ToDate(b.AgreedOn), PreviousDue = ToDate(b.PreviousDue), NewDue = ToDate(b.NewDue), RecordedBy = b.RecordedBy,
+            }),
+        },
+        DelayNotices = { s.DelayNotices.Select(n => new DelayNotice { Kind = n.Kind, MissedDue = ToDate(n.MissedDue), RequestedOn = ToDate(n.RequestedOn) }) },
+        DelayReasons = s.DelayReasons,
+        Eligibility = s.Eligibility,
+        EligibilityRecordedOn = ToDate(s.EligibilityRecordedOn),
+        AdvocateOffered = s.AdvocateOffered,
+        AdvocateAccepted = s.AdvocateAccepted,
+        AdvocateOfferedOn = ToDate(s.AdvocateOfferedOn),
+        SafeguardingRaisedOn = ToDate(s.SafeguardingRaisedOn),
+        IndependentPersonId = s.IndependentPersonId,
+        AgreedRecord = s.AgreedRecord,
+        AgreedRecordOn = ToDate(s.AgreedRecordOn),
+        PanelMemberIds = { s.PanelMemberIds },
+        PanelAppointedOn = ToDate(s.PanelAppointedOn),
+        PanelMetOn = ToDate(s.PanelMetOn),
+        PanelReportOn = ToDate(s.PanelReportOn),
     };
 
     public static CaseFact ToProto(CaseFactEntry f) => new()

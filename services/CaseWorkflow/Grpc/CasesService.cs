@@ -58,7 +58,7 @@ public sealed partial class CasesService(
         var on = OptionalDate(request.OccurredOn, "occurred_on", v);
         v.ThrowIfInvalid();
         return ChangeAsync(context, request.CaseId, nameof(Acknowledge), s_teamOnly,
-            (c, r, a) => c.Acknowledge(request.About, request.OutcomeSought, happened, on, r, a));
+            (c, r, a) => c.Acknowledge(request.About, request.OutcomeSought, happened, on, r, a, request.DiscussionOffered, request.DiscussionAccepted));
     }
 
     [Authorize(Roles = Roles.ComplaintsTeam)]
@@ -119,8 +119,8 @@ public sealed partial class CasesService(
     public override Task<V1Case> EndCase(EndCaseRequest request, ServerCallContext context)
     {
         var v = new Validator();
-        v.Require(request.Ending is CaseEnding.Withdrawn or CaseEnding.ResolvedEarly or CaseEnding.NoWrittenResponse,
-            "ending", "must be WITHDRAWN, RESOLVED_EARLY or NO_WRITTEN_RESPONSE");
+        v.Require(request.Ending is CaseEnding.Withdrawn or CaseEnding.ResolvedEarly or CaseEnding.NoWrittenResponse or CaseEnding.ResolvedOrally,
+            "ending", "must be WITHDRAWN, RESOLVED_EARLY, NO_WRITTEN_RESPONSE or RESOLVED_ORALLY");
         var on = OptionalDate(request.OccurredOn, "occurred_on", v);
         v.ThrowIfInvalid();
         return ChangeAsync(context, request.CaseId, nameof(EndCase), s_teamOnly, (c, r, a) => c.End(request.Ending, request.Note, on, r, a));

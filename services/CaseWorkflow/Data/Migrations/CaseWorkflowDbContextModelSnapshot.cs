@@ -112,6 +112,10 @@ namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("next_deadline");
 
+                    b.Property<DateOnly?>("NextReminderOn")
+                        .HasColumnType("date")
+                        .HasColumnName("next_reminder_on");
+
                     b.Property<int>("OutstandingRemedies")
                         .HasColumnType("integer")
                         .HasColumnName("outstanding_remedies");
@@ -130,6 +134,10 @@ namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("integer")
                         .HasColumnName("revision");
+
+                    b.Property<bool>("SafeguardingConcern")
+                        .HasColumnType("boolean")
+                        .HasColumnName("safeguarding_concern");
 
                     b.Property<string>("ServiceAreaId")
                         .IsRequired()
@@ -167,7 +175,13 @@ namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
 
                     b.HasIndex("NextDeadline", "Id");
 
+                    b.HasIndex("NextReminderOn", "Id")
+                        .HasFilter("next_reminder_on IS NOT NULL");
+
                     b.HasIndex("TeamId", "NextDeadline");
+
+                    b.HasIndex(new[] { "NextDeadline", "Id" }, "IX_cases_safeguarding_next_deadline")
+                        .HasFilter("safeguarding_concern");
 
                     b.ToTable("cases", "caseworkflow");
                 });
@@ -281,6 +295,119 @@ namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
                     b.HasKey("Stream", "Version");
 
                     b.ToTable("procedure_policies", "caseworkflow");
+                });
+
+            modelBuilder.Entity("ComplaintsPlatform.CaseWorkflow.Data.ReminderRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<int>("Clock")
+                        .HasColumnType("integer")
+                        .HasColumnName("clock");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("date")
+                        .HasColumnName("due");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OfficerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("officer_id");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reference");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer")
+                        .HasColumnName("stage");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficerId", "CreatedAt");
+
+                    b.HasIndex("CaseId", "Stage", "Clock", "Due", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("reminders", "caseworkflow");
+                });
+
+            modelBuilder.Entity("ComplaintsPlatform.CaseWorkflow.Data.TimeEntryRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActivityCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("activity_code");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("DirectorateId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("directorate_id");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("minutes");
+
+                    b.Property<string>("OfficerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("officer_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("ServiceAreaId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("service_area_id");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer")
+                        .HasColumnName("stage");
+
+                    b.Property<DateOnly>("WorkedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("worked_on");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "WorkedOn");
+
+                    b.HasIndex("ServiceAreaId", "WorkedOn");
+
+                    b.ToTable("officer_time", "caseworkflow");
                 });
 
             modelBuilder.Entity("ComplaintsPlatform.CaseWorkflow.Data.TriagedContactRecord", b =>

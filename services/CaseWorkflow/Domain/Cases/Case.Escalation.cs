@@ -36,6 +36,11 @@ public sealed partial class Case
         Status = V1.CaseStatus.EscalationRequested;
         Ending = CaseEnding.Unspecified;
         StartClocks(next.Number, ClockStart.EscalationRequest, on, null, rules);
+        if (next.IndependentPanelSize > 0)
+        {
+            // The request for a review panel starts its meeting clock (2006 regulations: 30 working days).
+            StartClocks(next.Number, ClockStart.PanelRequest, on, null, rules);
+        }
         Record(actor, "ESCALATION_REQUESTED", on, $"The person asked for {next.Name}" +
             (window is null ? "" : within ? $" within the window (until {window.Due:yyyy-MM-dd})" : $" after the window closed ({window.Due:yyyy-MM-dd})"));
         Raise(new EscalationRequested { Header = Header(actor, on), WithinWindow = within, WindowDue = DueOf(window) });

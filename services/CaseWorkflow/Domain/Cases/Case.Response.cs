@@ -9,6 +9,7 @@ public sealed partial class Case
     public void Extend(int workingDays, string reason, bool sendNotice, DateOnly? occurredOn, CaseRules rules, Actor actor)
     {
         RequireOpen("extend");
+        RequireStatutoryStepsBeforeProceeding(rules, responding: false);
         var stage = Stage;
         var respond = Running(stage.Number, ClockKind.Respond)
             ?? throw new RuleViolationException($"{stage.Name} has no response deadline to extend yet: acknowledge it first.");
@@ -59,7 +60,7 @@ public sealed partial class Case
 
     public void DraftResponse(IReadOnlyDictionary<string, Finding> findings, Finding overall, string text, CaseRules rules, Actor actor)
     {
-        RequireResponseAllowed();
+        RequireResponseAllowed(rules);
         CheckFindings(findings, overall);
         Stage.Response = new ResponseRecord
         {
@@ -90,7 +91,7 @@ public sealed partial class Case
     /// <summary>The response is sent (Intake sends the letter): findings for every issue, timeliness against both deadlines, and the case closes.</summary>
     public void SendResponse(IReadOnlyDictionary<string, Finding>? findings, Finding overall, string text, DateOnly? occurredOn, CaseRules rules, Actor actor)
     {
-        RequireResponseAllowed();
+        RequireResponseAllowed(rules);
         var stage = Stage;
         var response = stage.Response;
         if (findings is { Count: > 0 } || overall != Finding.Unspecified)
@@ -161,12 +162,17 @@ public sealed partial class Case
 
     public void End(CaseEnding ending, string note, DateOnly? occurredOn, CaseRules rules, Actor actor)
     {
-        if (ending is not (CaseEnding.Withdrawn or CaseEnding.ResolvedEarly or CaseEnding.NoWrittenResponse))
+        if (ending is not (CaseEnding.Withdrawn or CaseEnding.ResolvedEarly or CaseEnding.NoWrittenResponse or CaseEnding.ResolvedOrally))
         {
-            throw new RuleViolationException("A case ends as WITHDRAWN, RESOLVED_EARLY or NO_WRITTEN_RESPONSE; a response is recorded with RecordResponse.");
+            throw new RuleViolationException(
+                "A case ends as WITHDRAWN, RESOLVED_EARLY, NO_WRITTEN_RESPONSE or RESOLVED_ORALLY; a response is recorded with RecordResponse.");
         }
         RequireOpen("end");
         var on = When(occurredOn, rules, notBefore: Stage.OpenedOn, what: $"the start of {Stage.Name}");
+        if (ending == CaseEnding.ResolvedOrally)
+        {
+            CheckOralResolution(on, rules);
+        }
         Stage.Ending = ending;
         Status = V1.CaseStatus.Closed;
         Ending = ending;
@@ -200,7 +206,7 @@ public sealed partial class Case
             OutstandingRemedies = Remedies.Count(r => r.CompletedOn is null),
         });
 
-    private void RequireResponseAllowed()
+    private void RequireResponseAllowed(CaseRules rules)
     {
         RequireOpen("respond to");
         if (Stage.Acknowledgement is null)
@@ -211,6 +217,7 @@ public sealed partial class Case
         {
             throw new RuleViolationException($"{Stage.Name} has no handler: allocate it before responding.");
         }
+        RequireStatutoryStepsBeforeProceeding(rules, responding: true);
     }
 
     private void CheckFindings(IReadOnlyDictionary<string, Finding> findings, Finding overall)

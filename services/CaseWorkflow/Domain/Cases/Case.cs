@@ -41,6 +41,7 @@ public sealed partial class Case
     public List<EscalationRecord> Escalations { get; private set; } = [];
     public List<RemedyRecord> Remedies { get; private set; } = [];
     public LearningRecord? Learning { get; private set; }
+    public StatutoryRecord Statutory { get; private set; } = new();
     public List<CaseFactEntry> Facts { get; private set; } = [];
 
     /// <summary>Events for the feed raised by the last commands, not yet staged in the outbox.</summary>
@@ -107,9 +108,11 @@ public sealed partial class Case
         return c;
     }
 
-    public void Acknowledge(string about, string outcomeSought, DateOnly? matterHappenedOn, DateOnly? occurredOn, CaseRules rules, Actor actor)
+    public void Acknowledge(string about, string outcomeSought, DateOnly? matterHappenedOn, DateOnly? occurredOn, CaseRules rules, Actor actor,
+        bool discussionOffered = false, bool discussionAccepted = false)
     {
         RequireOpen("acknowledge");
+        RequireEligible(rules);
         var stage = Stage;
         if (stage.Acknowledgement is not null)
         {
@@ -120,6 +123,7 @@ public sealed partial class Case
         {
             throw new RuleViolationException("The matter complained about cannot have happened in the future.");
         }
+        CheckDiscussionOffer(discussionOffered, discussionAccepted, rules);
         stage.Acknowledgement = new AcknowledgementRecord
         {
             About = about,
@@ -138,6 +142,10 @@ public sealed partial class Case
             (due is null ? "" : withinDeadline ? $" within the deadline ({due.Due:yyyy-MM-dd})" : $" late (due {due.Due:yyyy-MM-dd})") +
             (respond is null ? "" : $"; response due {respond.Due:yyyy-MM-dd}"));
         Raise(new CaseAcknowledged { Header = Header(actor, on), RespondDue = DueOf(respond), WithinDeadline = withinDeadline });
+        if (Statutory.DiscussionOffered && stage.Number == 1)
+        {
+            Raise(Step(actor, on, "DISCUSSION_OFFERED", discussionAccepted ? "ACCEPTED" : "DECLINED"));
+        }
         Letter(stage.Number == 1 ? "CASE_ACKNOWLEDGED" : "ESCALATION_ACKNOWLEDGED", respond?.Due,
             new() { ["stage"] = stage.Number.ToString(), ["respond_due"] = Iso(respond?.Due) });
     }
@@ -164,6 +172,7 @@ public sealed partial class Case
         ReallocationReason reason, DateOnly? occurredOn, CaseRules rules, Actor actor)
     {
         RequireOpen("allocate");
+        RequireEligible(rules);
         var on = When(occurredOn, rules, notBefore: Stage.OpenedOn, what: $"the start of {Stage.Name}");
         var reallocation = HandlerId.Length > 0;
         if (reallocation && reason == ReallocationReason.Unspecified)

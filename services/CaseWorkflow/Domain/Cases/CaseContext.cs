@@ -12,6 +12,9 @@ public sealed record Actor(string Id, string Role, DateTimeOffset Now);
 /// </summary>
 public sealed record CaseRules(ProcedurePolicy Policy, WorkingDayCalendar Calendar, string CalendarVersion, DateOnly Today)
 {
+    /// <summary>How many working days before a deadline the officer is reminded (Reminders:DueSoonWorkingDays).</summary>
+    public int DueSoonWorkingDays { get; init; } = 2;
+
     public StagePolicy? Stage(int number) => Policy.Stages.FirstOrDefault(s => s.Number == number);
 
     public int LastStage => Policy.Stages.Max(s => s.Number);

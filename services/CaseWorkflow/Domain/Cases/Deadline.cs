@@ -28,6 +28,17 @@ public sealed class Deadline
     public string Explanation { get; internal set; } = "";
     public DateOnly? MetOn { get; internal set; }
 
+    /// <summary>A date agreed with the person (adult social care); it replaces the computed one and no calendar moves it.</summary>
+    public DateOnly? AgreedDue { get; internal set; }
+
+    /// <summary>How many working days before <see cref="Due"/> the officer is reminded, and the day that falls on.</summary>
+    public int DueSoonWorkingDays { get; internal set; }
+    public DateOnly RemindOn { get; internal set; }
+
+    /// <summary>The due date each reminder was sent for: a moved deadline is reminded again, the same one never twice.</summary>
+    public DateOnly? DueSoonRemindedFor { get; internal set; }
+    public DateOnly? OverdueRemindedFor { get; internal set; }
+
     internal static Deadline Start(int stage, Clock clock, DateOnly startDate, DateTimeOffset? startInstant, CaseRules rules)
     {
         var deadline = new Deadline
@@ -42,6 +53,7 @@ public sealed class Deadline
             // Extensions are counted in working days; a statutory clock extended in other units is issue 7's.
             MaxExtension = clock.MaxExtension is { Unit: PeriodUnit.WorkingDays } max ? max.Value : 0,
             PolicyVersion = rules.Policy.Version,
+            DueSoonWorkingDays = rules.DueSoonWorkingDays,
         };
         deadline.Compute(rules.Calendar, rules.CalendarVersion);
         return deadline;
@@ -69,6 +81,12 @@ public sealed class Deadline
                 explanation += $"{Environment.NewLine}Extended by {ExtendedBy} working days: due {Due:ddd yyyy-MM-dd}" +
                     string.Concat(extended.SkippedDays.Select(d => $"{Environment.NewLine}  skipped {d}"));
             }
+            if (AgreedDue is { } agreed)
+            {
+                Due = agreed;
+                explanation += $"{Environment.NewLine}Agreed with the person: due {Due:ddd yyyy-MM-dd}";
+            }
+            RemindOn = WorkingDaysBefore(calendar, Due, DueSoonWorkingDays);
         }
         catch (CalendarRangeException ex)
         {
@@ -77,6 +95,23 @@ public sealed class Deadline
         Explanation = $"{Kind} at stage {Stage}, policy version {PolicyVersion}:{Environment.NewLine}{explanation}";
         CalendarVersion = calendarVersion;
         return before != default && before != Due;
+    }
+
+    internal void Agree(DateOnly due, WorkingDayCalendar calendar, string calendarVersion)
+    {
+        AgreedDue = due;
+        Compute(calendar, calendarVersion);
+    }
+
+    private static DateOnly WorkingDaysBefore(WorkingDayCalendar calendar, DateOnly due, int workingDays)
+    {
+        var day = due;
+        for (var counted = 0; counted < workingDays;)
+        {
+            day = day.AddDays(-1);
+            counted += calendar.IsWorkingDay(day) ? 1 : 0;
+        }
+        return day;
     }
 
     private (DateOnly Due, string Explanation) ComputeOriginal(WorkingDayCalendar calendar)

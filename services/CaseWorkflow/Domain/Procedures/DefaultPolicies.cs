@@ -46,6 +46,7 @@ public static class DefaultPolicies
                 Name = "Local resolution",
                 AcknowledgementOffersDiscussion = true,
                 ResponsePeriodAgreedWithPerson = true,
+                OralResolutionOutsideProcedure = true,
                 Clocks =
                 {
                     Clock(ClockKind.Acknowledge, ClockStart.Receipt, WorkingDays(3)),
@@ -65,6 +66,7 @@ public static class DefaultPolicies
         Name = "Children's social care representations procedure",
         GovernedBy = "Children Act 1989 Representations Procedure (England) Regulations 2006",
         NextBody = NextBody.Lgsco,
+        EligibilityCheckRequired = true,
         TimeLimit = Months(12),
         Stages =
         {
