@@ -12,7 +12,7 @@ namespace ComplaintsPlatform.Intake.Events;
 /// </summary>
 internal static class CaseProgressProjection
 {
-    public static async Task<bool> TryApplyAsync(IntakeDbContext db, IMessage message, DateTime now, CancellationToken ct)
+    public static async Task ApplyAsync(IntakeDbContext db, IMessage message, DateTime now, CancellationToken ct)
     {
         var header = message switch
         {
@@ -32,14 +32,14 @@ internal static class CaseProgressProjection
         // A case the complaints team opened itself has no Intake contact: nobody here to show it to.
         if (header is null || !Guid.TryParse(header.ContactId, out var contactId))
         {
-            return header is not null;
+            return;
         }
         var progress = await db.CaseProgress.FindAsync([contactId], ct);
         if (progress is null)
         {
             if (message is not CaseOpened)
             {
-                return true;
+                return;
             }
             progress = new CaseProgress { ContactId = contactId, CaseId = header.CaseId };
             db.CaseProgress.Add(progress);
@@ -100,7 +100,6 @@ internal static class CaseProgressProjection
                 Next(progress, Closed, next, null);
                 break;
         }
-        return true;
     }
 
     private static void Next(CaseProgress p, string status, string step, DateOnly? due)

@@ -37,7 +37,7 @@ public sealed class CaseWorkflowEventsHandler(TimeProvider clock, CaseCorrespond
         }
         else if (evt.Payload.Unpack(Registry) is { } message)
         {
-            await CaseProgressProjection.TryApplyAsync(db, message, clock.GetUtcNow().UtcDateTime, ct);
+            await CaseProgressProjection.ApplyAsync(db, message, clock.GetUtcNow().UtcDateTime, ct);
         }
     }
 
