@@ -1,5 +1,6 @@
 using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.Hosting;
+using ComplaintsPlatform.Hosting.Identity;
 using ComplaintsPlatform.Intake.Correspondence;
 using ComplaintsPlatform.Intake.Data;
 using ComplaintsPlatform.Intake.Domain;
@@ -30,6 +31,14 @@ internal static class Extensions
 
         builder.AddOutbox<IntakeDbContext>(FeedName, "caseworkflow", "compliments", "reporting", "ombudsman");
         builder.AddFeedConsumer<IntakeDbContext, CaseWorkflowEventsHandler>("caseworkflow", "intake");
+        builder.AddFeedConsumer<IntakeDbContext, ComplimentsEventsHandler>("compliments", "intake");
+        builder.AddFeedConsumer<IntakeDbContext, OmbudsmanEventsHandler>("ombudsman", "intake");
+        builder.Services.AddScoped<CaseCorrespondence>();
+        builder.Services.AddSingleton<OfficerDirectory>();
+        // CaseWorkflow's letter words (CaseInternal) and officers' addresses (CouncilDirectory), as the intake service.
+        var caseWorkflow = new Uri(builder.Configuration["Services:CaseWorkflow"] ?? "http://_grpc.case-workflow");
+        builder.Services.AddGrpcClient<CaseWorkflow.V1.CaseInternal.CaseInternalClient>(o => o.Address = caseWorkflow).AddHttpMessageHandler<ServiceTokenHandler>();
+        builder.Services.AddGrpcClient<CaseWorkflow.V1.CouncilDirectory.CouncilDirectoryClient>(o => o.Address = caseWorkflow).AddHttpMessageHandler<ServiceTokenHandler>();
 
         var redis = builder.Configuration.GetConnectionString("redis");
         if (!string.IsNullOrEmpty(redis))

@@ -21,7 +21,7 @@ internal static class Extensions
     {
         builder.AddServiceDatabase<OmbudsmanLiaisonDbContext>(ConnectionName, Schema);
         builder.AddPlatformGrpc("complaints.ombudsman.v1.OmbudsmanLiaison");
-        builder.AddOutbox<OmbudsmanLiaisonDbContext>(FeedName, "caseworkflow", "reporting");
+        builder.AddOutbox<OmbudsmanLiaisonDbContext>(FeedName, "caseworkflow", "reporting", "intake");
         builder.AddFeedConsumer<OmbudsmanLiaisonDbContext, CaseWorkflowEvents>("caseworkflow", "ombudsman");
 
         // A newer official bank-holiday file can be dropped in without a release (Calendar:BankHolidaysFile).

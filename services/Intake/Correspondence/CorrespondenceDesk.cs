@@ -56,6 +56,10 @@ public static class CorrespondenceDesk
     }
 
     public static CorrespondenceMessage ForStaff(string email, IReadOnlyDictionary<string, string> facts, string requestId,
+        string? caseId, string? reference, DateOnly? deadline, DateTime now) =>
+        ForStaff([email], facts, requestId, caseId, reference, deadline, now);
+
+    public static CorrespondenceMessage ForStaff(string[] emails, IReadOnlyDictionary<string, string> facts, string requestId,
         string? caseId, string? reference, DateOnly? deadline, DateTime now) => new()
     {
         Id = Guid.CreateVersion7(),
@@ -67,7 +71,7 @@ public static class CorrespondenceDesk
         Status = CorrespondenceStatus.Pending,
         RecipientKind = RecipientKinds.Staff,
         RecipientName = "Colleague",
-        RecipientAddress = [email],
+        RecipientAddress = emails,
         Reference = reference,
         RequestedAt = now,
         NextAttemptAt = now,

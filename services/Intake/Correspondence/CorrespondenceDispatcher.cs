@@ -95,7 +95,7 @@ internal sealed class CorrespondenceDispatcher(
                     try
                     {
                         smtp ??= await email.ConnectAsync(ct);
-                        await smtp.SendAsync(email.Build(m.RecipientName, m.RecipientAddress[0], rendered.Subject,
+                        await smtp.SendAsync(email.Build(m.RecipientName, m.RecipientAddress, rendered.Subject,
                             Documents.EmailText(rendered, m.RecipientName), html, m.Id), ct);
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)

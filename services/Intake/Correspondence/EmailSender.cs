@@ -32,11 +32,15 @@ public sealed class EmailSender(SmtpOptions options)
         return client;
     }
 
-    public MimeMessage Build(string toName, string toAddress, string subject, string text, string html, Guid messageId)
+    // Several addresses make one email to all of them (the link officers share one reminder).
+    public MimeMessage Build(string toName, IEnumerable<string> toAddresses, string subject, string text, string html, Guid messageId)
     {
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(options.FromName, options.From));
-        message.To.Add(new MailboxAddress(toName, toAddress));
+        foreach (var address in toAddresses)
+        {
+            message.To.Add(new MailboxAddress(toName, address));
+        }
         message.Subject = subject;
         message.MessageId = $"{messageId:N}@complaints-platform";
         message.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();

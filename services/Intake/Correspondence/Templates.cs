@@ -20,6 +20,8 @@ public static class Templates
     // Intake's own: the outcome of triage when it is not a complaint, and the offer to complain.
     public const string TriageOutcome = "triage_outcome";
     public const string OfferToComplain = "offer_to_complain";
+    // For CaseWorkflow's letters that have no template of their own above (see CaseLetters).
+    public const string DeadlineMoved = "deadline_moved";
 
     public static readonly IReadOnlySet<string> ForOtherServices = new HashSet<string>
     {
@@ -100,6 +102,11 @@ public static class Templates
                 Add(F("case_id") is { } c ? $"Case: {c}" : null);
                 Add(F("due_date") is { } d5 ? $"Due: {d5}" : null);
                 break;
+            case DeadlineMoved:
+                subject = $"The date of our response has changed{re}";
+                Add($"The date by which we will {(F("kind") == "ESCALATION_WINDOW" ? "accept a request to escalate your complaint" : "respond to your complaint")} has changed"
+                    + $"{(F("previous_due") is { } pd ? $" from {pd}" : "")}{(F("due_date") is { } nd ? $" to {nd}" : "")}, because the working-day calendar changed (for example a new bank holiday).");
+                break;
             case TriageOutcome:
                 subject = $"About your message{re}";
                 Add(F("outcome_text"));
@@ -117,7 +124,7 @@ public static class Templates
     }
 
     public static bool IsKnown(string template) =>
-        ForOtherServices.Contains(template) || template is TriageOutcome or OfferToComplain;
+        ForOtherServices.Contains(template) || template is TriageOutcome or OfferToComplain or DeadlineMoved;
 
     private static string OmbudsmanParagraph(string? ombudsman, string lead) =>
         string.Equals(ombudsman, "HOUSING_OMBUDSMAN", StringComparison.OrdinalIgnoreCase)

@@ -58,6 +58,8 @@ public sealed class Contact
     public int Stream { get; set; }
     public DateTime? TriagedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+    // Set when another service sent the contact back to triage: what it thinks the contact really is.
+    public int SuggestedDecision { get; set; }
 
     public bool HasRepresentative => RepresentativeName is not null;
 

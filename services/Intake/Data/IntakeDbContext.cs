@@ -21,6 +21,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<ServiceAreaEntry> ServiceAreas => Set<ServiceAreaEntry>();
     public DbSet<TeamEntry> Teams => Set<TeamEntry>();
     public DbSet<ConfigurationState> ConfigurationState => Set<ConfigurationState>();
+    public DbSet<CaseProgress> CaseProgress => Set<CaseProgress>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -90,6 +91,12 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
         {
             e.ToTable("configuration_state");
             e.Property(c => c.Id).ValueGeneratedNever();
+        });
+
+        modelBuilder.Entity<CaseProgress>(e =>
+        {
+            e.ToTable("case_progress");
+            e.HasKey(p => p.ContactId);
         });
 
         UseSnakeCase(modelBuilder);

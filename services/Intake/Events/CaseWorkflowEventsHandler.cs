@@ -2,6 +2,7 @@ using ComplaintsPlatform.CaseWorkflow.V1;
 using ComplaintsPlatform.Common.V1;
 using ComplaintsPlatform.Intake.Data;
 using ComplaintsPlatform.Messaging.Consumers;
+using Google.Protobuf.Reflection;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintsPlatform.Intake.Events;
@@ -9,10 +10,13 @@ namespace ComplaintsPlatform.Intake.Events;
 /// <summary>
 /// Keeps Intake's copy of what triage needs from CaseWorkflow: each stream's acknowledgement limit
 /// (for the queue) and the council's lists and service areas (to check triage codes). Older versions
-/// arriving late change nothing.
+/// arriving late change nothing. Case events keep the person's view of their case; letters and
+/// reminders CaseWorkflow asks for are queued (see <see cref="CaseCorrespondence"/>).
 /// </summary>
-public sealed class CaseWorkflowEventsHandler(TimeProvider clock) : IFeedEventHandler<IntakeDbContext>
+public sealed class CaseWorkflowEventsHandler(TimeProvider clock, CaseCorrespondence correspondence) : IFeedEventHandler<IntakeDbContext>
 {
+    private static readonly TypeRegistry Registry = TypeRegistry.FromFiles(EventsReflection.Descriptor);
+
     public async Task HandleAsync(IntakeDbContext db, FeedEvent evt, CancellationToken ct)
     {
         if (evt.Payload.Is(ProcedurePolicyChanged.Descriptor))
@@ -22,6 +26,18 @@ public sealed class CaseWorkflowEventsHandler(TimeProvider clock) : IFeedEventHa
         else if (evt.Payload.Is(CouncilConfigurationChanged.Descriptor))
         {
             await ApplyConfigurationAsync(db, evt.Payload.Unpack<CouncilConfigurationChanged>(), ct);
+        }
+        else if (evt.Payload.Is(CorrespondenceRequested.Descriptor))
+        {
+            await correspondence.QueueLetterAsync(db, evt.Payload.Unpack<CorrespondenceRequested>(), ct);
+        }
+        else if (evt.Payload.Is(ReminderDue.Descriptor))
+        {
+            await correspondence.QueueReminderAsync(db, evt.Payload.Unpack<ReminderDue>(), evt.EventId, ct);
+        }
+        else if (evt.Payload.Unpack(Registry) is { } message)
+        {
+            await CaseProgressProjection.ApplyAsync(db, message, clock.GetUtcNow().UtcDateTime, ct);
         }
     }
 

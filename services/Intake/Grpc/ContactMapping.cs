@@ -155,6 +155,22 @@ internal static class ContactMapping
         return details;
     }
 
+    // The person's view: codes and dates, never the team or handler.
+    public static V1.CaseProgress ToProgress(Data.CaseProgress p) => new()
+    {
+        Stage = p.Stage,
+        Status = p.Status,
+        NextStep = p.NextStep,
+        NextDue = ProtoDates.ToProto(p.NextDue),
+        OpenedOn = ProtoDates.ToProto(p.OpenedOn),
+        AcknowledgedOn = ProtoDates.ToProto(p.AcknowledgedOn),
+        RespondedOn = ProtoDates.ToProto(p.RespondedOn),
+        ClosedOn = ProtoDates.ToProto(p.ClosedOn),
+        Ending = p.Ending ?? "",
+        Outcome = p.Outcome ?? "",
+        NextBody = p.NextBody ?? "",
+    };
+
     public static Timestamp Ts(DateTime utc) => Timestamp.FromDateTime(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

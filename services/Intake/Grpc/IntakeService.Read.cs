@@ -37,6 +37,10 @@ public sealed partial class IntakeService
         status.LettersSent.AddRange(await db.Correspondence.AsNoTracking()
             .Where(m => m.ContactId == contact.Id && m.RecipientKind != RecipientKinds.Staff && m.SentAt != null)
             .OrderBy(m => m.SentAt).Select(m => m.Subject ?? m.TemplateCode).ToListAsync(context.CancellationToken));
+        if (await db.CaseProgress.AsNoTracking().SingleOrDefaultAsync(p => p.ContactId == contact.Id, context.CancellationToken) is { } progress)
+        {
+            status.CaseProgress = ContactMapping.ToProgress(progress);
+        }
         return status;
     }
 

@@ -48,7 +48,7 @@ public sealed partial class IntakeService
             .Take(request.PageSize == 0 ? 50 : request.PageSize)
             .Select(c => new
             {
-                c.Id, c.Reference, c.Kind, c.Channel, c.ReceivedAt, c.MemberEnquiry, c.PossiblyOutOfTime,
+                c.Id, c.Reference, c.Kind, c.Channel, c.ReceivedAt, c.MemberEnquiry, c.PossiblyOutOfTime, c.SuggestedDecision,
                 OpenFlags = c.DuplicateFlags.Count(d => d.Status == DuplicateStatus.Open),
             })
             .ToListAsync(context.CancellationToken);
@@ -76,6 +76,7 @@ public sealed partial class IntakeService
                 OpenDuplicateFlags = row.OpenFlags,
                 MemberEnquiry = row.MemberEnquiry,
                 PossiblyOutOfTime = row.PossiblyOutOfTime,
+                SuggestedDecision = (TriageDecision)row.SuggestedDecision,
             });
         }
         return reply;
@@ -222,6 +223,7 @@ public sealed partial class IntakeService
         contact.Stream = effective == TriageDecision.Complaint ? (int)input.Stream : 0;
         contact.TriagedAt = now;
         contact.UpdatedAt = now;
+        contact.SuggestedDecision = 0;
         if (input.ServiceAreaId.Length > 0)
         {
             contact.ServiceAreaId = input.ServiceAreaId;

@@ -14,11 +14,19 @@ public sealed class IntakeHost : ServiceFactory<Program>
 {
     private readonly SyntheticCaseWorkflowFeed _feed;
 
-    private IntakeHost(TestDatabase database, TestRedis redis, SyntheticCaseWorkflowFeed feed, TestSmtp smtp) : base(database, redis)
+    private IntakeHost(TestDatabase database, TestRedis redis, SyntheticCaseWorkflowFeed feed, TestSmtp smtp,
+        SyntheticCaseWorkflowFeed compliments, SyntheticCaseWorkflowFeed ombudsman) : base(database, redis)
     {
         _feed = feed;
         Smtp = smtp;
+        Compliments = compliments;
+        Ombudsman = ombudsman;
         Settings["Feeds:caseworkflow:Address"] = feed.Server.BaseAddress.ToString();
+        Settings["Feeds:compliments:Address"] = compliments.Server.BaseAddress.ToString();
+        Settings["Feeds:ombudsman:Address"] = ombudsman.Server.BaseAddress.ToString();
+        Settings["Services:CaseWorkflow"] = feed.Server.BaseAddress.ToString();
+        Settings["Notifications:LinkOfficerEmails:0"] = "link.officer.one@council.example";
+        Settings["Notifications:LinkOfficerEmails:1"] = "link.officer.two@council.example";
         Settings["Smtp:Host"] = "127.0.0.1";
         Settings["Smtp:Port"] = smtp.Port.ToString();
         Settings["Correspondence:PollInterval"] = "00:00:00.200";
@@ -29,13 +37,18 @@ public sealed class IntakeHost : ServiceFactory<Program>
 
     public SyntheticCaseWorkflowFeed Feed => _feed;
 
+    public SyntheticCaseWorkflowFeed Compliments { get; }
+
+    public SyntheticCaseWorkflowFeed Ombudsman { get; }
+
     public string ConnectionString => Database.ConnectionStrings["intake-db"];
 
     public static async Task<IntakeHost> StartAsync(TestRedis? redis = null, IDictionary<string, string?>? settings = null)
     {
         var infra = await Infrastructure.GetAsync();
         var host = new IntakeHost(await infra.Postgres.CreateDatabaseAsync(), redis ?? infra.Redis,
-            await SyntheticCaseWorkflowFeed.StartAsync(), new TestSmtp());
+            await SyntheticCaseWorkflowFeed.StartAsync(), new TestSmtp(),
+            await SyntheticCaseWorkflowFeed.StartAsync(withConfiguration: false), await SyntheticCaseWorkflowFeed.StartAsync(withConfiguration: false));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             host.Settings[key] = value;
@@ -51,7 +64,13 @@ public sealed class IntakeHost : ServiceFactory<Program>
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureServices(services =>
-            services.AddHttpClient("feed:caseworkflow:intake").ConfigurePrimaryHttpMessageHandler(() => _feed.Server.CreateHandler()));
+        {
+            services.AddHttpClient("feed:caseworkflow:intake").ConfigurePrimaryHttpMessageHandler(() => _feed.Server.CreateHandler());
+            services.AddHttpClient("feed:compliments:intake").ConfigurePrimaryHttpMessageHandler(() => Compliments.Server.CreateHandler());
+            services.AddHttpClient("feed:ombudsman:intake").ConfigurePrimaryHttpMessageHandler(() => Ombudsman.Server.CreateHandler());
+            services.AddHttpClient(nameof(CaseWorkflow.V1.CaseInternal.CaseInternalClient)).ConfigurePrimaryHttpMessageHandler(() => _feed.Server.CreateHandler());
+            services.AddHttpClient(nameof(CaseWorkflow.V1.CouncilDirectory.CouncilDirectoryClient)).ConfigurePrimaryHttpMessageHandler(() => _feed.Server.CreateHandler());
+        });
     }
 
     public V1.Intake.IntakeClient Client(string? token = null) => new(CreateChannel(token));
@@ -95,6 +114,8 @@ public sealed class IntakeHost : ServiceFactory<Program>
     {
         await base.DisposeAsync();
         await _feed.DisposeAsync();
+        await Compliments.DisposeAsync();
+        await Ombudsman.DisposeAsync();
         await Smtp.DisposeAsync();
     }
 }

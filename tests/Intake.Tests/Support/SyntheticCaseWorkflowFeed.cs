@@ -12,7 +12,9 @@ namespace ComplaintsPlatform.Intake.Tests.Support;
 
 /// <summary>
 /// Stands in for CaseWorkflow's feed until that service runs beside Intake in tests: serves the
-/// policies and council configuration Intake consumes, over the real EventFeed contract.
+/// policies and council configuration Intake consumes, over the real EventFeed contract, and the
+/// CaseInternal (letter words) and CouncilDirectory (officers) calls Intake makes. Started without
+/// the defaults it stands in for another service's feed (Compliments, OmbudsmanLiaison).
 /// </summary>
 public sealed class SyntheticCaseWorkflowFeed : IAsyncDisposable
 {
@@ -27,7 +29,7 @@ public sealed class SyntheticCaseWorkflowFeed : IAsyncDisposable
 
     public TestServer Server => _app.GetTestServer();
 
-    public static async Task<SyntheticCaseWorkflowFeed> StartAsync()
+    public static async Task<SyntheticCaseWorkflowFeed> StartAsync(bool withConfiguration = true)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseTestServer();
@@ -35,11 +37,14 @@ public sealed class SyntheticCaseWorkflowFeed : IAsyncDisposable
         builder.Services.AddGrpc();
         var events = new Events();
         builder.Services.AddSingleton(events);
+        builder.Services.AddSingleton<CaseWorkflowStandIn>();
         var app = builder.Build();
         app.MapGrpcService<FeedService>();
+        app.MapGrpcService<ContentService>();
+        app.MapGrpcService<DirectoryService>();
         await app.StartAsync();
         var feed = new SyntheticCaseWorkflowFeed(app, events);
-        foreach (var message in DefaultConfiguration())
+        foreach (var message in withConfiguration ? DefaultConfiguration() : [])
         {
             feed.Publish(message);
         }
@@ -47,6 +52,12 @@ public sealed class SyntheticCaseWorkflowFeed : IAsyncDisposable
     }
 
     public void Publish(IMessage message) => _events.Add(message);
+
+    /// <summary>Delivers the last event again (same event id, next position), as a replayed feed would.</summary>
+    public void RedeliverLast() => _events.RedeliverLast();
+
+    /// <summary>What CaseWorkflow answers to CaseInternal and CouncilDirectory calls.</summary>
+    public CaseWorkflowStandIn CaseWorkflow => _app.Services.GetRequiredService<CaseWorkflowStandIn>();
 
     public static IEnumerable<IMessage> DefaultConfiguration()
     {
@@ -124,6 +135,16 @@ public sealed class SyntheticCaseWorkflowFeed : IAsyncDisposable
             }
         }
 
+        public void RedeliverLast()
+        {
+            lock (_events)
+            {
+                var again = _events[^1].Clone();
+                again.Position = _events.Count + 1;
+                _events.Add(again);
+            }
+        }
+
         public List<FeedEvent> After(long position)
         {
             lock (_events)
@@ -140,6 +161,39 @@ public sealed class SyntheticCaseWorkflowFeed : IAsyncDisposable
                 {
                     return _events.Count;
                 }
+            }
+        }
+    }
+
+    public sealed class CaseWorkflowStandIn
+    {
+        public System.Collections.Concurrent.ConcurrentDictionary<string, Dictionary<string, string>> Texts { get; } = new();
+
+        public System.Collections.Concurrent.ConcurrentBag<string?> ContentCallers { get; } = [];
+
+        public List<Officer> Officers { get; } = [];
+    }
+
+    private sealed class ContentService(CaseWorkflowStandIn standIn) : CaseInternal.CaseInternalBase
+    {
+        public override Task<CorrespondenceContent> GetCorrespondenceContent(GetCorrespondenceContentRequest request, ServerCallContext context)
+        {
+            standIn.ContentCallers.Add(context.RequestHeaders.GetValue("authorization"));
+            return Task.FromResult(new CorrespondenceContent
+            {
+                RequestId = request.RequestId,
+                Texts = { standIn.Texts.GetValueOrDefault(request.RequestId) ?? [] },
+            });
+        }
+    }
+
+    private sealed class DirectoryService(CaseWorkflowStandIn standIn) : CouncilDirectory.CouncilDirectoryBase
+    {
+        public override Task<CouncilConfiguration> GetConfiguration(GetConfigurationRequest request, ServerCallContext context)
+        {
+            lock (standIn.Officers)
+            {
+                return Task.FromResult(new CouncilConfiguration { Version = 1, Officers = { standIn.Officers } });
             }
         }
     }

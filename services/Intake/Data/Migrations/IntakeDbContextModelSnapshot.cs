@@ -119,6 +119,76 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                     b.ToTable("attachments", "intake");
                 });
 
+            modelBuilder.Entity("ComplaintsPlatform.Intake.Data.CaseProgress", b =>
+                {
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<DateOnly?>("AcknowledgedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("acknowledged_on");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("Ending")
+                        .HasColumnType("text")
+                        .HasColumnName("ending");
+
+                    b.Property<string>("NextBody")
+                        .HasColumnType("text")
+                        .HasColumnName("next_body");
+
+                    b.Property<DateOnly?>("NextDue")
+                        .HasColumnType("date")
+                        .HasColumnName("next_due");
+
+                    b.Property<string>("NextStep")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("next_step");
+
+                    b.Property<DateOnly?>("OpenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opened_on");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("text")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateOnly?>("RespondedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("responded_on");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TeamId")
+                        .HasColumnType("text")
+                        .HasColumnName("team_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("ContactId");
+
+                    b.ToTable("case_progress", "intake");
+                });
+
             modelBuilder.Entity("ComplaintsPlatform.Intake.Data.ConfigurationState", b =>
                 {
                     b.Property<int>("Id")
@@ -318,6 +388,10 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                     b.Property<int>("Stream")
                         .HasColumnType("integer")
                         .HasColumnName("stream");
+
+                    b.Property<int>("SuggestedDecision")
+                        .HasColumnType("integer")
+                        .HasColumnName("suggested_decision");
 
                     b.Property<string>("Town")
                         .HasColumnType("text")
