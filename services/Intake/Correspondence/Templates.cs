@@ -20,6 +20,9 @@ public static class Templates
     // Intake's own: the outcome of triage when it is not a complaint, and the offer to complain.
     public const string TriageOutcome = "triage_outcome";
     public const string OfferToComplain = "offer_to_complain";
+    // The registers: a restriction on how the person contacts the council, and its review.
+    public const string RestrictionNotice = "restriction_notice";
+    public const string RestrictionReview = "restriction_review";
 
     public static readonly IReadOnlySet<string> ForOtherServices = new HashSet<string>
     {
@@ -110,6 +113,11 @@ public static class Templates
                 Add("You have told us you are unhappy. We have been dealing with your message as a request for a service, "
                     + "but you can choose to make a formal complaint instead. If you would like to, reply quoting your reference and we will treat it as a complaint.");
                 break;
+            case RestrictionNotice:
+            case RestrictionReview:
+                subject = RestrictionLetters.Render(template, F, Add, re);
+                Add(F("ended_on") is null ? OmbudsmanParagraph(F("ombudsman"), "If you think this decision is unfair") : null);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(template), template, "Unknown template.");
         }
@@ -117,7 +125,7 @@ public static class Templates
     }
 
     public static bool IsKnown(string template) =>
-        ForOtherServices.Contains(template) || template is TriageOutcome or OfferToComplain;
+        ForOtherServices.Contains(template) || template is TriageOutcome or OfferToComplain or RestrictionNotice or RestrictionReview;
 
     private static string OmbudsmanParagraph(string? ombudsman, string lead) =>
         string.Equals(ombudsman, "HOUSING_OMBUDSMAN", StringComparison.OrdinalIgnoreCase)

@@ -21,6 +21,10 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<ServiceAreaEntry> ServiceAreas => Set<ServiceAreaEntry>();
     public DbSet<TeamEntry> Teams => Set<TeamEntry>();
     public DbSet<ConfigurationState> ConfigurationState => Set<ConfigurationState>();
+    public DbSet<PersonAdjustment> Adjustments => Set<PersonAdjustment>();
+    public DbSet<PersonRestriction> Restrictions => Set<PersonRestriction>();
+    public DbSet<RegisterReviewEntry> RegisterReviews => Set<RegisterReviewEntry>();
+    public DbSet<RestrictionScreening> RestrictionScreenings => Set<RestrictionScreening>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -91,6 +95,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             e.ToTable("configuration_state");
             e.Property(c => c.Id).ValueGeneratedNever();
         });
+        RegisterRecordsModel.Configure(modelBuilder);
 
         UseSnakeCase(modelBuilder);
     }

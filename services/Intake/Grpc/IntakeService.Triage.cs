@@ -50,6 +50,7 @@ public sealed partial class IntakeService
             {
                 c.Id, c.Reference, c.Kind, c.Channel, c.ReceivedAt, c.MemberEnquiry, c.PossiblyOutOfTime,
                 OpenFlags = c.DuplicateFlags.Count(d => d.Status == DuplicateStatus.Open),
+                Screening = db.RestrictionScreenings.Where(s => s.ContactId == c.Id).Select(s => s.RestrictionCodes).FirstOrDefault(),
             })
             .ToListAsync(context.CancellationToken);
 
@@ -76,6 +77,8 @@ public sealed partial class IntakeService
                 OpenDuplicateFlags = row.OpenFlags,
                 MemberEnquiry = row.MemberEnquiry,
                 PossiblyOutOfTime = row.PossiblyOutOfTime,
+                ScreenForRestriction = row.Screening is not null,
+                RestrictionCodes = { row.Screening ?? [] },
             });
         }
         return reply;
