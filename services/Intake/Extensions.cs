@@ -22,7 +22,7 @@ internal static class Extensions
     public static void AddIntakeServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<IntakeDbContext>(ConnectionName, Schema);
-        builder.AddPlatformGrpc("complaints.intake.v1.Intake", "complaints.intake.v1.IntakeInternal");
+        builder.AddPlatformGrpc("complaints.intake.v1.Intake", "complaints.intake.v1.IntakeInternal", "complaints.intake.v1.Registers");
         var intakeOptions = builder.Configuration.GetSection(IntakeOptions.Section).Get<IntakeOptions>() ?? new IntakeOptions();
         builder.Services.AddGrpc().AddServiceOptions<IntakeService>(o =>
             // Room for the attachments of one submission, each within its own limit.
@@ -71,6 +71,7 @@ internal static class Extensions
     {
         app.MapGrpcService<IntakeService>();
         app.MapGrpcService<IntakeInternalService>();
+        app.MapGrpcService<RegistersService>();
         app.MapEventFeed<IntakeDbContext>();
         return app;
     }

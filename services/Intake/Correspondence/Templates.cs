@@ -22,6 +22,9 @@ public static class Templates
     public const string OfferToComplain = "offer_to_complain";
     // For CaseWorkflow's letters that have no template of their own above (see CaseLetters).
     public const string DeadlineMoved = "deadline_moved";
+    // The registers: a restriction on how the person contacts the council, and its review.
+    public const string RestrictionNotice = "restriction_notice";
+    public const string RestrictionReview = "restriction_review";
 
     public static readonly IReadOnlySet<string> ForOtherServices = new HashSet<string>
     {
@@ -117,6 +120,11 @@ public static class Templates
                 Add("You have told us you are unhappy. We have been dealing with your message as a request for a service, "
                     + "but you can choose to make a formal complaint instead. If you would like to, reply quoting your reference and we will treat it as a complaint.");
                 break;
+            case RestrictionNotice:
+            case RestrictionReview:
+                subject = RestrictionLetters.Render(template, F, Add, re);
+                Add(F("ended_on") is null ? OmbudsmanParagraph(F("ombudsman"), "If you think this decision is unfair") : null);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(template), template, "Unknown template.");
         }
@@ -124,7 +132,7 @@ public static class Templates
     }
 
     public static bool IsKnown(string template) =>
-        ForOtherServices.Contains(template) || template is TriageOutcome or OfferToComplain or DeadlineMoved;
+        ForOtherServices.Contains(template) || template is TriageOutcome or OfferToComplain or DeadlineMoved or RestrictionNotice or RestrictionReview;
 
     private static string OmbudsmanParagraph(string? ombudsman, string lead) =>
         string.Equals(ombudsman, "HOUSING_OMBUDSMAN", StringComparison.OrdinalIgnoreCase)

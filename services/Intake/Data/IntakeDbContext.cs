@@ -22,6 +22,10 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<TeamEntry> Teams => Set<TeamEntry>();
     public DbSet<ConfigurationState> ConfigurationState => Set<ConfigurationState>();
     public DbSet<CaseProgress> CaseProgress => Set<CaseProgress>();
+    public DbSet<PersonAdjustment> Adjustments => Set<PersonAdjustment>();
+    public DbSet<PersonRestriction> Restrictions => Set<PersonRestriction>();
+    public DbSet<RegisterReviewEntry> RegisterReviews => Set<RegisterReviewEntry>();
+    public DbSet<RestrictionScreening> RestrictionScreenings => Set<RestrictionScreening>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -92,6 +96,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             e.ToTable("configuration_state");
             e.Property(c => c.Id).ValueGeneratedNever();
         });
+        RegisterRecordsModel.Configure(modelBuilder);
 
         modelBuilder.Entity<CaseProgress>(e =>
         {

@@ -50,6 +50,7 @@ public sealed partial class IntakeService
             {
                 c.Id, c.Reference, c.Kind, c.Channel, c.ReceivedAt, c.MemberEnquiry, c.PossiblyOutOfTime, c.SuggestedDecision,
                 OpenFlags = c.DuplicateFlags.Count(d => d.Status == DuplicateStatus.Open),
+                Screening = db.RestrictionScreenings.Where(s => s.ContactId == c.Id).Select(s => s.RestrictionCodes).FirstOrDefault(),
             })
             .ToListAsync(context.CancellationToken);
 
@@ -77,6 +78,8 @@ public sealed partial class IntakeService
                 MemberEnquiry = row.MemberEnquiry,
                 PossiblyOutOfTime = row.PossiblyOutOfTime,
                 SuggestedDecision = (TriageDecision)row.SuggestedDecision,
+                ScreenForRestriction = row.Screening is not null,
+                RestrictionCodes = { row.Screening ?? [] },
             });
         }
         return reply;

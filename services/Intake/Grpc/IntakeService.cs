@@ -116,6 +116,7 @@ public sealed partial class IntakeService(
         if (!person.IsNew)
         {
             await FlagPossibleDuplicatesAsync(contact, ct);
+            await RestrictionScreenings.FlagIfRestrictedAsync(db, contact, now.UtcDateTime, ct);
         }
         db.Correspondence.Add(CorrespondenceDesk.ForContact(contact, Templates.Receipt, new Dictionary<string, string>(),
             $"receipt:{contact.Id}", caseId: null, deadline: null, now.UtcDateTime));

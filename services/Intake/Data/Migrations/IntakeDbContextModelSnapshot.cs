@@ -643,6 +643,191 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                     b.ToTable("persons", "intake");
                 });
 
+            modelBuilder.Entity("ComplaintsPlatform.Intake.Data.PersonAdjustment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgreedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("agreed_by");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ended_on");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("date")
+                        .HasColumnName("from_date");
+
+                    b.Property<DateOnly>("NextReviewOn")
+                        .HasColumnType("date")
+                        .HasColumnName("next_review_on");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextReviewOn")
+                        .HasDatabaseName("ix_person_adjustments_due")
+                        .HasFilter("ended_on IS NULL");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("person_adjustments", "intake");
+                });
+
+            modelBuilder.Entity("ComplaintsPlatform.Intake.Data.PersonRestriction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Details")
+                        .HasColumnType("text")
+                        .HasColumnName("details");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ended_on");
+
+                    b.PrimitiveCollection<Guid[]>("LetterIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("letter_ids");
+
+                    b.Property<DateOnly>("NextReviewOn")
+                        .HasColumnType("date")
+                        .HasColumnName("next_review_on");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly>("StartOn")
+                        .HasColumnType("date")
+                        .HasColumnName("start_on");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextReviewOn")
+                        .HasDatabaseName("ix_person_restrictions_due")
+                        .HasFilter("ended_on IS NULL");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_person_restrictions_active")
+                        .HasFilter("ended_on IS NULL");
+
+                    b.ToTable("person_restrictions", "intake");
+                });
+
+            modelBuilder.Entity("ComplaintsPlatform.Intake.Data.RegisterReviewEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("NextReviewOn")
+                        .HasColumnType("date")
+                        .HasColumnName("next_review_on");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("text")
+                        .HasColumnName("notes");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("record_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<DateOnly>("ReviewedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reviewed_on");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId");
+
+                    b.ToTable("register_reviews", "intake");
+                });
+
+            modelBuilder.Entity("ComplaintsPlatform.Intake.Data.RestrictionScreening", b =>
+                {
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<DateTime>("FlaggedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("flagged_at");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.PrimitiveCollection<string[]>("RestrictionCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("restriction_codes");
+
+                    b.HasKey("ContactId");
+
+                    b.ToTable("restriction_screenings", "intake");
+                });
+
             modelBuilder.Entity("ComplaintsPlatform.Intake.Data.ServiceAreaEntry", b =>
                 {
                     b.Property<string>("Id")
@@ -878,6 +1063,33 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                     b.HasOne("ComplaintsPlatform.Intake.Data.Contact", null)
                         .WithMany("DuplicateFlags")
                         .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplaintsPlatform.Intake.Data.PersonAdjustment", b =>
+                {
+                    b.HasOne("ComplaintsPlatform.Intake.Data.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplaintsPlatform.Intake.Data.PersonRestriction", b =>
+                {
+                    b.HasOne("ComplaintsPlatform.Intake.Data.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplaintsPlatform.Intake.Data.RestrictionScreening", b =>
+                {
+                    b.HasOne("ComplaintsPlatform.Intake.Data.Contact", null)
+                        .WithOne()
+                        .HasForeignKey("ComplaintsPlatform.Intake.Data.RestrictionScreening", "ContactId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
