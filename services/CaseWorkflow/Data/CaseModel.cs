@@ -103,6 +103,20 @@ internal static class CaseModel
             r.Property(x => x.RecordedAt).HasColumnName("recorded_at");
         });
 
+        modelBuilder.Entity<PersonFlagsRecord>(p =>
+        {
+            p.ToTable("person_flags");
+            p.HasKey(x => x.PersonId);
+            p.Property(x => x.PersonId).HasColumnName("person_id").HasMaxLength(100);
+            p.Property(x => x.AdjustmentCodes).HasColumnName("adjustment_codes");
+            // Replaced whole on every change, so reference comparison is enough for change tracking.
+            p.Property(x => x.Restrictions).HasColumnName("restrictions").HasColumnType("jsonb")
+                .HasConversion(
+                    v => System.Text.Json.JsonSerializer.Serialize(v, (System.Text.Json.JsonSerializerOptions?)null),
+                    v => System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(v, (System.Text.Json.JsonSerializerOptions?)null) ?? new());
+            p.Property(x => x.UpdatedAt).HasColumnName("updated_at");
+        });
+
         modelBuilder.Entity<TriagedContactRecord>(t =>
         {
             t.ToTable("triaged_contacts");

@@ -17,6 +17,8 @@ public sealed class CaseWorkflowDbContext(DbContextOptions<CaseWorkflowDbContext
 
     public DbSet<TriagedContactRecord> TriagedContacts => Set<TriagedContactRecord>();
 
+    public DbSet<PersonFlagsRecord> PersonFlags => Set<PersonFlagsRecord>();
+
     public DbSet<ReminderRecord> Reminders => Set<ReminderRecord>();
 
     public DbSet<TimeEntryRecord> OfficerTime => Set<TimeEntryRecord>();

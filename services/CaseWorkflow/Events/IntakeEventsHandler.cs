@@ -33,6 +33,38 @@ public sealed class IntakeEventsHandler(CaseRulesSource rules, CasePublisher pub
         {
             await ReclassifyAsync(db, reclassified, ct);
         }
+        else if (evt.Payload.TryUnpack<PersonAdjustmentsChanged>(out var adjustments))
+        {
+            var flags = await PersonFlagsAsync(db, adjustments.PersonId, ct);
+            flags.AdjustmentCodes = [.. adjustments.AdjustmentCodes];
+            flags.UpdatedAt = adjustments.ChangedAt.ToDateTimeOffset();
+        }
+        else if (evt.Payload.TryUnpack<PersonRestrictionChanged>(out var restriction))
+        {
+            var flags = await PersonFlagsAsync(db, restriction.PersonId, ct);
+            var restrictions = new Dictionary<string, string>(flags.Restrictions);
+            if (restriction.Active)
+            {
+                restrictions[restriction.RestrictionId] = restriction.RestrictionCode;
+            }
+            else
+            {
+                restrictions.Remove(restriction.RestrictionId);
+            }
+            flags.Restrictions = restrictions;
+            flags.UpdatedAt = restriction.ChangedAt.ToDateTimeOffset();
+        }
+    }
+
+    private static async Task<PersonFlagsRecord> PersonFlagsAsync(CaseWorkflowDbContext db, string personId, CancellationToken ct)
+    {
+        var flags = await db.PersonFlags.FindAsync([personId], ct);
+        if (flags is null)
+        {
+            flags = new PersonFlagsRecord { PersonId = personId };
+            db.PersonFlags.Add(flags);
+        }
+        return flags;
     }
 
     private static async Task<TriagedContactRecord> RememberAsync(CaseWorkflowDbContext db, ContactTriaged t, CancellationToken ct)

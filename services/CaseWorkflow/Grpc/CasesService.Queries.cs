@@ -19,7 +19,18 @@ public sealed partial class CasesService
     public override async Task<V1Case> GetCase(GetCaseRequest request, ServerCallContext context)
     {
         var (record, c) = await work.ReadAsync(context, request.CaseId, nameof(GetCase));
-        return CaseMapping.ToProto(c, record.Revision, rules.Today(state.Current.Calendars));
+        return await WithPersonFlagsAsync(CaseMapping.ToProto(c, record.Revision, rules.Today(state.Current.Calendars)), context.CancellationToken);
+    }
+
+    // Handlers see the person's adjustments and restrictions (as codes) wherever they open the case.
+    private async Task<V1Case> WithPersonFlagsAsync(V1Case proto, CancellationToken ct)
+    {
+        if (proto.PersonId.Length > 0 && await db.PersonFlags.AsNoTracking().FirstOrDefaultAsync(p => p.PersonId == proto.PersonId, ct) is { } flags)
+        {
+            proto.PersonAdjustmentCodes.Add(flags.AdjustmentCodes);
+            proto.PersonRestrictionCodes.Add(flags.Restrictions.Values.Distinct().Order());
+        }
+        return proto;
     }
 
     [Authorize(Roles = Roles.ComplaintsTeam + "," + Roles.LinkOfficer)]
@@ -29,7 +40,7 @@ public sealed partial class CasesService
         var id = await db.Cases.Where(c => c.Reference == request.Reference).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(context.CancellationToken)
             ?? throw new NotFoundException($"A case with reference {request.Reference}");
         var (record, c) = await work.ReadAsync(context, id.ToString(), nameof(FindCaseByReference));
-        return CaseMapping.ToProto(c, record.Revision, rules.Today(state.Current.Calendars));
+        return await WithPersonFlagsAsync(CaseMapping.ToProto(c, record.Revision, rules.Today(state.Current.Calendars)), context.CancellationToken);
     }
 
     public override async Task<CaseHistory> GetCaseHistory(GetCaseRequest request, ServerCallContext context)
