@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintsPlatform.Reporting.Tests;
 
-public sealed class AccessTests(GeneratedYearFixture fixture) : IClassFixture<GeneratedYearFixture>
+[Collection(GeneratedYearCollection.Name)]
+public sealed class AccessTests(GeneratedYearFixture fixture)
 {
     private ReportingHost Host => fixture.Host;
 

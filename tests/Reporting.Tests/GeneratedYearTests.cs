@@ -21,7 +21,14 @@ public sealed class GeneratedYearFixture : IAsyncLifetime
     public async Task DisposeAsync() => await Host.DisposeAsync();
 }
 
-public sealed class GeneratedYearTests(GeneratedYearFixture fixture) : IClassFixture<GeneratedYearFixture>
+[CollectionDefinition(Name)]
+public sealed class GeneratedYearCollection : ICollectionFixture<GeneratedYearFixture>
+{
+    public const string Name = "generated year";
+}
+
+[Collection(GeneratedYearCollection.Name)]
+public sealed class GeneratedYearTests(GeneratedYearFixture fixture)
 {
     public static readonly ReportKind[] AllReports = Enum.GetValues<ReportKind>().Where(k => k != ReportKind.Unspecified).ToArray();
 
@@ -29,6 +36,7 @@ public sealed class GeneratedYearTests(GeneratedYearFixture fixture) : IClassFix
     public async Task A_generated_year_gives_exactly_its_known_totals_in_every_table_on_both_bases()
     {
         var checkedCells = 0;
+        var basesDiffer = 0;
         foreach (var report in AllReports)
         {
             foreach (var basis in new[] { Basis.Received, Basis.Resolved })
@@ -42,6 +50,7 @@ public sealed class GeneratedYearTests(GeneratedYearFixture fixture) : IClassFix
                         continue;
                     }
                     var expected = fixture.Year.Total(report, column.Key, basis, 2025);
+                    basesDiffer += expected != fixture.Year.Total(report, column.Key, basis == Basis.Received ? Basis.Resolved : Basis.Received, 2025) ? 1 : 0;
                     Assert.True(expected == (long)table.Total.Cells[c].Value, $"{report} {basis} {column.Key}: expected {expected}, got {table.Total.Cells[c].Value}");
                     checkedCells++;
                 }
@@ -49,7 +58,7 @@ public sealed class GeneratedYearTests(GeneratedYearFixture fixture) : IClassFix
         }
         Assert.True(checkedCells > 100, $"only {checkedCells} cells checked");
         // The two bases really differ for this year (cases received in one year and resolved in the next).
-        Assert.NotEqual(fixture.Year.Total(ReportKind.Findings, "total", Basis.Received, 2025), fixture.Year.Total(ReportKind.Findings, "total", Basis.Resolved, 2025));
+        Assert.True(basesDiffer > 10, $"only {basesDiffer} cells differ between the bases");
     }
 
     [Fact]

@@ -7,7 +7,8 @@ namespace ComplaintsPlatform.Reporting.Tests;
 /// groupings, from separate queries) and the published organisation chart tries to recover a
 /// suppressed count by subtraction.
 /// </summary>
-public sealed class SuppressionAttackTests(GeneratedYearFixture fixture) : IClassFixture<GeneratedYearFixture>
+[Collection(GeneratedYearCollection.Name)]
+public sealed class SuppressionAttackTests(GeneratedYearFixture fixture)
 {
     [Theory]
     [InlineData(ReportKind.Findings, Basis.Resolved)]
@@ -40,8 +41,12 @@ public sealed class SuppressionAttackTests(GeneratedYearFixture fixture) : IClas
             }
         }
         var truth = await fixture.Host.Team.GetReportAsync(ReportingHost.Request(report, 2025, basis, Grouping.ServiceArea));
-        Assert.Contains(truth.Rows.SelectMany(r => r.Cells.Take(columnCount)), c => c.Value is >= 1 and <= 4);
-        Assert.NotEmpty(hidden);
+        if (report is ReportKind.Findings or ReportKind.StageFunnel)
+        {
+            // The attack is worth making: there are small counts to find.
+            Assert.Contains(truth.Rows.SelectMany(r => r.Cells.Take(columnCount)), c => c.Value is >= 1 and <= 4);
+            Assert.NotEmpty(hidden);
+        }
 
         // The sums an attacker knows: council = directorates = stages, directorate = its service areas, and the table's own column sums.
         var equations = new List<(string Row, int Col)[]>();
@@ -53,7 +58,9 @@ public sealed class SuppressionAttackTests(GeneratedYearFixture fixture) : IClas
             equations.Add([("council", c), .. stages.Select(s => (s, c))]);
             foreach (var d in directorates)
             {
-                equations.Add([("directorate:" + d, c), .. Council.Areas.Where(a => a.Directorate == d).Select(a => ("service_area:" + a.Area, c))]);
+                // Counts with a directorate but no service area (Ombudsman enquiries) are shown as a row of their own.
+                equations.Add([("directorate:" + d, c), .. Council.Areas.Where(a => a.Directorate == d).Select(a => ("service_area:" + a.Area, c)),
+                    ($"service_area:(directorate {d})", c)]);
             }
         }
         int[][] columnSums = report switch
@@ -78,9 +85,13 @@ public sealed class SuppressionAttackTests(GeneratedYearFixture fixture) : IClas
             progress = false;
             foreach (var eq in equations)
             {
-                // A cell never published in any query counts as zero only if no query showed its row at all.
-                var unknown = eq.Where(x => !known.ContainsKey(x) && hidden.Contains(x)).ToList();
-                if (unknown.Count != 1 || eq.Any(x => !known.ContainsKey(x) && !hidden.Contains(x)))
+                // A row no query showed is a row of zeros.
+                foreach (var x in eq.Where(x => !known.ContainsKey(x) && !hidden.Contains(x)))
+                {
+                    known[x] = 0;
+                }
+                var unknown = eq.Where(x => !known.ContainsKey(x)).ToList();
+                if (unknown.Count != 1)
                 {
                     continue;
                 }
