@@ -48,8 +48,10 @@ internal static class BulkLoad
         {
             foreach (var (basis, day) in new[] { (CounterBatch.Received, received), (CounterBatch.Resolved, happened) })
             {
-                var k = key with { Basis = basis, Month = CounterBatch.MonthOf(day) };
-                counters[k] = counters.TryGetValue(k, out var was) ? (was.Count + 1, was.Amount + amount) : (1, amount);
+                foreach (var k in Grains.Of(key with { Basis = basis, Month = CounterBatch.MonthOf(day) }))
+                {
+                    counters[k] = counters.TryGetValue(k, out var was) ? (was.Count + 1, was.Amount + amount) : (1, amount);
+                }
             }
         }
 
@@ -117,13 +119,14 @@ internal static class BulkLoad
         }
 
         await using (var copy = await conn.BeginBinaryImportAsync(
-            "COPY reporting.counters (metric, basis, month, service_area_id, directorate_id, team_id, stream, stage, channel, kind, code, count, amount) FROM STDIN (FORMAT BINARY)"))
+            "COPY reporting.counters (metric, basis, grain, month, service_area_id, directorate_id, team_id, stream, stage, channel, kind, code, count, amount) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var (k, v) in counters)
             {
                 await copy.StartRowAsync();
                 await copy.WriteAsync(k.Metric);
                 await copy.WriteAsync(k.Basis);
+                await copy.WriteAsync(k.Grain);
                 await copy.WriteAsync(k.Month, NpgsqlDbType.Date);
                 await copy.WriteAsync(k.ServiceAreaId);
                 await copy.WriteAsync(k.DirectorateId);

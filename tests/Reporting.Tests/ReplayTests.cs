@@ -23,7 +23,7 @@ public sealed class ReplayTests : IAsyncLifetime
         var rebuilt = await _host.Team.RebuildAsync(new RebuildRequest { Reason = "test" });
         Assert.Equal(1, rebuilt.Generation);
         await Eventually.TrueAsync(async () => (await _host.Team.GetFeedStatusAsync(new GetFeedStatusRequest())).Feeds.All(f => f.Behind == 0 && f.Checkpoint == f.Head),
-            "the replay has caught up", TimeSpan.FromSeconds(30));
+            "the replay has caught up", TimeSpan.FromSeconds(120));
 
         var after = await GeneratedYearTests.SnapshotAsync(_host);
         Assert.Equal(before.Count, after.Count);

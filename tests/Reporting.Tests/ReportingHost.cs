@@ -71,7 +71,7 @@ public sealed class ReportingHost : ServiceFactory<Program>
         var checkpoints = await WithDbAsync(db => db.Set<FeedCheckpoint>().AsNoTracking()
             .Where(c => c.Consumer == "reporting").ToDictionaryAsync(c => c.Source, c => c.Position));
         return Feeds.All(f => f.Value.Head == 0 || checkpoints.GetValueOrDefault(f.Key) >= f.Value.Head);
-    }, "every feed is applied up to its head", TimeSpan.FromSeconds(30));
+    }, "every feed is applied up to its head", TimeSpan.FromSeconds(120));
 
     public static ReportRequest Request(ReportKind report, int financialYear = 2025, Basis basis = Basis.Unspecified, Grouping grouping = Grouping.Council) => new()
     {

@@ -35,7 +35,7 @@ public sealed class YearGenerator
             .Sum(e => e.Value);
     }
 
-    public static YearGenerator Generate(int cases = 150, string prefix = "")
+    public static YearGenerator Generate(int cases = 120, string prefix = "")
     {
         var g = new YearGenerator();
         for (var i = 0; i < cases; i++)

@@ -10,6 +10,8 @@ public sealed class Counter
 {
     public string Metric { get; set; } = "";
     public short Basis { get; set; }
+    // See Events.Grains: which dimensions beyond the service area this row keeps.
+    public short Grain { get; set; }
     public DateOnly Month { get; set; }
     public string ServiceAreaId { get; set; } = "";
     // Only where an event names a directorate but no service area (Ombudsman enquiries).

@@ -21,9 +21,10 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
         modelBuilder.Entity<Counter>(e =>
         {
             e.ToTable("counters");
-            e.HasKey(x => new { x.Metric, x.Basis, x.Month, x.ServiceAreaId, x.DirectorateId, x.TeamId, x.Stream, x.Stage, x.Channel, x.Kind, x.Code });
+            e.HasKey(x => new { x.Metric, x.Basis, x.Grain, x.Month, x.ServiceAreaId, x.DirectorateId, x.TeamId, x.Stream, x.Stage, x.Channel, x.Kind, x.Code });
             e.Property(x => x.Metric).HasColumnName("metric").HasMaxLength(32);
             e.Property(x => x.Basis).HasColumnName("basis");
+            e.Property(x => x.Grain).HasColumnName("grain");
             e.Property(x => x.Month).HasColumnName("month");
             e.Property(x => x.ServiceAreaId).HasColumnName("service_area_id").HasMaxLength(100);
             e.Property(x => x.DirectorateId).HasColumnName("directorate_id").HasMaxLength(100);
@@ -35,8 +36,8 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             e.Property(x => x.Code).HasColumnName("code").HasMaxLength(100);
             e.Property(x => x.Count).HasColumnName("count");
             e.Property(x => x.Amount).HasColumnName("amount");
-            // Reports read one basis over a range of months for a few metrics.
-            e.HasIndex(x => new { x.Basis, x.Month, x.Metric });
+            // Reports read one basis and grain over a range of months for a few metrics.
+            e.HasIndex(x => new { x.Basis, x.Grain, x.Metric, x.Month });
         });
         modelBuilder.Entity<CaseFact>(e =>
         {

@@ -4,7 +4,7 @@ using ComplaintsPlatform.Reporting.V1;
 namespace ComplaintsPlatform.Reporting.Domain;
 
 /// <summary>One aggregated counter row as a report reads it (months and basis already summed away).</summary>
-public sealed record Agg(string Metric, string ServiceAreaId, string DirectorateId, string TeamId, short Stream, short Stage, short Channel, short Kind, string Code, long Count, long Amount);
+public sealed record Agg(string Metric, string ServiceAreaId, string DirectorateId, string TeamId, short Stream, short Stage, short Channel, short Kind, string Code, long Count, long Amount, short Grain = 0);
 
 /// <summary>A column that sums counters (their count, or their amount).</summary>
 public sealed record CountColumn(string Key, string Label, string Metric, Func<Agg, bool>? Match = null, bool UseAmount = false, Unit Unit = Unit.Count);
@@ -24,7 +24,8 @@ public sealed record ReportSpec(
     string Title, bool Performance, IReadOnlyList<CountColumn> Counts, IReadOnlyList<int[]> ColumnSets,
     IReadOnlyList<DerivedColumn> Derived, bool NeedsPrevious = false)
 {
-    public IEnumerable<string> Metrics => Counts.Select(c => c.Metric).Append(Domain.Metrics.ResponseDays).Distinct();
+    public IEnumerable<string> Metrics => Counts.Select(c => c.Metric)
+        .Concat(Counts.Any(c => c.Metric == Domain.Metrics.Response) ? [Domain.Metrics.ResponseDays] : []).Distinct();
 
     public static ReportSpec For(ReportKind kind, IReadOnlyCollection<Agg> current, Func<string, string, string> label) => kind switch
     {

@@ -3,6 +3,7 @@ using ComplaintsPlatform.Hosting.Errors;
 using ComplaintsPlatform.Intake.V1;
 using ComplaintsPlatform.Reporting.Data;
 using ComplaintsPlatform.Reporting.Domain;
+using ComplaintsPlatform.Reporting.Events;
 using ComplaintsPlatform.Reporting.V1;
 using Microsoft.EntityFrameworkCore;
 
@@ -51,8 +52,10 @@ public sealed class ReportBuilder(ReportingDbContext db, TimeProvider clock)
             _ => probe.Performance ? CounterBasis.Resolved : CounterBasis.Received,
         };
         var metrics = probe.Metrics.ToArray();
-        var current = await FetchAsync(period, basis, metrics, ct);
-        var previous = probe.NeedsPrevious ? await FetchAsync(period.YearEarlier(), basis, metrics, ct) : [];
+        // The public table needs the base grain (council, directorates, service areas) and the stage grain.
+        short[] grains = audience.Public ? [Grains.Base, Grains.Stage] : [GrainOf(grouping)];
+        var current = await FetchAsync(period, basis, grains, metrics, ct);
+        var previous = probe.NeedsPrevious ? await FetchAsync(period.YearEarlier(), basis, grains, metrics, ct) : [];
         if (audience.Directorate is { } mine)
         {
             current = current.Where(a => DirectorateOf(a) == mine).ToList();
@@ -72,8 +75,9 @@ public sealed class ReportBuilder(ReportingDbContext db, TimeProvider clock)
             _ => [],
         };
         // The public view is cut from one table holding every public grouping, suppressed once.
-        Grouping[] groupings = audience.Public ? [Grouping.Directorate, Grouping.ServiceArea, Grouping.Stage] : [grouping];
-        IEnumerable<string> AllRows(Agg a) => groupings.SelectMany(g => RowsOf(a, g)).Prepend(Total);
+        IEnumerable<string> AllRows(Agg a) => !audience.Public ? RowsOf(a, grouping).Prepend(Total)
+            : a.Grain == Grains.Stage ? RowsOf(a, Grouping.Stage)
+            : RowsOf(a, Grouping.Directorate).Concat(RowsOf(a, Grouping.ServiceArea)).Prepend(Total);
 
         var rows = Accumulate(spec, current, AllRows);
         var previousRows = Accumulate(spec, previous, AllRows);
@@ -83,7 +87,7 @@ public sealed class ReportBuilder(ReportingDbContext db, TimeProvider clock)
             Protect(spec, previousRows, DirectorateOf, previous);
         }
 
-        var prefix = RowsOf(new Agg("", "", "", "", 0, 0, 0, 0, "", 0, 0), grouping).FirstOrDefault()?.Split(':')[0];
+        var prefix = RowsOf(new Agg("", "", "", "", 0, 0, 0, 0, "", 0, 0, 0), grouping).FirstOrDefault()?.Split(':')[0];
         var table = new ReportTable
         {
             Report = request.Report,
@@ -114,12 +118,20 @@ public sealed class ReportBuilder(ReportingDbContext db, TimeProvider clock)
         return table;
     }
 
-    private async Task<List<Agg>> FetchAsync(ReportPeriod period, short basis, string[] metrics, CancellationToken ct) =>
+    private static short GrainOf(Grouping grouping) => grouping switch
+    {
+        Grouping.Team => Grains.Team,
+        Grouping.Stream => Grains.Stream,
+        Grouping.Stage => Grains.Stage,
+        _ => Grains.Base,
+    };
+
+    private async Task<List<Agg>> FetchAsync(ReportPeriod period, short basis, short[] grains, string[] metrics, CancellationToken ct) =>
         await db.Counters.AsNoTracking()
-            .Where(c => c.Basis == basis && c.Month >= period.Start && c.Month < period.End && metrics.Contains(c.Metric))
-            .GroupBy(c => new { c.Metric, c.ServiceAreaId, c.DirectorateId, c.TeamId, c.Stream, c.Stage, c.Channel, c.Kind, c.Code })
+            .Where(c => c.Basis == basis && grains.Contains(c.Grain) && metrics.Contains(c.Metric) && c.Month >= period.Start && c.Month < period.End)
+            .GroupBy(c => new { c.Grain, c.Metric, c.ServiceAreaId, c.DirectorateId, c.TeamId, c.Stream, c.Stage, c.Channel, c.Kind, c.Code })
             .Select(g => new Agg(g.Key.Metric, g.Key.ServiceAreaId, g.Key.DirectorateId, g.Key.TeamId, g.Key.Stream, g.Key.Stage,
-                g.Key.Channel, g.Key.Kind, g.Key.Code, g.Sum(c => c.Count), g.Sum(c => c.Amount)))
+                g.Key.Channel, g.Key.Kind, g.Key.Code, g.Sum(c => c.Count), g.Sum(c => c.Amount), g.Key.Grain))
             .ToListAsync(ct);
 
     private static Dictionary<string, RowValues> Accumulate(ReportSpec spec, IEnumerable<Agg> aggs, Func<Agg, IEnumerable<string>> rowsOf)
@@ -173,7 +185,7 @@ public sealed class ReportBuilder(ReportingDbContext db, TimeProvider clock)
             rowSets.Add([total, .. Children("directorate:")]);
             rowSets.Add([total, .. Children("stage:")]);
         }
-        var areasByDirectorate = aggs
+        var areasByDirectorate = aggs.Where(a => a.Grain == Grains.Base)
             .GroupBy(a => directorateOf(a))
             .ToDictionary(g => g.Key, g => g.Select(a => "service_area:" + (a.ServiceAreaId.Length > 0 ? a.ServiceAreaId : "(directorate " + a.DirectorateId + ")")).Distinct().ToList());
         foreach (var (directorate, areas) in areasByDirectorate)

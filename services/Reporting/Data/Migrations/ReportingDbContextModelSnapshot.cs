@@ -277,6 +277,10 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                         .HasColumnType("smallint")
                         .HasColumnName("basis");
 
+                    b.Property<short>("Grain")
+                        .HasColumnType("smallint")
+                        .HasColumnName("grain");
+
                     b.Property<DateOnly>("Month")
                         .HasColumnType("date")
                         .HasColumnName("month");
@@ -325,9 +329,9 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("count");
 
-                    b.HasKey("Metric", "Basis", "Month", "ServiceAreaId", "DirectorateId", "TeamId", "Stream", "Stage", "Channel", "Kind", "Code");
+                    b.HasKey("Metric", "Basis", "Grain", "Month", "ServiceAreaId", "DirectorateId", "TeamId", "Stream", "Stage", "Channel", "Kind", "Code");
 
-                    b.HasIndex("Basis", "Month", "Metric");
+                    b.HasIndex("Basis", "Grain", "Metric", "Month");
 
                     b.ToTable("counters", "reporting");
                 });

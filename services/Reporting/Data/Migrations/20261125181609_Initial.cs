@@ -107,6 +107,7 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                 {
                     metric = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     basis = table.Column<short>(type: "smallint", nullable: false),
+                    grain = table.Column<short>(type: "smallint", nullable: false),
                     month = table.Column<DateOnly>(type: "date", nullable: false),
                     service_area_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     directorate_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
@@ -121,7 +122,7 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_counters", x => new { x.metric, x.basis, x.month, x.service_area_id, x.directorate_id, x.team_id, x.stream, x.stage, x.channel, x.kind, x.code });
+                    table.PrimaryKey("PK_counters", x => new { x.metric, x.basis, x.grain, x.month, x.service_area_id, x.directorate_id, x.team_id, x.stream, x.stage, x.channel, x.kind, x.code });
                 });
 
             migrationBuilder.CreateTable(
@@ -192,10 +193,10 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_counters_basis_month_metric",
+                name: "IX_counters_basis_grain_metric_month",
                 schema: "reporting",
                 table: "counters",
-                columns: new[] { "basis", "month", "metric" });
+                columns: new[] { "basis", "grain", "metric", "month" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_processed_events_consumer_source",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ComplaintsPlatform.Reporting.Data.Migrations
 {
     [DbContext(typeof(ReportingDbContext))]
-    [Migration("20261125175122_Initial")]
+    [Migration("20261125181609_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -280,6 +280,10 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                         .HasColumnType("smallint")
                         .HasColumnName("basis");
 
+                    b.Property<short>("Grain")
+                        .HasColumnType("smallint")
+                        .HasColumnName("grain");
+
                     b.Property<DateOnly>("Month")
                         .HasColumnType("date")
                         .HasColumnName("month");
@@ -328,9 +332,9 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("count");
 
-                    b.HasKey("Metric", "Basis", "Month", "ServiceAreaId", "DirectorateId", "TeamId", "Stream", "Stage", "Channel", "Kind", "Code");
+                    b.HasKey("Metric", "Basis", "Grain", "Month", "ServiceAreaId", "DirectorateId", "TeamId", "Stream", "Stage", "Channel", "Kind", "Code");
 
-                    b.HasIndex("Basis", "Month", "Metric");
+                    b.HasIndex("Basis", "Grain", "Metric", "Month");
 
                     b.ToTable("counters", "reporting");
                 });
