@@ -1,5 +1,10 @@
 using ComplaintsPlatform.Hosting;
+using ComplaintsPlatform.Messaging;
 using ComplaintsPlatform.Reporting.Data;
+using ComplaintsPlatform.Reporting.Domain;
+using ComplaintsPlatform.Reporting.Events;
+using ComplaintsPlatform.Reporting.Grpc;
+using StackExchange.Redis;
 
 namespace ComplaintsPlatform.Reporting;
 
@@ -7,10 +12,35 @@ internal static class Extensions
 {
     public const string Schema = "reporting";
     public const string ConnectionName = "reporting-db";
+    public const string ConsumerName = "reporting";
+
+    public static readonly string[] Sources = ["intake", "caseworkflow", "ombudsman", "compliments"];
 
     public static void AddReportingServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ReportingDbContext>(ConnectionName, Schema);
-        builder.AddPlatformGrpc();
+        builder.AddPlatformGrpc("complaints.reporting.v1.Reporting");
+        builder.AddFeedConsumer<ReportingDbContext, IntakeHandler>("intake", ConsumerName);
+        builder.AddFeedConsumer<ReportingDbContext, CaseWorkflowHandler>("caseworkflow", ConsumerName);
+        builder.AddFeedConsumer<ReportingDbContext, OmbudsmanHandler>("ombudsman", ConsumerName);
+        builder.AddFeedConsumer<ReportingDbContext, ComplimentsHandler>("compliments", ConsumerName);
+        builder.Services.AddSingleton<CouncilDates>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<ReportBuilder>();
+        builder.Services.AddSingleton<ReportCache>();
+        var redis = builder.Configuration.GetConnectionString("redis");
+        if (!string.IsNullOrEmpty(redis))
+        {
+            // abortConnect=false: the service starts, and reports are computed, while Redis is down.
+            var options = ConfigurationOptions.Parse(redis);
+            options.AbortOnConnectFail = false;
+            builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
+        }
+    }
+
+    public static WebApplication MapReportingEndpoints(this WebApplication app)
+    {
+        app.MapGrpcService<ReportingService>();
+        return app;
     }
 }

@@ -9,6 +9,7 @@ builder.AddReportingServices();
 var app = builder.Build();
 
 app.MapPlatformEndpoints();
+app.MapReportingEndpoints();
 app.MapDefaultEndpoints();
 
 app.Run();

@@ -1,0 +1,98 @@
+namespace ComplaintsPlatform.Reporting.Data;
+
+/// <summary>
+/// One pre-aggregated counter: how many things (and their total amount: pence, working days,
+/// actions) of one kind happened in one council-local month for one combination of dimensions.
+/// Every event adds to two bases: the month the case or contact was received, and the month the
+/// thing itself happened, so that either basis is a sum over twelve months, never a scan of cases.
+/// </summary>
+public sealed class Counter
+{
+    public string Metric { get; set; } = "";
+    public short Basis { get; set; }
+    // See Events.Grains: which dimensions beyond the service area this row keeps.
+    public short Grain { get; set; }
+    public DateOnly Month { get; set; }
+    public string ServiceAreaId { get; set; } = "";
+    // Only where an event names a directorate but no service area (Ombudsman enquiries).
+    public string DirectorateId { get; set; } = "";
+    public string TeamId { get; set; } = "";
+    public short Stream { get; set; }
+    public short Stage { get; set; }
+    public short Channel { get; set; }
+    public short Kind { get; set; }
+    public string Code { get; set; } = "";
+    public long Count { get; set; }
+    public long Amount { get; set; }
+}
+
+/// <summary>What the handlers need to remember about a case to attribute its later events (no personal data).</summary>
+public sealed class CaseFact
+{
+    public string CaseId { get; set; } = "";
+    public string ServiceAreaId { get; set; } = "";
+    public string TeamId { get; set; } = "";
+    public short Stream { get; set; }
+    public DateOnly ReceivedOn { get; set; }
+    public DateOnly StageStartedOn { get; set; }
+    public DateOnly? FaultFoundOn { get; set; }
+    public bool HasLesson { get; set; }
+}
+
+public sealed class ContactFact
+{
+    public string ContactId { get; set; } = "";
+    public short Kind { get; set; }
+    public short Channel { get; set; }
+    public string ServiceAreaId { get; set; } = "";
+    public DateOnly ReceivedOn { get; set; }
+    public short Decision { get; set; }
+    public DateOnly? TriagedOn { get; set; }
+    public bool Member { get; set; }
+}
+
+public sealed class ComplimentFact
+{
+    public string ComplimentId { get; set; } = "";
+    public string ServiceAreaId { get; set; } = "";
+    public string TeamId { get; set; } = "";
+    public short Channel { get; set; }
+    public DateOnly ReceivedOn { get; set; }
+    public bool Counted { get; set; }
+}
+
+/// <summary>The council's organisation and lists as CaseWorkflow last published them: ids to names and parents.</summary>
+public sealed class DirectoryEntry
+{
+    // "directorate", "service_area", "team", or a list name such as "nature_categories".
+    public string Kind { get; set; } = "";
+    public string Id { get; set; } = "";
+    public string ParentId { get; set; } = "";
+    public string Name { get; set; } = "";
+}
+
+public sealed class CouncilRow
+{
+    public int Id { get; set; } = 1;
+    public string Name { get; set; } = "";
+    public string TimeZone { get; set; } = "Europe/London";
+}
+
+/// <summary>Bumped by every rebuild, so cached results from before it are never served.</summary>
+public sealed class ReadModelState
+{
+    public int Id { get; set; } = 1;
+    public int Generation { get; set; }
+    public DateTime? RebuiltAt { get; set; }
+}
+
+/// <summary>A scrutiny API key: only the SHA-256 of the secret is kept.</summary>
+public sealed class ApiKeyRow
+{
+    public Guid Id { get; set; }
+    public string Name { get; set; } = "";
+    public string Hash { get; set; } = "";
+    public DateTime IssuedAt { get; set; }
+    public string IssuedBy { get; set; } = "";
+    public DateTime? RevokedAt { get; set; }
+}

@@ -1,0 +1,152 @@
+using ComplaintsPlatform.CaseWorkflow.V1;
+using ComplaintsPlatform.Common.V1;
+using ComplaintsPlatform.Messaging.Consumers;
+using ComplaintsPlatform.Reporting.Data;
+using ComplaintsPlatform.Reporting.Domain;
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+using Google.Protobuf.WellKnownTypes;
+using CaseFact = ComplaintsPlatform.Reporting.Data.CaseFact;
+
+namespace ComplaintsPlatform.Reporting.Events;
+
+/// <summary>
+/// CaseWorkflow's feed: the council's organisation, and every case event as counters attributed to
+/// the case's current service area and team (kept in a small fact row per case).
+/// </summary>
+public sealed class CaseWorkflowHandler(CouncilDates dates) : IFeedEventHandler<ReportingDbContext>
+{
+    public async Task HandleAsync(ReportingDbContext db, FeedEvent evt, CancellationToken ct)
+    {
+        if (evt.Payload.TryUnpack<CouncilConfigurationChanged>(out var configuration))
+        {
+            await CouncilDirectory.ApplyAsync(db, configuration, ct);
+            return;
+        }
+        var batch = new CounterBatch();
+        switch (Unpack(evt))
+        {
+            case CaseOpened e:
+                await OpenedAsync(db, batch, e, ct);
+                break;
+            case CaseAllocated e when await FactAsync(db, e.Header, ct) is { } fact:
+                if (fact.ServiceAreaId != e.ServiceAreaId || fact.TeamId != e.TeamId)
+                {
+                    batch.Both(Key(Metrics.Opened, fact, 1, ""), fact.ReceivedOn, fact.ReceivedOn, -1);
+                    fact.ServiceAreaId = e.ServiceAreaId;
+                    fact.TeamId = e.TeamId;
+                    batch.Both(Key(Metrics.Opened, fact, 1, ""), fact.ReceivedOn, fact.ReceivedOn);
+                }
+                break;
+            case CaseAcknowledged e when await FactAsync(db, e.Header, ct) is { } fact:
+                Both(batch, fact, e.Header, Metrics.Ack, e.WithinDeadline ? "on_time" : "late");
+                break;
+            case ResponseSent e when await FactAsync(db, e.Header, ct) is { } fact:
+                Responded(batch, fact, e);
+                break;
+            case CaseEnded e when await FactAsync(db, e.Header, ct) is { } fact:
+                Both(batch, fact, e.Header, Metrics.Ending, e.Ending.ToString());
+                break;
+            case EscalationRequested e when await FactAsync(db, e.Header, ct) is { } fact:
+                Both(batch, fact, e.Header, Metrics.EscalationRequested, "");
+                break;
+            case EscalationAccepted e when await FactAsync(db, e.Header, ct) is { } fact:
+                fact.StageStartedOn = e.Header.OccurredOn.ToDateOnly();
+                Both(batch, fact, e.Header, Metrics.EscalationAccepted, "", stage: e.ToStage);
+                break;
+            case EscalationRefused e when await FactAsync(db, e.Header, ct) is { } fact:
+                Both(batch, fact, e.Header, Metrics.EscalationRefused, e.ReasonCode);
+                break;
+            case RemedyAgreed e when await FactAsync(db, e.Header, ct) is { } fact:
+                Both(batch, fact, e.Header, Metrics.Remedy, e.TypeCode, amount: e.AmountPence);
+                break;
+            case LearningRecorded e when await FactAsync(db, e.Header, ct) is { } fact:
+                Learned(batch, fact, e);
+                break;
+        }
+        await batch.FlushAsync(db, ct);
+    }
+
+    private static readonly Dictionary<string, MessageParser> Parsers = new MessageDescriptor[]
+    {
+        CaseOpened.Descriptor, CaseAllocated.Descriptor, CaseAcknowledged.Descriptor, ResponseSent.Descriptor,
+        CaseEnded.Descriptor, EscalationRequested.Descriptor, EscalationAccepted.Descriptor, EscalationRefused.Descriptor,
+        RemedyAgreed.Descriptor, LearningRecorded.Descriptor,
+    }.ToDictionary(d => d.FullName, d => d.Parser);
+
+    private static IMessage? Unpack(FeedEvent evt) =>
+        Parsers.TryGetValue(Any.GetTypeName(evt.Payload.TypeUrl), out var parser) ? parser.ParseFrom(evt.Payload.Value) : null;
+
+    private static async Task OpenedAsync(ReportingDbContext db, CounterBatch batch, CaseOpened e, CancellationToken ct)
+    {
+        if (await db.Cases.FindAsync([e.Header.CaseId], ct) is not null)
+        {
+            return;
+        }
+        var receivedOn = e.ReceivedAt is null
+            ? e.Header.OccurredOn.ToDateOnly()
+            : CouncilDates.LocalDate(e.ReceivedAt.ToDateTimeOffset(), await IntakeHandler.TimeZoneAsync(db, ct));
+        var fact = new CaseFact
+        {
+            CaseId = e.Header.CaseId,
+            ServiceAreaId = e.ServiceAreaId,
+            Stream = (short)e.Header.Stream,
+            ReceivedOn = receivedOn,
+            StageStartedOn = receivedOn,
+        };
+        db.Cases.Add(fact);
+        batch.Both(Key(Metrics.Opened, fact, 1, ""), receivedOn, receivedOn);
+    }
+
+    private void Responded(CounterBatch batch, CaseFact fact, ResponseSent e)
+    {
+        var on = e.Header.OccurredOn.ToDateOnly();
+        Both(batch, fact, e.Header, Metrics.Response, "total");
+        var code = e.WithinOriginalDeadline ? "orig" : e.WithinExtendedDeadline ? "ext_only" : "over";
+        Both(batch, fact, e.Header, Metrics.Response, code);
+        if (e.ExtendedDue.IsSet())
+        {
+            Both(batch, fact, e.Header, Metrics.Response, "extended");
+        }
+        var days = dates.WorkingDaysBetween(fact.StageStartedOn, on);
+        Both(batch, fact, e.Header, Metrics.ResponseDays, days.ToString(System.Globalization.CultureInfo.InvariantCulture), amount: days);
+        Both(batch, fact, e.Header, Metrics.Finding, e.Overall.ToString());
+        if (e.Overall is Finding.Upheld or Finding.PartlyUpheld && fact.FaultFoundOn is null)
+        {
+            fact.FaultFoundOn = on;
+            Both(batch, fact, e.Header, Metrics.FaultFound, "", stage: 0);
+            if (fact.HasLesson)
+            {
+                Both(batch, fact, e.Header, Metrics.FaultWithLesson, "", stage: 0);
+            }
+        }
+    }
+
+    private static void Learned(CounterBatch batch, CaseFact fact, LearningRecorded e)
+    {
+        var on = e.Header.OccurredOn.ToDateOnly();
+        var key = Key(Metrics.Learning, fact, e.Header.Stage, e.NatureCategoryCode);
+        if (!string.IsNullOrEmpty(e.ServiceAreaId))
+        {
+            key = key with { ServiceAreaId = e.ServiceAreaId };
+        }
+        batch.Both(key, fact.ReceivedOn, on, 1, e.Actions);
+        if (!fact.HasLesson)
+        {
+            fact.HasLesson = true;
+            if (fact.FaultFoundOn is { } faultOn)
+            {
+                batch.Both(Key(Metrics.FaultWithLesson, fact, 0, ""), fact.ReceivedOn, faultOn);
+            }
+        }
+    }
+
+    private static void Both(CounterBatch batch, CaseFact fact, CaseEventHeader header, string metric, string code, long amount = 0, int? stage = null) =>
+        batch.Both(Key(metric, fact, stage ?? header.Stage, code), fact.ReceivedOn, header.OccurredOn.ToDateOnly(), 1, amount);
+
+    private static CounterKey Key(string metric, CaseFact fact, int stage, string code) =>
+        new(metric, 0, default, fact.ServiceAreaId, "", fact.TeamId, fact.Stream, (short)stage, 0, 0, code);
+
+    private static async Task<CaseFact?> FactAsync(ReportingDbContext db, CaseEventHeader header, CancellationToken ct) =>
+        await db.Cases.FindAsync([header.CaseId], ct);
+}

@@ -1,0 +1,55 @@
+using ComplaintsPlatform.CaseWorkflow.V1;
+using ComplaintsPlatform.Reporting.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintsPlatform.Reporting.Events;
+
+/// <summary>
+/// The organisation and lists from CouncilConfigurationChanged. Entries are upserted, never deleted:
+/// history counted against a retired service area keeps its name and directorate.
+/// </summary>
+internal static class CouncilDirectory
+{
+    public static async Task ApplyAsync(ReportingDbContext db, CouncilConfigurationChanged e, CancellationToken ct)
+    {
+        var existing = await db.Directory.ToDictionaryAsync(d => (d.Kind, d.Id), ct);
+        void Put(string kind, string id, string parent, string name)
+        {
+            if (existing.TryGetValue((kind, id), out var entry))
+            {
+                entry.ParentId = parent;
+                entry.Name = name;
+            }
+            else
+            {
+                db.Directory.Add(existing[(kind, id)] = new DirectoryEntry { Kind = kind, Id = id, ParentId = parent, Name = name });
+            }
+        }
+        foreach (var directorate in e.Directorates)
+        {
+            Put("directorate", directorate.Id, "", directorate.Name);
+            foreach (var area in directorate.ServiceAreas)
+            {
+                Put("service_area", area.Id, directorate.Id, area.Name);
+                foreach (var team in area.Teams)
+                {
+                    Put("team", team.Id, area.Id, team.Name);
+                }
+            }
+        }
+        foreach (var list in e.Lists)
+        {
+            foreach (var item in list.Items)
+            {
+                Put(list.Name, item.Code, "", item.Label);
+            }
+        }
+        var council = await db.Council.FindAsync([1], ct);
+        if (council is null)
+        {
+            db.Council.Add(council = new CouncilRow());
+        }
+        council.Name = e.Council?.Name ?? "";
+        council.TimeZone = string.IsNullOrEmpty(e.Council?.TimeZone) ? "Europe/London" : e.Council.TimeZone;
+    }
+}

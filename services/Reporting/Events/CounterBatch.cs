@@ -1,0 +1,87 @@
+using System.Text;
+using ComplaintsPlatform.Reporting.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintsPlatform.Reporting.Events;
+
+public readonly record struct CounterKey(
+    string Metric, short Basis, DateOnly Month, string ServiceAreaId, string DirectorateId, string TeamId,
+    short Stream, short Stage, short Channel, short Kind, string Code, short Grain = 0);
+
+/// <summary>
+/// Each count is kept at four grains, so a report reads only the rows its grouping needs: the base
+/// (service area, channel, kind, code; council, directorate, service area and channel groupings),
+/// and the base plus team, plus stream, or plus stage.
+/// </summary>
+public static class Grains
+{
+    public const short Base = 0;
+    public const short Team = 1;
+    public const short Stream = 2;
+    public const short Stage = 3;
+
+    public static IEnumerable<CounterKey> Of(CounterKey key)
+    {
+        var core = key with { TeamId = "", Stream = 0, Stage = 0 };
+        yield return core with { Grain = Base };
+        yield return core with { Grain = Team, TeamId = key.TeamId };
+        yield return core with { Grain = Stream, Stream = key.Stream };
+        yield return core with { Grain = Stage, Stage = key.Stage };
+    }
+}
+
+/// <summary>
+/// The counter changes of one event, merged and written as one upsert inside the consumer's
+/// transaction (so they commit with the inbox row and checkpoint, or not at all).
+/// </summary>
+public sealed class CounterBatch
+{
+    public const short Received = 0;
+    public const short Resolved = 1;
+
+    private readonly Dictionary<CounterKey, (long Count, long Amount)> _pending = [];
+
+    public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
+
+    public void Add(CounterKey key, long count = 1, long amount = 0)
+    {
+        foreach (var grain in Grains.Of(key with { Month = MonthOf(key.Month) }))
+        {
+            _pending[grain] = _pending.TryGetValue(grain, out var was) ? (was.Count + count, was.Amount + amount) : (count, amount);
+        }
+    }
+
+    /// <summary>Adds to both bases: the month received, and the month it happened.</summary>
+    public void Both(CounterKey key, DateOnly receivedOn, DateOnly happenedOn, long count = 1, long amount = 0)
+    {
+        Add(key with { Basis = Received, Month = receivedOn }, count, amount);
+        Add(key with { Basis = Resolved, Month = happenedOn }, count, amount);
+    }
+
+    public async Task FlushAsync(ReportingDbContext db, CancellationToken ct)
+    {
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+        var sql = new StringBuilder("INSERT INTO reporting.counters (metric, basis, grain, month, service_area_id, directorate_id, team_id, stream, stage, channel, kind, code, count, amount) VALUES ");
+        var args = new List<object>(_pending.Count * 13);
+        var first = true;
+        foreach (var (k, v) in _pending)
+        {
+            sql.Append(first ? "" : ", ").Append('(');
+            object[] values = [k.Metric, k.Basis, k.Grain, k.Month, k.ServiceAreaId, k.DirectorateId, k.TeamId, k.Stream, k.Stage, k.Channel, k.Kind, k.Code, v.Count, v.Amount];
+            for (var i = 0; i < values.Length; i++)
+            {
+                sql.Append(i == 0 ? "" : ", ").Append('{').Append(args.Count).Append('}');
+                args.Add(values[i]);
+            }
+            sql.Append(')');
+            first = false;
+        }
+        sql.Append(" ON CONFLICT (metric, basis, grain, month, service_area_id, directorate_id, team_id, stream, stage, channel, kind, code)")
+            .Append(" DO UPDATE SET count = counters.count + excluded.count, amount = counters.amount + excluded.amount");
+        _pending.Clear();
+        await db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);
+    }
+}

@@ -1,0 +1,96 @@
+using ComplaintsPlatform.Common.V1;
+using ComplaintsPlatform.Intake.V1;
+using ComplaintsPlatform.Messaging.Consumers;
+using ComplaintsPlatform.Reporting.Data;
+using ComplaintsPlatform.Reporting.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintsPlatform.Reporting.Events;
+
+/// <summary>Intake's feed: contacts by kind, channel and triage decision; member enquiries.</summary>
+public sealed class IntakeHandler : IFeedEventHandler<ReportingDbContext>
+{
+    public async Task HandleAsync(ReportingDbContext db, FeedEvent evt, CancellationToken ct)
+    {
+        var batch = new CounterBatch();
+        if (evt.Payload.TryUnpack<ContactReceived>(out var received))
+        {
+            await ReceivedAsync(db, batch, received, ct);
+        }
+        else if (evt.Payload.TryUnpack<ContactTriaged>(out var triaged))
+        {
+            await TriagedAsync(db, batch, triaged, ct);
+        }
+        else if (evt.Payload.TryUnpack<ContactReclassified>(out var reclassified))
+        {
+            var fact = await db.Contacts.FindAsync([reclassified.ContactId], ct);
+            if (fact is not null && fact.Decision == (short)reclassified.FromDecision && fact.TriagedOn is { } triagedOn)
+            {
+                Decision(batch, fact, triagedOn, -1);
+                fact.Decision = (short)reclassified.ToDecision;
+                Decision(batch, fact, triagedOn, 1);
+            }
+        }
+        await batch.FlushAsync(db, ct);
+    }
+
+    private static async Task ReceivedAsync(ReportingDbContext db, CounterBatch batch, ContactReceived e, CancellationToken ct)
+    {
+        if (await db.Contacts.FindAsync([e.ContactId], ct) is not null)
+        {
+            return;
+        }
+        var zone = await TimeZoneAsync(db, ct);
+        var fact = new ContactFact
+        {
+            ContactId = e.ContactId,
+            Kind = (short)e.Kind,
+            Channel = (short)e.Channel,
+            ServiceAreaId = e.ServiceAreaId,
+            ReceivedOn = CouncilDates.LocalDate(e.ReceivedAt.ToDateTimeOffset(), zone),
+        };
+        db.Contacts.Add(fact);
+        batch.Both(Key(Metrics.Contact, fact, ""), fact.ReceivedOn, fact.ReceivedOn);
+    }
+
+    private static async Task TriagedAsync(ReportingDbContext db, CounterBatch batch, ContactTriaged e, CancellationToken ct)
+    {
+        var zone = await TimeZoneAsync(db, ct);
+        var fact = await db.Contacts.FindAsync([e.ContactId], ct);
+        if (fact is null)
+        {
+            // Triaged without a ContactReceived (e.g. imported history): counted as received too.
+            fact = new ContactFact
+            {
+                ContactId = e.ContactId,
+                Kind = (short)e.Kind,
+                Channel = (short)e.Channel,
+                ServiceAreaId = e.ServiceAreaId,
+                ReceivedOn = CouncilDates.LocalDate(e.ReceivedAt.ToDateTimeOffset(), zone),
+            };
+            db.Contacts.Add(fact);
+            batch.Both(Key(Metrics.Contact, fact, ""), fact.ReceivedOn, fact.ReceivedOn);
+        }
+        if (fact.TriagedOn is { } earlier)
+        {
+            Decision(batch, fact, earlier, -1);
+        }
+        fact.Decision = (short)e.Decision;
+        fact.TriagedOn = e.TriagedAt is null ? fact.ReceivedOn : CouncilDates.LocalDate(e.TriagedAt.ToDateTimeOffset(), zone);
+        Decision(batch, fact, fact.TriagedOn.Value, 1);
+        if (!fact.Member && (e.MemberEnquiry || e.Kind == ContactKind.MemberEnquiry))
+        {
+            fact.Member = true;
+            batch.Both(Key(Metrics.Member, fact, ""), fact.ReceivedOn, fact.TriagedOn.Value);
+        }
+    }
+
+    private static void Decision(CounterBatch batch, ContactFact fact, DateOnly triagedOn, int sign) =>
+        batch.Both(Key(Metrics.Triage, fact, ((TriageDecision)fact.Decision).ToString()), fact.ReceivedOn, triagedOn, sign);
+
+    private static CounterKey Key(string metric, ContactFact fact, string code) =>
+        new(metric, 0, default, fact.ServiceAreaId, "", "", 0, 0, fact.Channel, fact.Kind, code);
+
+    internal static async Task<string> TimeZoneAsync(ReportingDbContext db, CancellationToken ct) =>
+        await db.Council.Select(c => c.TimeZone).FirstOrDefaultAsync(ct) ?? "Europe/London";
+}

@@ -1,0 +1,18 @@
+namespace ComplaintsPlatform.Reporting.Tests;
+
+/// <summary>Polling instead of sleeping: wait for a condition.</summary>
+internal static class Eventually
+{
+    public static async Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Timed out waiting until {what}.");
+            }
+            await Task.Delay(25);
+        }
+    }
+}
