@@ -15,6 +15,9 @@ dotnet test ComplaintsPlatform.sln --no-build --filter "FullyQualifiedName!~Comp
 dotnet test tests/EndToEnd.Tests/EndToEnd.Tests.csproj --no-build 2>&1 | tee -a "$log"
 (( PIPESTATUS[0] == 0 )) || status=1
 
+# A test host killed before its exit handlers ran can leave its throw-away cluster behind.
+pkill -INT -f "postgres -D ${TMPDIR:-/tmp}/cp-test-pg-" 2>/dev/null || true
+
 # Lines such as "Passed!  - Failed:     0, Passed:    12, Skipped:     0, Total:    12, ..."
 read -r passed failed skipped < <(awk '
   /(Passed|Failed)! +- +Failed:/ {
