@@ -25,7 +25,7 @@ internal static class LocalProcesses
         string adminPassword = "", signingKey = "";
         if (builder.ExecutionContext.IsRunMode)
         {
-            data.EnsureCreated();
+            data.CreateIfMissing();
             adminPassword = data.AdminPassword();
             signingKey = data.SigningKey();
             PostgresBinaries.InitIfMissing(data.PostgresData, adminPassword);

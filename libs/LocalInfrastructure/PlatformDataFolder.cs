@@ -28,7 +28,7 @@ public sealed class PlatformDataFolder(string root)
     public static PlatformDataFolder FromSetting(string? configured) =>
         new(string.IsNullOrWhiteSpace(configured) ? DefaultRoot : configured);
 
-    public void EnsureCreated()
+    public void CreateIfMissing()
     {
         Directory.CreateDirectory(Root);
         Directory.CreateDirectory(RedisData);

@@ -1,3 +1,4 @@
+using ComplaintsPlatform.TestInfrastructure;
 using ComplaintsPlatform.CaseWorkflow.V1;
 using ComplaintsPlatform.Intake.V1;
 using ComplaintsPlatform.Reporting.V1;

@@ -1,7 +1,9 @@
-namespace ComplaintsPlatform.Reporting.Tests;
+using Xunit;
+
+namespace ComplaintsPlatform.TestInfrastructure;
 
 /// <summary>Polling instead of sleeping: wait for a condition.</summary>
-internal static class Eventually
+public static class Eventually
 {
     public static async Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
     {

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace ComplaintsPlatform.Reporting.Tests;
+namespace ComplaintsPlatform.TestInfrastructure;
 
 /// <summary>
 /// Another service's event feed, served from memory on a test server, so the service under test
