@@ -1,3 +1,4 @@
+using ComplaintsPlatform.TestInfrastructure;
 using System.Buffers;
 using System.Collections.Concurrent;
 using ComplaintsPlatform.LocalInfrastructure;
