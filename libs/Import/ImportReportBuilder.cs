@@ -1,0 +1,34 @@
+using ComplaintsPlatform.Common.V1;
+
+namespace ComplaintsPlatform.Import;
+
+/// <summary>Counts what an import did and keeps the first 1,000 row errors for the reply.</summary>
+public sealed class ImportReportBuilder(string sourceFile, bool dryRun)
+{
+    public const int MaxErrors = 1000;
+
+    private readonly ImportReport _report = new() { SourceFile = sourceFile, DryRun = dryRun };
+
+    public void Read() => _report.RowsRead++;
+
+    public void Imported(int rows = 1) => _report.RowsImported += rows;
+
+    public void Unchanged(int rows = 1) => _report.RowsUnchanged += rows;
+
+    public void Failed(IEnumerable<ImportRowError> errors)
+    {
+        _report.RowsFailed++;
+        foreach (var error in errors)
+        {
+            if (_report.Errors.Count < MaxErrors)
+            {
+                _report.Errors.Add(error);
+            }
+        }
+    }
+
+    public void Failed(int line, string column, string reason) =>
+        Failed([new ImportRowError { Line = line, Column = column, Reason = reason }]);
+
+    public ImportReport Build() => _report;
+}
