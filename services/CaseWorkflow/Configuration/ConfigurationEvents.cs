@@ -37,8 +37,14 @@ public sealed class ConfigurationEvents(IOutbox outbox)
             Reason = reason,
         });
 
+    // The conformance result travels with the policy so Reporting's self-assessment cites it without calling back.
     public void PolicyRecorded(CaseWorkflowDbContext db, ProcedurePolicy policy) =>
-        outbox.Add(db, new ProcedurePolicyChanged { Policy = policy });
+        outbox.Add(db, new ProcedurePolicyChanged
+        {
+            Policy = policy,
+            CodeChecked = Domain.Procedures.CodeConformance.AppliesTo(policy.Stream),
+            Deviations = { Domain.Procedures.CodeConformance.Check(policy) },
+        });
 
     private static Directorate WithoutContactDetails(Directorate directorate)
     {

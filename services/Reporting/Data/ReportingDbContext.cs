@@ -18,6 +18,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     {
         modelBuilder.HasDefaultSchema(Extensions.Schema);
         modelBuilder.AddInbox();
+        modelBuilder.ConfigureDocuments();
         modelBuilder.Entity<Counter>(e =>
         {
             e.ToTable("counters");

@@ -49,7 +49,7 @@ public sealed record ReportSpec(
         ReportKind.Remedies => ByCode("Remedies by type", Domain.Metrics.Remedy, "remedy_types", current, label, true),
         ReportKind.Learning => Learning(),
         ReportKind.Compliments => WithChange("Compliments", new("compliments", "Compliments", Domain.Metrics.Compliment)),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        _ => Reporting2Specs.For(kind, current, label),
     };
 
     private static ReportSpec WithChange(string title, CountColumn column) =>

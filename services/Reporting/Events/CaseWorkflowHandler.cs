@@ -23,6 +23,11 @@ public sealed class CaseWorkflowHandler(CouncilDates dates) : IFeedEventHandler<
             await CouncilDirectory.ApplyAsync(db, configuration, ct);
             return;
         }
+        if (evt.Payload.TryUnpack<ProcedurePolicyChanged>(out var policy))
+        {
+            await PolicyConformance.ApplyAsync(db, policy, ct);
+            return;
+        }
         var batch = new CounterBatch();
         switch (Unpack(evt))
         {

@@ -3,23 +3,95 @@ using ComplaintsPlatform.Messaging.Consumers;
 using ComplaintsPlatform.Ombudsman.V1;
 using ComplaintsPlatform.Reporting.Data;
 using ComplaintsPlatform.Reporting.Domain;
+using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintsPlatform.Reporting.Events;
 
-/// <summary>OmbudsmanLiaison's feed: enquiries for the stage funnel (its own tables are "Reporting 2").</summary>
+/// <summary>
+/// OmbudsmanLiaison's feed: enquiries, decisions, recommendations and public interest reports as
+/// counters by directorate, and the annual letter's benchmark figures.
+/// </summary>
 public sealed class OmbudsmanHandler : IFeedEventHandler<ReportingDbContext>
 {
     public async Task HandleAsync(ReportingDbContext db, FeedEvent evt, CancellationToken ct)
     {
-        if (!evt.Payload.TryUnpack<EnquiryReceived>(out var enquiry))
-        {
-            return;
-        }
         var batch = new CounterBatch();
-        var on = enquiry.ReceivedOn.ToDateOnly();
-        // The enquiry names a directorate only; its date is used for both bases so a replay of this
-        // feed alone gives the same counts whatever order the other feeds replay in.
-        batch.Both(new CounterKey(Metrics.Ombudsman, 0, default, "", enquiry.DirectorateId, "", 0, 0, 0, 0, enquiry.Ombudsman.ToString()), on, on);
+        if (evt.Payload.TryUnpack<EnquiryReceived>(out var enquiry))
+        {
+            var on = enquiry.ReceivedOn.ToDateOnly();
+            // The enquiry names a directorate only; its date is used for both bases so a replay of this
+            // feed alone gives the same counts whatever order the other feeds replay in.
+            batch.Both(Key(Metrics.Ombudsman, enquiry.DirectorateId, enquiry.Ombudsman.ToString()), on, on);
+        }
+        else if (evt.Payload.TryUnpack<OmbudsmanDecisionRecorded>(out var decision))
+        {
+            Decided(batch, decision);
+        }
+        else if (evt.Payload.TryUnpack<PublicInterestReportIssued>(out var report))
+        {
+            var on = report.IssuedOn.ToDateOnly();
+            batch.Both(Key(OmbudsmanMetrics.PublicInterestReport, report.DirectorateId, ""), on, on);
+        }
+        else if (evt.Payload.TryUnpack<RecommendationAgreed>(out var agreed))
+        {
+            var on = agreed.AgreedOn.ToDateOnly();
+            batch.Both(Key(OmbudsmanMetrics.RecommendationAgreed, agreed.DirectorateId, agreed.Type.ToString()), on, on, 1, agreed.AmountPence);
+        }
+        else if (evt.Payload.TryUnpack<RecommendationCompleted>(out var completed))
+        {
+            var on = completed.CompletedOn.ToDateOnly();
+            batch.Both(Key(OmbudsmanMetrics.RecommendationCompleted, completed.DirectorateId, completed.Late ? "late" : "on_time"), on, on, 1, completed.AmountPence);
+            if (completed.Delayed)
+            {
+                batch.Both(Key(OmbudsmanMetrics.RecommendationDelayed, completed.DirectorateId, ""), on, on);
+            }
+        }
+        else if (evt.Payload.TryUnpack<BenchmarkFiguresRecorded>(out var benchmarks))
+        {
+            await BenchmarksAsync(db, benchmarks, ct);
+        }
         await batch.FlushAsync(db, ct);
     }
+
+    /// <summary>Counted on the date received by the Ombudsman (received basis) and the date decided (resolved basis).</summary>
+    private static void Decided(CounterBatch batch, OmbudsmanDecisionRecorded e)
+    {
+        var decided = e.DecidedOn.ToDateOnly();
+        var received = e.ReceivedOn.IsSet() ? e.ReceivedOn.ToDateOnly() : decided;
+        void Count(string metric, string code) => batch.Both(Key(metric, e.DirectorateId, code), received, decided);
+        Count(OmbudsmanMetrics.Decision, e.Decision.ToString());
+        if (e.Decision == OmbudsmanDecision.AssessedAndClosed)
+        {
+            Count(OmbudsmanMetrics.Closure, e.ClosureReason.ToString());
+        }
+        if (e.Decision == OmbudsmanDecision.Upheld && e.Injustice)
+        {
+            Count(OmbudsmanMetrics.Injustice, "");
+        }
+        if (e.Decision == OmbudsmanDecision.Upheld && e.SatisfactoryRemedy)
+        {
+            Count(OmbudsmanMetrics.SatisfactoryRemedy, "");
+        }
+    }
+
+    /// <summary>A year's figures replace what was held for that year and Ombudsman (they are re-sent when corrected).</summary>
+    private static async Task BenchmarksAsync(ReportingDbContext db, BenchmarkFiguresRecorded e, CancellationToken ct)
+    {
+        var ombudsman = (short)e.Ombudsman;
+        await db.Set<BenchmarkFigure>().Where(b => b.Year == e.Year && b.Ombudsman == ombudsman).ExecuteDeleteAsync(ct);
+        db.Set<BenchmarkFigure>().AddRange(e.Rows.GroupBy(r => (r.Scope, r.CouncilCode)).Select(g => g.Last()).Select(r => new BenchmarkFigure
+        {
+            Year = e.Year,
+            Ombudsman = ombudsman,
+            Scope = (short)r.Scope,
+            CouncilCode = r.CouncilCode,
+            UpheldRateBasisPoints = r.UpheldRateBasisPoints,
+            UpheldPer100kHundredths = r.UpheldPer100KHundredths,
+            ComplianceBasisPoints = r.ComplianceBasisPoints,
+            SatisfactoryRemedyBasisPoints = r.SatisfactoryRemedyBasisPoints,
+        }));
+    }
+
+    private static CounterKey Key(string metric, string directorateId, string code) =>
+        new(metric, 0, default, "", directorateId, "", 0, 0, 0, 0, code);
 }

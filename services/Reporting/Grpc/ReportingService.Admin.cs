@@ -78,6 +78,9 @@ public sealed partial class ReportingService
         await db.Compliments.ExecuteDeleteAsync(ct);
         await db.Directory.ExecuteDeleteAsync(ct);
         await db.Council.ExecuteDeleteAsync(ct);
+        // The self-assessment register is Reporting's own data and is kept; these two come from feeds.
+        await db.Set<BenchmarkFigure>().ExecuteDeleteAsync(ct);
+        await db.Set<PolicyConformanceRow>().ExecuteDeleteAsync(ct);
     }
 
     [Authorize(Roles = Roles.ComplaintsTeam)]

@@ -121,6 +121,46 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                     b.ToTable("api_keys", "reporting");
                 });
 
+            modelBuilder.Entity("ComplaintsPlatform.Reporting.Data.BenchmarkFigure", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<short>("Ombudsman")
+                        .HasColumnType("smallint")
+                        .HasColumnName("ombudsman");
+
+                    b.Property<short>("Scope")
+                        .HasColumnType("smallint")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("CouncilCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("council_code");
+
+                    b.Property<int>("ComplianceBasisPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("compliance_bp");
+
+                    b.Property<int>("SatisfactoryRemedyBasisPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("satisfactory_remedy_bp");
+
+                    b.Property<int>("UpheldPer100kHundredths")
+                        .HasColumnType("integer")
+                        .HasColumnName("upheld_per_100k_hundredths");
+
+                    b.Property<int>("UpheldRateBasisPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("upheld_rate_bp");
+
+                    b.HasKey("Year", "Ombudsman", "Scope", "CouncilCode");
+
+                    b.ToTable("benchmark_figures", "reporting");
+                });
+
             modelBuilder.Entity("ComplaintsPlatform.Reporting.Data.CaseFact", b =>
                 {
                     b.Property<string>("CaseId")
@@ -365,6 +405,30 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                     b.ToTable("directory", "reporting");
                 });
 
+            modelBuilder.Entity("ComplaintsPlatform.Reporting.Data.PolicyConformanceRow", b =>
+                {
+                    b.Property<short>("Stream")
+                        .HasColumnType("smallint")
+                        .HasColumnName("stream");
+
+                    b.Property<bool>("Checked")
+                        .HasColumnType("boolean")
+                        .HasColumnName("checked");
+
+                    b.Property<string>("Deviations")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("deviations");
+
+                    b.Property<int>("PolicyVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("policy_version");
+
+                    b.HasKey("Stream");
+
+                    b.ToTable("policy_conformance", "reporting");
+                });
+
             modelBuilder.Entity("ComplaintsPlatform.Reporting.Data.ReadModelState", b =>
                 {
                     b.Property<int>("Id")
@@ -382,6 +446,102 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("read_model_state", "reporting");
+                });
+
+            modelBuilder.Entity("ComplaintsPlatform.Reporting.Data.SelfAssessmentChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("field");
+
+                    b.Property<string>("NewValue")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("new_value");
+
+                    b.Property<string>("OldValue")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("old_value");
+
+                    b.Property<string>("Paragraph")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("paragraph");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Paragraph");
+
+                    b.ToTable("self_assessment_changes", "reporting");
+                });
+
+            modelBuilder.Entity("ComplaintsPlatform.Reporting.Data.SelfAssessmentEntry", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<string>("Paragraph")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("paragraph");
+
+                    b.Property<DateTime>("AssessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assessed_at");
+
+                    b.Property<string>("AssessedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("assessed_by");
+
+                    b.Property<string>("Commentary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("commentary");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("evidence");
+
+                    b.Property<short>("Status")
+                        .HasColumnType("smallint")
+                        .HasColumnName("status");
+
+                    b.HasKey("Year", "Paragraph");
+
+                    b.ToTable("self_assessment", "reporting");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintsPlatform.Reporting.Data;
+
+/// <summary>One row of the Ombudsman's annual-letter benchmark figures (read model, rebuilt by replay).</summary>
+public sealed class BenchmarkFigure
+{
+    public int Year { get; set; }
+    public short Ombudsman { get; set; }
+    public short Scope { get; set; }
+    public string CouncilCode { get; set; } = "";
+    public int UpheldRateBasisPoints { get; set; }
+    public int UpheldPer100kHundredths { get; set; }
+    public int ComplianceBasisPoints { get; set; }
+    public int SatisfactoryRemedyBasisPoints { get; set; }
+}
+
+/// <summary>The Code-conformance check of a stream's latest policy, as CaseWorkflow published it (read model).</summary>
+public sealed class PolicyConformanceRow
+{
+    public short Stream { get; set; }
+    public int PolicyVersion { get; set; }
+    public bool Checked { get; set; }
+    // "paragraph\tmessage" lines: no personal data, only the check's own wording.
+    public string Deviations { get; set; } = "";
+}
+
+/// <summary>
+/// The complaints team's assessment of one provision of the Code for one year. Reporting's own data:
+/// not built from any feed, so never deleted by a rebuild.
+/// </summary>
+public sealed class SelfAssessmentEntry
+{
+    public int Year { get; set; }
+    public string Paragraph { get; set; } = "";
+    public short Status { get; set; }
+    public string Evidence { get; set; } = "";
+    public string Commentary { get; set; } = "";
+    public string AssessedBy { get; set; } = "";
+    public DateTime AssessedAt { get; set; }
+}
+
+/// <summary>The audit trail of the register: every changed field, who changed it and when.</summary>
+public sealed class SelfAssessmentChange
+{
+    public long Id { get; set; }
+    public int Year { get; set; }
+    public string Paragraph { get; set; } = "";
+    public string Field { get; set; } = "";
+    public string OldValue { get; set; } = "";
+    public string NewValue { get; set; } = "";
+    public string ChangedBy { get; set; } = "";
+    public DateTime ChangedAt { get; set; }
+}
+
+internal static class DocumentsModel
+{
+    public static void ConfigureDocuments(this ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<BenchmarkFigure>(e =>
+        {
+            e.ToTable("benchmark_figures");
+            e.HasKey(x => new { x.Year, x.Ombudsman, x.Scope, x.CouncilCode });
+            e.Property(x => x.Year).HasColumnName("year");
+            e.Property(x => x.Ombudsman).HasColumnName("ombudsman");
+            e.Property(x => x.Scope).HasColumnName("scope");
+            e.Property(x => x.CouncilCode).HasColumnName("council_code").HasMaxLength(100);
+            e.Property(x => x.UpheldRateBasisPoints).HasColumnName("upheld_rate_bp");
+            e.Property(x => x.UpheldPer100kHundredths).HasColumnName("upheld_per_100k_hundredths");
+            e.Property(x => x.ComplianceBasisPoints).HasColumnName("compliance_bp");
+            e.Property(x => x.SatisfactoryRemedyBasisPoints).HasColumnName("satisfactory_remedy_bp");
+        });
+        modelBuilder.Entity<PolicyConformanceRow>(e =>
+        {
+            e.ToTable("policy_conformance");
+            e.HasKey(x => x.Stream);
+            e.Property(x => x.Stream).HasColumnName("stream").ValueGeneratedNever();
+            e.Property(x => x.PolicyVersion).HasColumnName("policy_version");
+            e.Property(x => x.Checked).HasColumnName("checked");
+            e.Property(x => x.Deviations).HasColumnName("deviations");
+        });
+        modelBuilder.Entity<SelfAssessmentEntry>(e =>
+        {
+            e.ToTable("self_assessment");
+            e.HasKey(x => new { x.Year, x.Paragraph });
+            e.Property(x => x.Year).HasColumnName("year");
+            e.Property(x => x.Paragraph).HasColumnName("paragraph").HasMaxLength(10);
+            e.Property(x => x.Status).HasColumnName("status");
+            e.Property(x => x.Evidence).HasColumnName("evidence").HasMaxLength(4000);
+            e.Property(x => x.Commentary).HasColumnName("commentary").HasMaxLength(4000);
+            e.Property(x => x.AssessedBy).HasColumnName("assessed_by").HasMaxLength(200);
+            e.Property(x => x.AssessedAt).HasColumnName("assessed_at");
+        });
+        modelBuilder.Entity<SelfAssessmentChange>(e =>
+        {
+            e.ToTable("self_assessment_changes");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id").UseIdentityAlwaysColumn();
+            e.Property(x => x.Year).HasColumnName("year");
+            e.Property(x => x.Paragraph).HasColumnName("paragraph").HasMaxLength(10);
+            e.Property(x => x.Field).HasColumnName("field").HasMaxLength(20);
+            e.Property(x => x.OldValue).HasColumnName("old_value").HasMaxLength(4000);
+            e.Property(x => x.NewValue).HasColumnName("new_value").HasMaxLength(4000);
+            e.Property(x => x.ChangedBy).HasColumnName("changed_by").HasMaxLength(200);
+            e.Property(x => x.ChangedAt).HasColumnName("changed_at");
+            e.HasIndex(x => new { x.Year, x.Paragraph });
+        });
+    }
+}

@@ -1,0 +1,19 @@
+namespace ComplaintsPlatform.Reporting.Domain;
+
+/// <summary>The counter names of the Ombudsman tables (Reporting 2); see <see cref="Metrics"/> for the rest.</summary>
+public static class OmbudsmanMetrics
+{
+    // Code: the OmbudsmanDecision name (e.g. "Upheld").
+    public const string Decision = "omb_decision";
+    // Code: the ClosureReason of an assessed-and-closed decision.
+    public const string Closure = "omb_closure";
+    public const string Injustice = "omb_injustice";
+    public const string SatisfactoryRemedy = "omb_satisfactory";
+    public const string PublicInterestReport = "omb_pir";
+    // Code: the RecommendationType; amount: the pence agreed.
+    public const string RecommendationAgreed = "omb_rec_agreed";
+    // Code: "on_time" or "late"; amount: the pence paid.
+    public const string RecommendationCompleted = "omb_rec_done";
+    // Completed more than 12 months after the decision.
+    public const string RecommendationDelayed = "omb_rec_delayed";
+}

@@ -1,0 +1,93 @@
+using ComplaintsPlatform.Ombudsman.V1;
+using ComplaintsPlatform.Reporting.V1;
+using M = ComplaintsPlatform.Reporting.Domain.OmbudsmanMetrics;
+
+namespace ComplaintsPlatform.Reporting.Domain;
+
+/// <summary>
+/// The tables "Reporting 2" adds to <see cref="ReportSpec"/>: the Ombudsman's figures and the escalation
+/// refusals. They are ordinary report kinds, so access, suppression, caching, CSV and trends are shared.
+/// </summary>
+public static class Reporting2Specs
+{
+    public static ReportSpec For(ReportKind kind, IReadOnlyCollection<Agg> current, Func<string, string, string> label) => kind switch
+    {
+        ReportKind.OmbudsmanEnquiries => new("Ombudsman enquiries", false,
+            [new("enquiries", "Enquiries", Metrics.Ombudsman)], [],
+            [Previous(0, "Previous year"), Change(0)], true),
+        ReportKind.OmbudsmanDecisions => Decisions(),
+        ReportKind.OmbudsmanInvestigations => new("Ombudsman investigations", true,
+        [
+            Decision("investigated", "Investigated (upheld + not upheld)", OmbudsmanDecision.Upheld, OmbudsmanDecision.NotUpheld),
+            Decision("upheld", "Upheld", OmbudsmanDecision.Upheld),
+            Decision("not_upheld", "Not upheld", OmbudsmanDecision.NotUpheld),
+            new("satisfactory_remedy", "Upheld: council had already remedied", M.SatisfactoryRemedy),
+            new("public_interest_reports", "Public interest reports", M.PublicInterestReport),
+        ],
+        [[0, 1, 2]],
+        [Percent("upheld_rate", "% upheld", 1, 0), Percent("satisfactory_remedy_rate", "% satisfactory remedy (of upheld)", 3, 1)]),
+        ReportKind.OmbudsmanRemedies => Remedies(),
+        ReportKind.EscalationRefusals => Refusals(current, label),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    private static CountColumn Decision(string key, string label, params OmbudsmanDecision[] decisions)
+    {
+        var codes = decisions.Select(d => d.ToString()).ToArray();
+        return new(key, label, M.Decision, a => codes.Contains(a.Code));
+    }
+
+    private static ReportSpec Decisions()
+    {
+        var decisions = Enum.GetValues<OmbudsmanDecision>().Where(d => d != OmbudsmanDecision.Unspecified)
+            .Select(d => Decision("decision_" + d, Label(d.ToString()), d)).ToList();
+        var reasons = Enum.GetValues<ClosureReason>().Where(r => r != ClosureReason.Unspecified)
+            .Select(r => new CountColumn("closed_" + r, "Assessed and closed: " + Label(r.ToString()), M.Closure, a => a.Code == r.ToString())).ToList();
+        var closed = 1 + decisions.FindIndex(c => c.Key == "decision_" + OmbudsmanDecision.AssessedAndClosed);
+        List<CountColumn> counts = [new("decisions", "Decisions", M.Decision, a => a.Code != "Unspecified"), .. decisions, .. reasons,
+            new("upheld_injustice", "Upheld with injustice", M.Injustice)];
+        return new("Ombudsman decisions by category", true, counts,
+            [[0, .. Enumerable.Range(1, decisions.Count)], [closed, .. Enumerable.Range(1 + decisions.Count, reasons.Count)]], []);
+    }
+
+    private static ReportSpec Remedies()
+    {
+        CountColumn Done(string key, string label, string code) => new(key, label, M.RecommendationCompleted, a => a.Code == code);
+        return new("Ombudsman recommendations and remedies", true,
+        [
+            new("agreed", "Recommendations agreed", M.RecommendationAgreed),
+            new("completed", "Recommendations completed", M.RecommendationCompleted),
+            Done("completed_on_time", "Completed by the deadline", "on_time"),
+            Done("completed_late", "Completed late", "late"),
+            new("delayed", "Delayed remedies (over 12 months)", M.RecommendationDelayed),
+            new("compensation_agreed_pence", "Compensation agreed", M.RecommendationAgreed, UseAmount: true, Unit: Unit.Pence),
+            new("compensation_paid_pence", "Compensation paid", M.RecommendationCompleted, UseAmount: true, Unit: Unit.Pence),
+        ],
+        [[1, 2, 3]],
+        [Percent("compliance_rate", "% compliance (completed by the deadline)", 2, 1)]);
+    }
+
+    private static ReportSpec Refusals(IReadOnlyCollection<Agg> current, Func<string, string, string> label)
+    {
+        var codes = current.Where(a => a.Metric == Metrics.EscalationRefused).Select(a => a.Code).Distinct().Order(StringComparer.Ordinal).ToList();
+        List<CountColumn> counts = [new("total", "Escalations refused", Metrics.EscalationRefused),
+            .. codes.Select(c => new CountColumn(c, label("escalation_refusal_reasons", c), Metrics.EscalationRefused, a => a.Code == c))];
+        return new("Escalations refused by reason", true, counts, [[0, .. Enumerable.Range(1, codes.Count)]], []);
+    }
+
+    // "AssessedAndClosed" → "Assessed and closed".
+    private static string Label(string pascal) =>
+        string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
+
+    private static DerivedColumn Previous(int column, string label) => new("previous_" + column, label, Unit.Count, (_, previous) =>
+        previous is null ? new Cell() : previous.Hidden[column] ? new Cell { Suppressed = true } : new Cell { Value = previous.Values[column] });
+
+    private static DerivedColumn Change(int column) => new("change_" + column, "% change", Unit.Percent, (row, previous) =>
+        previous is null || previous.Values[column] == 0 ? new Cell { Empty = true }
+        : row.Hidden[column] || previous.Hidden[column] ? new Cell { Suppressed = true }
+        : new Cell { Value = Math.Round(100.0 * (row.Values[column] - previous.Values[column]) / previous.Values[column], 1) });
+
+    private static DerivedColumn Percent(string key, string label, int part, int whole) => new(key, label, Unit.Percent, (row, _) =>
+        row.Hidden[part] || row.Hidden[whole] ? new Cell { Suppressed = true }
+        : row.Values[whole] == 0 ? new Cell { Empty = true } : new Cell { Value = Math.Round(100.0 * row.Values[part] / row.Values[whole], 1) });
+}
