@@ -19,7 +19,7 @@ internal static class Extensions
     public static void AddReportingServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ReportingDbContext>(ConnectionName, Schema);
-        builder.AddPlatformGrpc("complaints.reporting.v1.Reporting");
+        builder.AddPlatformGrpc("complaints.reporting.v1.Reporting", "complaints.reporting.v1.ReportingDocuments");
         builder.AddFeedConsumer<ReportingDbContext, IntakeHandler>("intake", ConsumerName);
         builder.AddFeedConsumer<ReportingDbContext, CaseWorkflowHandler>("caseworkflow", ConsumerName);
         builder.AddFeedConsumer<ReportingDbContext, OmbudsmanHandler>("ombudsman", ConsumerName);
@@ -28,6 +28,9 @@ internal static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ReportBuilder>();
         builder.Services.AddSingleton<ReportCache>();
+        builder.Services.AddScoped<DocumentTables>();
+        builder.Services.AddScoped<SelfAssessmentRegister>();
+        builder.Services.AddScoped<DocumentBuilder>();
         var redis = builder.Configuration.GetConnectionString("redis");
         if (!string.IsNullOrEmpty(redis))
         {
@@ -41,6 +44,7 @@ internal static class Extensions
     public static WebApplication MapReportingEndpoints(this WebApplication app)
     {
         app.MapGrpcService<ReportingService>();
+        app.MapGrpcService<ReportingDocumentsService>();
         return app;
     }
 }

@@ -41,7 +41,7 @@ public sealed class SelfAssessmentEntry
 }
 
 /// <summary>The audit trail of the register: every changed field, who changed it and when.</summary>
-public sealed class SelfAssessmentChange
+public sealed class SelfAssessmentAudit
 {
     public long Id { get; set; }
     public int Year { get; set; }
@@ -51,6 +51,18 @@ public sealed class SelfAssessmentChange
     public string NewValue { get; set; } = "";
     public string ChangedBy { get; set; } = "";
     public DateTime ChangedAt { get; set; }
+}
+
+/// <summary>
+/// An Ombudsman enquiry about a case, kept until the case's stream is known: the statutory reports
+/// count referrals per stream whichever of the two feeds is applied first (read model).
+/// </summary>
+public sealed class OmbudsmanReferral
+{
+    public string EnquiryId { get; set; } = "";
+    public string CaseId { get; set; } = "";
+    public DateOnly ReceivedOn { get; set; }
+    public bool Counted { get; set; }
 }
 
 internal static class DocumentsModel
@@ -79,6 +91,16 @@ internal static class DocumentsModel
             e.Property(x => x.Checked).HasColumnName("checked");
             e.Property(x => x.Deviations).HasColumnName("deviations");
         });
+        modelBuilder.Entity<OmbudsmanReferral>(e =>
+        {
+            e.ToTable("ombudsman_referrals");
+            e.HasKey(x => x.EnquiryId);
+            e.Property(x => x.EnquiryId).HasColumnName("enquiry_id").HasMaxLength(100);
+            e.Property(x => x.CaseId).HasColumnName("case_id").HasMaxLength(100);
+            e.Property(x => x.ReceivedOn).HasColumnName("received_on");
+            e.Property(x => x.Counted).HasColumnName("counted");
+            e.HasIndex(x => x.CaseId);
+        });
         modelBuilder.Entity<SelfAssessmentEntry>(e =>
         {
             e.ToTable("self_assessment");
@@ -91,7 +113,7 @@ internal static class DocumentsModel
             e.Property(x => x.AssessedBy).HasColumnName("assessed_by").HasMaxLength(200);
             e.Property(x => x.AssessedAt).HasColumnName("assessed_at");
         });
-        modelBuilder.Entity<SelfAssessmentChange>(e =>
+        modelBuilder.Entity<SelfAssessmentAudit>(e =>
         {
             e.ToTable("self_assessment_changes");
             e.HasKey(x => x.Id);

@@ -1,6 +1,6 @@
 namespace ComplaintsPlatform.Reporting.Domain;
 
-/// <summary>The counter names of the Ombudsman tables (Reporting 2); see <see cref="Metrics"/> for the rest.</summary>
+/// <summary>The counter names Reporting 2 adds (Ombudsman tables, statutory streams); see <see cref="Metrics"/> for the rest.</summary>
 public static class OmbudsmanMetrics
 {
     // Code: the OmbudsmanDecision name (e.g. "Upheld").
@@ -16,4 +16,8 @@ public static class OmbudsmanMetrics
     public const string RecommendationCompleted = "omb_rec_done";
     // Completed more than 12 months after the decision.
     public const string RecommendationDelayed = "omb_rec_delayed";
+    // An enquiry counted against its case's stream (for the statutory reports).
+    public const string Referred = "omb_referred";
+    // The statutory streams per stage; code "stage:measure" (see Events.StatutoryCounters).
+    public const string Statutory = "statutory";
 }

@@ -69,6 +69,8 @@ public sealed class CaseWorkflowHandler(CouncilDates dates) : IFeedEventHandler<
                 Learned(batch, fact, e);
                 break;
         }
+        // Reporting 2: the statutory streams per stage.
+        await StatutoryCounters.ApplyAsync(db, batch, evt.Payload, ct);
         await batch.FlushAsync(db, ct);
     }
 
@@ -101,6 +103,8 @@ public sealed class CaseWorkflowHandler(CouncilDates dates) : IFeedEventHandler<
         };
         db.Cases.Add(fact);
         batch.Both(Key(Metrics.Opened, fact, 1, ""), receivedOn, receivedOn);
+        StatutoryCounters.Opened(batch, fact);
+        await OmbudsmanReferrals.CaseOpenedAsync(db, batch, fact, ct);
     }
 
     private void Responded(CounterBatch batch, CaseFact fact, ResponseSent e)

@@ -22,6 +22,7 @@ public sealed class OmbudsmanHandler : IFeedEventHandler<ReportingDbContext>
             // The enquiry names a directorate only; its date is used for both bases so a replay of this
             // feed alone gives the same counts whatever order the other feeds replay in.
             batch.Both(Key(Metrics.Ombudsman, enquiry.DirectorateId, enquiry.Ombudsman.ToString()), on, on);
+            await OmbudsmanReferrals.EnquiryAsync(db, batch, enquiry, ct);
         }
         else if (evt.Payload.TryUnpack<OmbudsmanDecisionRecorded>(out var decision))
         {

@@ -81,6 +81,7 @@ public sealed partial class ReportingService
         // The self-assessment register is Reporting's own data and is kept; these two come from feeds.
         await db.Set<BenchmarkFigure>().ExecuteDeleteAsync(ct);
         await db.Set<PolicyConformanceRow>().ExecuteDeleteAsync(ct);
+        await db.Set<OmbudsmanReferral>().ExecuteDeleteAsync(ct);
     }
 
     [Authorize(Roles = Roles.ComplaintsTeam)]

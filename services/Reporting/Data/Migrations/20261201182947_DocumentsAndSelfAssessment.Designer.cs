@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ComplaintsPlatform.Reporting.Data.Migrations
 {
     [DbContext(typeof(ReportingDbContext))]
-    [Migration("20261201182248_DocumentsAndSelfAssessment")]
+    [Migration("20261201182947_DocumentsAndSelfAssessment")]
     partial class DocumentsAndSelfAssessment
     {
         /// <inheritdoc />
@@ -408,6 +408,34 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                     b.ToTable("directory", "reporting");
                 });
 
+            modelBuilder.Entity("ComplaintsPlatform.Reporting.Data.OmbudsmanReferral", b =>
+                {
+                    b.Property<string>("EnquiryId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("enquiry_id");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("case_id");
+
+                    b.Property<bool>("Counted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("counted");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.HasKey("EnquiryId");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("ombudsman_referrals", "reporting");
+                });
+
             modelBuilder.Entity("ComplaintsPlatform.Reporting.Data.PolicyConformanceRow", b =>
                 {
                     b.Property<short>("Stream")
@@ -451,7 +479,7 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                     b.ToTable("read_model_state", "reporting");
                 });
 
-            modelBuilder.Entity("ComplaintsPlatform.Reporting.Data.SelfAssessmentChange", b =>
+            modelBuilder.Entity("ComplaintsPlatform.Reporting.Data.SelfAssessmentAudit", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

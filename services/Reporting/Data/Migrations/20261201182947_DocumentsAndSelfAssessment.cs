@@ -32,6 +32,21 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ombudsman_referrals",
+                schema: "reporting",
+                columns: table => new
+                {
+                    enquiry_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    case_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    received_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    counted = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ombudsman_referrals", x => x.enquiry_id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "policy_conformance",
                 schema: "reporting",
                 columns: table => new
@@ -85,6 +100,12 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ombudsman_referrals_case_id",
+                schema: "reporting",
+                table: "ombudsman_referrals",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_self_assessment_changes_year_paragraph",
                 schema: "reporting",
                 table: "self_assessment_changes",
@@ -96,6 +117,10 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "benchmark_figures",
+                schema: "reporting");
+
+            migrationBuilder.DropTable(
+                name: "ombudsman_referrals",
                 schema: "reporting");
 
             migrationBuilder.DropTable(

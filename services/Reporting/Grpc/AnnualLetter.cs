@@ -1,0 +1,76 @@
+using ComplaintsPlatform.Hosting.Errors;
+using ComplaintsPlatform.Ombudsman.V1;
+using ComplaintsPlatform.Reporting.Data;
+using ComplaintsPlatform.Reporting.V1;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintsPlatform.Reporting.Grpc;
+
+/// <summary>
+/// The annual letter's three measures (upheld, also per 100,000 population; compliance; satisfactory
+/// remedy): the Ombudsman's figures for the council, beside the council's own records for the same
+/// financial year, the average for councils of its type and each named neighbour.
+/// </summary>
+public static class AnnualLetter
+{
+    public static async Task<ReportTable> BuildAsync(ReportingDbContext db, DocumentTables tables, AnnualLetterRequest request, ReportAudience audience, CancellationToken ct)
+    {
+        if (request.Year is < 1990 or > 2100)
+        {
+            throw new ValidationException([new("year", "Give the financial year the letter covers (1990-2100).")]);
+        }
+        var ombudsman = (short)(request.Ombudsman == 0 ? (int)Ombudsman.V1.Ombudsman.Lgsco : request.Ombudsman);
+        var figures = await db.Set<BenchmarkFigure>().AsNoTracking()
+            .Where(b => b.Year == request.Year && b.Ombudsman == ombudsman).ToListAsync(ct);
+        var investigations = await tables.YearAsync(ReportKind.OmbudsmanInvestigations, request.Year, audience, ct, basis: Basis.Resolved);
+        var remedies = await tables.YearAsync(ReportKind.OmbudsmanRemedies, request.Year, audience, ct, basis: Basis.Resolved);
+
+        var table = new ReportTable
+        {
+            Title = $"The Ombudsman's annual letter {investigations.PeriodLabel}: {(Ombudsman.V1.Ombudsman)ombudsman}",
+            PeriodLabel = investigations.PeriodLabel,
+            Basis = Basis.Resolved,
+            SuppressionApplied = investigations.SuppressionApplied,
+            AsOf = investigations.AsOf,
+            Columns =
+            {
+                new Column { Key = "upheld_rate", Label = "% upheld", Unit = Unit.Percent },
+                new Column { Key = "upheld_per_100k", Label = "Upheld per 100,000 population", Unit = Unit.Unspecified },
+                new Column { Key = "compliance_rate", Label = "% compliance with recommendations", Unit = Unit.Percent },
+                new Column { Key = "satisfactory_remedy_rate", Label = "% satisfactory remedy by the council", Unit = Unit.Percent },
+            },
+        };
+        foreach (var f in figures.OrderBy(f => f.Scope).ThenBy(f => f.CouncilCode, StringComparer.Ordinal))
+        {
+            var (key, label) = (BenchmarkScope)f.Scope switch
+            {
+                BenchmarkScope.Council => ("council_ombudsman", "This council (the Ombudsman's figures)"),
+                BenchmarkScope.CouncilTypeAverage => ("type_average", $"Average for councils of the same type ({f.CouncilCode})"),
+                _ => ("neighbour:" + f.CouncilCode, f.CouncilCode),
+            };
+            table.Rows.Add(new ReportRow
+            {
+                Key = key,
+                Label = label,
+                Cells = { Points(f.UpheldRateBasisPoints), new Cell { Value = f.UpheldPer100kHundredths / 100.0 }, Points(f.ComplianceBasisPoints), Points(f.SatisfactoryRemedyBasisPoints) },
+            });
+        }
+        // The council's own records: the same measures computed from the decisions and remedies on the feed
+        // (population is not on any feed, so the rate per 100,000 is the Ombudsman's only).
+        table.Total = new ReportRow
+        {
+            Key = "council",
+            Label = "This council (our records)",
+            Cells =
+            {
+                Cells.Of(investigations, "upheld_rate")?.Clone() ?? new Cell { Empty = true },
+                new Cell { Empty = true },
+                Cells.Of(remedies, "compliance_rate")?.Clone() ?? new Cell { Empty = true },
+                Cells.Of(investigations, "satisfactory_remedy_rate")?.Clone() ?? new Cell { Empty = true },
+            },
+        };
+        return table;
+    }
+
+    private static Cell Points(int basisPoints) => new() { Value = basisPoints / 100.0 };
+}

@@ -1,0 +1,75 @@
+using ComplaintsPlatform.Reporting.V1;
+using static ComplaintsPlatform.Reporting.Grpc.Cells;
+
+namespace ComplaintsPlatform.Reporting.Grpc;
+
+/// <summary>The Code's annual complaints performance and service improvement report (8.1).</summary>
+public sealed partial class DocumentBuilder
+{
+    private async Task<List<DocumentSection>> AnnualReportAsync(Sections s, int year)
+    {
+        var complaints = await s.Get(ReportKind.Complaints, Grouping.Directorate, Basis.Received);
+        var contacts = await s.Get(ReportKind.Contacts, Grouping.Council, Basis.Received);
+        var funnel = await s.Get(ReportKind.StageFunnel, Grouping.Stage, Basis.Resolved);
+        var findings = await s.Get(ReportKind.Findings, Grouping.Stage, Basis.Resolved);
+        var timeliness = await s.Get(ReportKind.Timeliness, Grouping.Stage, Basis.Resolved);
+        var refusals = await s.Get(ReportKind.EscalationRefusals, Grouping.Council, Basis.Resolved);
+        var decisions = await s.Get(ReportKind.OmbudsmanDecisions, Grouping.Directorate, Basis.Resolved);
+        var investigations = await s.Get(ReportKind.OmbudsmanInvestigations, Grouping.Directorate, Basis.Resolved);
+        var learning = await s.Get(ReportKind.Learning, Grouping.Directorate, Basis.Resolved);
+        var categories = await s.Get(ReportKind.NatureCategories, Grouping.Council, Basis.Resolved);
+        var remedies = await s.Get(ReportKind.Remedies, Grouping.Council, Basis.Resolved);
+        var ombudsmanRemedies = await s.Get(ReportKind.OmbudsmanRemedies, Grouping.Directorate, Basis.Resolved);
+        var enquiries = await s.Get(ReportKind.OmbudsmanEnquiries, Grouping.Directorate, Basis.Received);
+        var letter = await AnnualLetter.BuildAsync(db, tables, new AnnualLetterRequest { Year = year }, s.Audience, s.Ct);
+        var assessment = await register.BuildAsync(year, s.Audience, s.Ct);
+
+        var improvements = Section("service_improvements", "Service improvements made",
+        [
+            $"{Text(learning, "lessons")} lessons were recorded with {Text(learning, "actions")} learning actions; {Text(learning, "fault_with_lesson_rate")} of complaints with fault found have a lesson recorded.",
+            $"{Text(remedies, "total")} remedies were agreed, including {Text(remedies, "financial_pence")} in financial remedies.",
+        ], learning, categories, remedies);
+        var selfAssessment = Section("self_assessment", "Self-assessment against the Complaint Handling Code",
+        [
+            $"Of {assessment.Items.Count} provisions of the Code: {assessment.Complies} complied with, {assessment.Partly} partly, {assessment.DoesNotComply} not complied with, {assessment.NotAssessed} not yet assessed.",
+            $"{assessment.Items.Count(i => i.MarkedByConformanceCheck)} provisions are marked as not complied with by the conformance check of the current procedure policies.",
+        ]);
+        selfAssessment.SelfAssessment = assessment;
+        return
+        [
+            Section("complaints_received", "Complaints received",
+            [
+                $"{Text(complaints, "complaints")} complaints were received in {complaints.PeriodLabel}, against {Text(complaints, "previous_0")} the year before ({Text(complaints, "change_0")} change).",
+                $"{Text(contacts, "received")} contacts were received in all.",
+            ], complaints, contacts),
+            Section("stages", "Complaints at each stage",
+            [
+                $"{Text(funnel, "escalation_requests")} people asked for Stage 2: {Text(funnel, "stage2_accepted")} escalations were accepted and {Text(funnel, "stage2_refused")} refused; the Ombudsman made {Text(funnel, "ombudsman_enquiries")} enquiries.",
+            ], funnel),
+            Section("outcomes", "Outcomes and timeliness",
+            [
+                $"{Text(findings, "total")} complaints were decided: {Text(findings, "upheld")} upheld and {Text(findings, "partly_upheld")} partly upheld ({Text(findings, "fault_found_rate")} fault found), {Text(findings, "not_upheld")} not upheld.",
+                $"{Text(timeliness, "within_original_rate")} of responses were sent within the deadline and {Text(timeliness, "within_extended_rate")} within an agreed extension; {Text(timeliness, "over")} were late.",
+            ], findings, timeliness),
+            Section("complaints_refused", "Types of complaint refused",
+            [
+                $"{Text(refusals, "total")} escalations to Stage 2 were refused, by reason in the table.",
+                $"{Text(contacts, "triaged_Excluded")} contacts were excluded from the procedure and {Text(contacts, "triaged_OutOfTime")} were out of time.",
+            ], refusals),
+            Section("non_compliance", "Findings of non-compliance",
+            [
+                $"The Ombudsman decided {Text(decisions, "decisions")} complaints and upheld {Text(investigations, "upheld")} of the {Text(investigations, "investigated")} it investigated ({Text(investigations, "upheld_rate")}).",
+                $"{Text(investigations, "public_interest_reports")} public interest reports were issued; in {Text(investigations, "satisfactory_remedy")} upheld complaints the council had already provided a satisfactory remedy.",
+            ], decisions, investigations),
+            improvements,
+            Section("ombudsman", "The Ombudsman's annual letter",
+            [
+                $"The Ombudsman made {Text(enquiries, "enquiries")} enquiries. {Text(ombudsmanRemedies, "completed")} recommendations were completed, {Text(ombudsmanRemedies, "compliance_rate")} by the deadline; {Text(ombudsmanRemedies, "completed_late")} late and {Text(ombudsmanRemedies, "delayed")} delayed. Compensation paid: {Text(ombudsmanRemedies, "compensation_paid_pence")}.",
+                letter.Rows.Count == 0
+                    ? $"No annual letter figures are recorded for {letter.PeriodLabel}."
+                    : $"The letter's figures for {letter.PeriodLabel} are compared with {letter.Rows.Count - 1} other councils and averages in the table.",
+            ], enquiries, ombudsmanRemedies, letter),
+            selfAssessment,
+        ];
+    }
+}

@@ -1,0 +1,56 @@
+using ComplaintsPlatform.Reporting.V1;
+
+namespace ComplaintsPlatform.Reporting.Grpc;
+
+/// <summary>The self-assessment's live evidence: sentences of figures for one financial year, each table read once.</summary>
+internal sealed class LiveFigures(DocumentTables tables, int year, ReportAudience audience)
+{
+    private readonly Dictionary<(ReportKind, Grouping), ReportTable> _read = [];
+
+    public async Task<IEnumerable<string>> ForAsync(string figure, CancellationToken ct)
+    {
+        switch (figure)
+        {
+            case "complaints":
+                var complaints = await Table(ReportKind.Complaints, Grouping.Council, ct);
+                return [$"{Cells.Text(complaints, "complaints")} complaints received in {complaints.PeriodLabel}"];
+            case "refusals":
+                var refusals = await Table(ReportKind.EscalationRefusals, Grouping.Council, ct);
+                var contacts = await Table(ReportKind.Contacts, Grouping.Council, ct);
+                return [$"{Cells.Text(refusals, "total")} escalations to Stage 2 refused; {Cells.Text(contacts, "triaged_Excluded")} contacts excluded and {Cells.Text(contacts, "triaged_OutOfTime")} out of time"];
+            case "ack_on_time":
+                var timeliness = await Table(ReportKind.Timeliness, Grouping.Council, ct);
+                return [$"{Cells.Text(timeliness, "ack_on_time_rate")} of complaints acknowledged on time"];
+            case "stage1_on_time" or "stage2_on_time":
+                var stage = figure[5];
+                var byStage = await Table(ReportKind.Timeliness, Grouping.Stage, ct);
+                return [$"Stage {stage}: {Cells.Text(byStage, "within_original_rate", "stage:" + stage)} within the deadline, {Cells.Text(byStage, "within_extended_rate", "stage:" + stage)} including extensions"];
+            case "stage2_accepted":
+                var funnel = await Table(ReportKind.StageFunnel, Grouping.Council, ct);
+                return [$"{Cells.Text(funnel, "escalation_requests")} escalation requests: {Cells.Text(funnel, "stage2_accepted")} accepted, {Cells.Text(funnel, "stage2_refused")} refused"];
+            case "remedies":
+                var remedies = await Table(ReportKind.Remedies, Grouping.Council, ct);
+                return [$"{Cells.Text(remedies, "total")} remedies agreed, {Cells.Text(remedies, "financial_pence")} in financial remedies"];
+            case "ombudsman_compliance":
+                var ombudsman = await Table(ReportKind.OmbudsmanRemedies, Grouping.Council, ct);
+                return [$"{Cells.Text(ombudsman, "compliance_rate")} of the Ombudsman's recommendations completed by the deadline; {Cells.Text(ombudsman, "completed_late")} late"];
+            case "lessons":
+                var learning = await Table(ReportKind.Learning, Grouping.Council, ct);
+                return [$"{Cells.Text(learning, "lessons")} lessons recorded; {Cells.Text(learning, "fault_with_lesson_rate")} of complaints with fault found have a lesson"];
+            case "annual_report":
+                var basis = await Table(ReportKind.Findings, Grouping.Council, ct);
+                return [$"The annual report for {basis.PeriodLabel} is produced from the live read models"];
+            default:
+                return [];
+        }
+    }
+
+    private async Task<ReportTable> Table(ReportKind kind, Grouping grouping, CancellationToken ct)
+    {
+        if (!_read.TryGetValue((kind, grouping), out var table))
+        {
+            _read[(kind, grouping)] = table = await tables.YearAsync(kind, year, audience, ct, grouping);
+        }
+        return table;
+    }
+}

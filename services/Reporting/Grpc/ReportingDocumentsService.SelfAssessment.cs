@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text;
+using ComplaintsPlatform.Hosting.Errors;
+using ComplaintsPlatform.Hosting.Identity;
+using ComplaintsPlatform.Reporting.Data;
+using ComplaintsPlatform.Reporting.Domain;
+using ComplaintsPlatform.Reporting.V1;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintsPlatform.Reporting.Grpc;
+
+public sealed partial class ReportingDocumentsService
+{
+    private const int TextLimit = 4000;
+
+    [AllowAnonymous]
+    public override async Task<SelfAssessment> GetSelfAssessment(GetSelfAssessmentRequest request, ServerCallContext context) =>
+        await register.BuildAsync(ValidYear(request.Year), await AudienceAsync(context), context.CancellationToken);
+
+    [AllowAnonymous]
+    public override async Task<CsvExport> ExportSelfAssessmentCsv(GetSelfAssessmentRequest request, ServerCallContext context)
+    {
+        var assessment = await register.BuildAsync(ValidYear(request.Year), await AudienceAsync(context), context.CancellationToken);
+        var csv = new StringBuilder("Paragraph,Section,Provision,Status,Previous year,Evidence,Live evidence,Commentary\r\n");
+        foreach (var i in assessment.Items)
+        {
+            csv.AppendJoin(',', new[] { i.Paragraph, i.SectionTitle, i.Provision, i.Status.ToString(), i.PreviousYearStatus.ToString(), i.Evidence, string.Join("; ", i.LiveEvidence), i.Commentary }.Select(Quote)).Append("\r\n");
+        }
+        return new CsvExport { FileName = $"self-assessment-{request.Year}.csv", ContentType = "text/csv", Csv = csv.ToString() };
+    }
+
+    /// <summary>complaints_team: one provision's assessment; each changed field is written to the audit trail.</summary>
+    [Authorize(Roles = Roles.ComplaintsTeam)]
+    public override async Task<SelfAssessmentItem> UpdateSelfAssessmentEntry(UpdateSelfAssessmentEntryRequest request, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var year = ValidYear(request.Year);
+        var violations = new List<FieldViolation>();
+        if (!System.Enum.IsDefined(request.Status))
+        {
+            violations.Add(new("status", "Choose complies, partly or does not comply."));
+        }
+        if (request.Evidence.Length > TextLimit)
+        {
+            violations.Add(new("evidence", $"At most {TextLimit} characters."));
+        }
+        if (request.Commentary.Length > TextLimit)
+        {
+            violations.Add(new("commentary", $"At most {TextLimit} characters."));
+        }
+        if (violations.Count > 0)
+        {
+            throw new ValidationException(violations);
+        }
+        _ = CodeProvisions.Find(request.Paragraph) ?? throw new NotFoundException($"Provision {request.Paragraph} of the Code");
+
+        var who = Caller.From(context).Subject;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var entry = await db.Set<SelfAssessmentEntry>().FindAsync([year, request.Paragraph], ct);
+        if (entry is null)
+        {
+            db.Set<SelfAssessmentEntry>().Add(entry = new SelfAssessmentEntry { Year = year, Paragraph = request.Paragraph });
+        }
+        void Change(string field, string was, string now_)
+        {
+            if (was != now_)
+            {
+                db.Set<SelfAssessmentAudit>().Add(new SelfAssessmentAudit
+                {
+                    Year = year, Paragraph = request.Paragraph, Field = field, OldValue = was, NewValue = now_, ChangedBy = who, ChangedAt = now,
+                });
+            }
+        }
+        Change("status", ((ComplianceStatus)entry.Status).ToString(), request.Status.ToString());
+        Change("evidence", entry.Evidence, request.Evidence);
+        Change("commentary", entry.Commentary, request.Commentary);
+        entry.Status = (short)request.Status;
+        entry.Evidence = request.Evidence;
+        entry.Commentary = request.Commentary;
+        entry.AssessedBy = who;
+        entry.AssessedAt = now;
+        await db.SaveChangesAsync(ct);
+        var assessment = await register.BuildAsync(year, new ReportAudience(false, null), ct);
+        return assessment.Items.Single(i => i.Paragraph == request.Paragraph);
+    }
+
+    [Authorize(Roles = Roles.ComplaintsTeam)]
+    public override async Task<SelfAssessmentChangeList> ListSelfAssessmentChanges(ListSelfAssessmentChangesRequest request, ServerCallContext context)
+    {
+        var year = ValidYear(request.Year);
+        var rows = await db.Set<SelfAssessmentAudit>().AsNoTracking().Where(c => c.Year == year).OrderBy(c => c.Id).ToListAsync(context.CancellationToken);
+        return new SelfAssessmentChangeList
+        {
+            Changes =
+            {
+                rows.Select(c => new SelfAssessmentChange
+                {
+                    Year = c.Year, Paragraph = c.Paragraph, Field = c.Field, OldValue = c.OldValue, NewValue = c.NewValue, ChangedBy = c.ChangedBy,
+                    ChangedAt = Timestamp.FromDateTime(DateTime.SpecifyKind(c.ChangedAt, DateTimeKind.Utc)),
+                }),
+            },
+        };
+    }
+
+    private static int ValidYear(int year) => year is >= 1990 and <= 2100 ? year
+        : throw new ValidationException([new("year", "Give the financial year (1990-2100).")]);
+
+    private static string Quote(string field) =>
+        field.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
+}
