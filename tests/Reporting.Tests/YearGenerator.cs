@@ -10,7 +10,7 @@ using Date = Google.Type.Date;
 namespace ComplaintsPlatform.Reporting.Tests;
 
 /// <summary>One report cell's worth of something that happened: counted on its received date or the date it happened.</summary>
-public sealed record Expect(ReportKind Report, string Column, DateOnly ReceivedOn, DateOnly HappenedOn, long Value, string Directorate);
+public sealed record Expect(ReportKind Report, string Column, DateOnly ReceivedOn, DateOnly HappenedOn, long Value, string Directorate, string Stream = "");
 
 /// <summary>
 /// A deterministic year of contacts, cases, Ombudsman enquiries and compliments (February 2025 to
@@ -26,11 +26,11 @@ public sealed class YearGenerator
 
     public List<Expect> Expected { get; } = [];
 
-    public long Total(ReportKind report, string column, Basis basis, int financialYear, string? directorate = null)
+    public long Total(ReportKind report, string column, Basis basis, int financialYear, string? directorate = null, string? stream = null)
     {
         var from = new DateOnly(financialYear, 4, 1);
         var to = from.AddYears(1);
-        return Expected.Where(e => e.Report == report && e.Column == column && (directorate is null || e.Directorate == directorate))
+        return Expected.Where(e => e.Report == report && e.Column == column && (directorate is null || e.Directorate == directorate) && (stream is null || e.Stream == stream))
             .Where(e => (basis == Basis.Received ? e.ReceivedOn : e.HappenedOn) is var d && d >= from && d < to)
             .Sum(e => e.Value);
     }
@@ -85,6 +85,16 @@ public sealed class YearGenerator
         Ex(ReportKind.Complaints, "complaints", received);
         Ex(ReportKind.TopServiceAreas, "complaints", received);
         Ex(ReportKind.StageFunnel, "stage1", received);
+        // Reporting 2: the statutory streams per stage.
+        var statutory = stream == ComplaintStream.AdultSocialCare;
+        void Stat(string column, DateOnly happened)
+        {
+            if (statutory)
+            {
+                Expected.Add(new(ReportKind.StatutoryStages, column, received, happened, 1, directorate, "AdultSocialCare"));
+            }
+        }
+        Stat("1_entered", received);
 
         var ackOn = received.AddDays(2);
         Events.Add(("caseworkflow", new CaseAcknowledged { Header = Header(ackOn), WithinDeadline = i % 7 != 0 }));
@@ -117,6 +127,9 @@ public sealed class YearGenerator
             Finding.Upheld => "upheld", Finding.PartlyUpheld => "partly_upheld", Finding.NotUpheld => "not_upheld", _ => "no_finding",
         }, respondedOn);
         Ex(ReportKind.Findings, "total", respondedOn);
+        Stat("1_responses", respondedOn);
+        Stat(original || extended ? "1_in_time" : "1_over", respondedOn);
+        Stat("1_finding_" + overall, respondedOn);
         var fault = overall is Finding.Upheld or Finding.PartlyUpheld;
         if (fault)
         {
@@ -158,6 +171,10 @@ public sealed class YearGenerator
                 Ex(ReportKind.Findings, "total", stage2On);
                 Ex(ReportKind.Timeliness, "responses", stage2On);
                 Ex(ReportKind.Timeliness, "within_original", stage2On);
+                Stat("2_entered", acceptedOn);
+                Stat("2_responses", stage2On);
+                Stat("2_in_time", stage2On);
+                Stat("2_finding_NotUpheld", stage2On);
             }
             else
             {
@@ -170,6 +187,7 @@ public sealed class YearGenerator
             var enquiryOn = received.AddDays(60);
             Events.Add(("ombudsman", new EnquiryReceived { EnquiryId = $"{prefix}enq-{i}", Ombudsman = Ombudsman.V1.Ombudsman.Lgsco, CaseId = caseId, DirectorateId = directorate, ReceivedOn = D(enquiryOn) }));
             Expect(ReportKind.StageFunnel, "ombudsman_enquiries", enquiryOn, enquiryOn, directorate);
+            Expect(ReportKind.OmbudsmanEnquiries, "enquiries", enquiryOn, enquiryOn, directorate);
         }
     }
 

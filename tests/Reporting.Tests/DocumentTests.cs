@@ -1,0 +1,142 @@
+using System.Net;
+using ComplaintsPlatform.Reporting.V1;
+using Google.Protobuf;
+using Grpc.Core;
+
+namespace ComplaintsPlatform.Reporting.Tests;
+
+[Collection(DocumentsCollection.Name)]
+public sealed class DocumentTests(DocumentsFixture fixture)
+{
+    private static readonly Period Year2025 = new() { Kind = PeriodKind.FinancialYear, Year = 2025 };
+    private static readonly Period Quarter = new() { Kind = PeriodKind.Quarter, Year = 2025, Number = 2 };
+
+    public static TheoryData<DocumentKind, DocumentFormat> Every()
+    {
+        var data = new TheoryData<DocumentKind, DocumentFormat>();
+        foreach (var kind in Enum.GetValues<DocumentKind>().Where(k => k != DocumentKind.Unspecified))
+        {
+            foreach (var format in Enum.GetValues<DocumentFormat>())
+            {
+                data.Add(kind, format);
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Every))]
+    public async Task Each_document_renders_every_section_with_sentences_made_from_its_figures_and_no_placeholder(DocumentKind kind, DocumentFormat format)
+    {
+        var rendered = await Get(kind, format);
+        var document = rendered.Document;
+        Assert.True(document.Sections.Count >= 4, $"{kind}: {document.Sections.Count} sections");
+        Assert.Equal("Test County", document.Council);
+        foreach (var section in document.Sections)
+        {
+            Assert.NotEmpty(section.Paragraphs);
+            // Every sentence states figures (digits), never a template left unfilled.
+            Assert.All(section.Paragraphs, p => Assert.True(p.Any(char.IsDigit) && !p.Contains('{'), $"{section.Key}: {p}"));
+            var heading = format switch
+            {
+                DocumentFormat.Markdown => "## " + section.Heading,
+                DocumentFormat.Html => "<h2>" + WebUtility.HtmlEncode(section.Heading) + "</h2>",
+                _ => "\"heading\": \"" + section.Heading.Replace("'", "\\u0027") + "\"",
+            };
+            Assert.True(rendered.Content.Contains(heading, StringComparison.Ordinal), $"{kind} {format}: no {heading}");
+        }
+        foreach (var placeholder in new[] { "TODO", "TBC", "lorem", "placeholder", "{0}", "xx" })
+        {
+            Assert.DoesNotContain(placeholder, rendered.Content, StringComparison.OrdinalIgnoreCase);
+        }
+        if (format == DocumentFormat.Json)
+        {
+            Assert.Equal(document, JsonParser.Default.Parse<Document>(rendered.Content));
+        }
+    }
+
+    [Fact]
+    public async Task The_annual_report_states_the_known_totals_in_each_section()
+    {
+        var document = (await Get(DocumentKind.AnnualReport, DocumentFormat.Markdown)).Document;
+        var y = fixture.Year;
+        Assert.Equal(["complaints_received", "stages", "outcomes", "complaints_refused", "non_compliance", "service_improvements", "ombudsman", "self_assessment"],
+            document.Sections.Select(s => s.Key).ToArray());
+        string Paragraphs(string key) => string.Join(" ", document.Sections.Single(s => s.Key == key).Paragraphs);
+        Assert.StartsWith($"{y.Total(ReportKind.Complaints, "complaints", Basis.Received, 2025)} complaints were received in 2025/26", Paragraphs("complaints_received"));
+        Assert.Contains($"{y.Total(ReportKind.StageFunnel, "stage2_refused", Basis.Resolved, 2025)} refused", Paragraphs("stages"));
+        Assert.Contains($"{y.Total(ReportKind.Findings, "upheld", Basis.Resolved, 2025)} upheld", Paragraphs("outcomes"));
+        Assert.StartsWith($"{y.Total(ReportKind.StageFunnel, "stage2_refused", Basis.Resolved, 2025)} escalations to Stage 2 were refused", Paragraphs("complaints_refused"));
+        Assert.Contains($"decided {y.Total(ReportKind.OmbudsmanDecisions, "decisions", Basis.Resolved, 2025)} complaints and upheld {y.Total(ReportKind.OmbudsmanInvestigations, "upheld", Basis.Resolved, 2025)} of the {y.Total(ReportKind.OmbudsmanInvestigations, "investigated", Basis.Resolved, 2025)}", Paragraphs("non_compliance"));
+        Assert.Contains($"{y.Total(ReportKind.OmbudsmanInvestigations, "public_interest_reports", Basis.Resolved, 2025)} public interest reports", Paragraphs("non_compliance"));
+        Assert.StartsWith($"{y.Total(ReportKind.Learning, "lessons", Basis.Resolved, 2025)} lessons were recorded with {y.Total(ReportKind.Learning, "actions", Basis.Resolved, 2025)} learning actions", Paragraphs("service_improvements"));
+        Assert.Contains($"made {y.Total(ReportKind.OmbudsmanEnquiries, "enquiries", Basis.Received, 2025)} enquiries", Paragraphs("ombudsman"));
+        var letter = document.Sections.Single(s => s.Key == "ombudsman").Tables.Single(t => t.Title.StartsWith("The Ombudsman's annual letter", StringComparison.Ordinal));
+        Assert.Equal(4, letter.Rows.Count);
+        var register = document.Sections.Single(s => s.Key == "self_assessment").SelfAssessment;
+        Assert.Contains($"{register.DoesNotComply} not complied with", Paragraphs("self_assessment"));
+        Assert.Contains("3 provisions are marked as not complied with by the conformance check", Paragraphs("self_assessment"));
+    }
+
+    [Fact]
+    public async Task The_statutory_reports_count_each_stream_by_stage_with_referrals_to_the_Ombudsman_and_advocacy()
+    {
+        var y = fixture.Year;
+        var adult = (await Get(DocumentKind.AdultSocialCare, DocumentFormat.Markdown)).Document;
+        string Of(Document d, string key) => string.Join(" ", d.Sections.Single(s => s.Key == key).Paragraphs);
+        Assert.StartsWith($"{y.Total(ReportKind.StatutoryStages, "1_entered", Basis.Received, 2025, stream: "AdultSocialCare")} complaints were received", Of(adult, "received"));
+        var wellFounded = y.Total(ReportKind.StatutoryStages, "1_finding_Upheld", Basis.Resolved, 2025, stream: "AdultSocialCare")
+            + y.Total(ReportKind.StatutoryStages, "1_finding_PartlyUpheld", Basis.Resolved, 2025, stream: "AdultSocialCare");
+        Assert.StartsWith($"{wellFounded} of ", Of(adult, "well_founded"));
+
+        var children = (await Get(DocumentKind.ChildrenSocialCare, DocumentFormat.Html)).Document;
+        long C(string column, Basis basis = Basis.Resolved) => y.Total(ReportKind.StatutoryStages, column, basis, 2025, stream: OmbudsmanGenerator.Stream);
+        Assert.Equal($"Stage 1 (local resolution): {C("1_entered", Basis.Received)}; Stage 2 (investigation): {C("2_entered", Basis.Received)}; Stage 3 (review panel): {C("3_entered", Basis.Received)}.", Of(children, "by_stage"));
+        Assert.StartsWith($"Stage 2: {C("2_responses")} responses, {C("2_in_time")} within the timescale", children.Sections.Single(s => s.Key == "timeliness").Paragraphs[1]);
+        Assert.Equal($"An advocate was offered {C("0_advocacy_offered")} times: {C("0_advocacy_accepted")} accepted, {C("0_advocacy_declined")} declined.", Of(children, "advocacy"));
+        Assert.True(C("0_advocacy_accepted") > 0 && C("3_entered", Basis.Received) > 0);
+        var referred = await fixture.Host.Team.GetReportAsync(ReportingHost.Request(ReportKind.StatutoryStages, 2025, Basis.Resolved, Grouping.Stream));
+        var index = referred.Columns.ToList().FindIndex(c => c.Key == "referred_to_ombudsman");
+        Assert.Equal(C("referred_to_ombudsman"), (long)referred.Rows.Single(r => r.Key == "stream:ChildrenSocialCare").Cells[index].Value);
+        Assert.True(C("referred_to_ombudsman") > 0);
+    }
+
+    [Fact]
+    public async Task Scrutiny_gets_the_annual_report_suppressed_and_no_staff_documents()
+    {
+        var scrutiny = fixture.Documents("scrutiny");
+        var report = (await scrutiny.GetDocumentAsync(new DocumentRequest { Kind = DocumentKind.AnnualReport, Period = Year2025 })).Document;
+        Assert.True(report.SuppressionApplied);
+        var cells = report.Sections.SelectMany(s => s.Tables).Where(t => t.SuppressionApplied)
+            .SelectMany(t => t.Rows.Append(t.Total).SelectMany(r => r.Cells.Select((c, i) => (c, t.Columns[i].Unit)))).Where(x => x.Unit == Unit.Count).ToList();
+        Assert.Contains(cells, x => x.c.Suppressed);
+        Assert.All(cells, x => Assert.True(x.c.Suppressed || x.c.Value == 0 || x.c.Value >= 5, $"a small count {x.c.Value} is shown"));
+        Assert.All(report.Sections.Single(s => s.Key == "self_assessment").SelfAssessment.Items, i => Assert.Equal("", i.AssessedBy));
+
+        foreach (var kind in new[] { DocumentKind.AdultSocialCare, DocumentKind.DepartmentalQuarterly })
+        {
+            var denied = await Assert.ThrowsAsync<RpcException>(() => scrutiny.GetDocumentAsync(new DocumentRequest { Kind = kind, Period = kind == DocumentKind.DepartmentalQuarterly ? Quarter : Year2025, DirectorateId = Council.Corporate }).ResponseAsync);
+            Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task A_service_lead_gets_their_own_directorates_quarterly_report_only()
+    {
+        var lead = fixture.Documents("service_lead", Council.Corporate);
+        var own = (await lead.GetDocumentAsync(new DocumentRequest { Kind = DocumentKind.DepartmentalQuarterly, Period = Quarter })).Document;
+        var volume = own.Sections.Single(s => s.Key == "volume").Tables.Single();
+        Assert.Equal(["service_area:" + Council.Libraries], volume.Rows.Select(r => r.Key).Distinct().ToArray());
+        var other = await Assert.ThrowsAsync<RpcException>(() => lead.GetDocumentAsync(new DocumentRequest { Kind = DocumentKind.DepartmentalQuarterly, Period = Quarter, DirectorateId = Council.Environment }).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, other.StatusCode);
+    }
+
+    private Task<RenderedDocument> Get(DocumentKind kind, DocumentFormat format) =>
+        fixture.Documents().GetDocumentAsync(new DocumentRequest
+        {
+            Kind = kind,
+            Format = format,
+            Period = kind == DocumentKind.DepartmentalQuarterly ? Quarter : Year2025,
+            DirectorateId = kind == DocumentKind.DepartmentalQuarterly ? Council.Environment : "",
+        }).ResponseAsync;
+}

@@ -1,0 +1,98 @@
+using ComplaintsPlatform.Reporting.V1;
+
+namespace ComplaintsPlatform.Reporting.Tests;
+
+[Collection(DocumentsCollection.Name)]
+public sealed class OmbudsmanTablesTests(DocumentsFixture fixture)
+{
+    private static readonly ReportKind[] Tables =
+        [ReportKind.OmbudsmanEnquiries, ReportKind.OmbudsmanDecisions, ReportKind.OmbudsmanInvestigations, ReportKind.OmbudsmanRemedies, ReportKind.StatutoryStages];
+
+    private YearGenerator Year => fixture.Year;
+
+    [Fact]
+    public async Task Generated_Ombudsman_decisions_give_their_known_totals_in_every_Ombudsman_table_by_directorate_on_both_bases()
+    {
+        var (checkedCells, nonZero) = (0, 0);
+        foreach (var report in Tables)
+        {
+            foreach (var basis in new[] { Basis.Received, Basis.Resolved })
+            {
+                foreach (var year in new[] { 2024, 2025 })
+                {
+                    var table = await fixture.Host.Team.GetReportAsync(ReportingHost.Request(report, year, basis, Grouping.Directorate));
+                    for (var c = 0; c < table.Columns.Count; c++)
+                    {
+                        var column = table.Columns[c];
+                        if (column.Unit is not (Unit.Count or Unit.Pence) || column.Key.StartsWith("previous_", StringComparison.Ordinal))
+                        {
+                            continue;
+                        }
+                        var expected = Year.Total(report, column.Key, basis, year);
+                        Assert.True(expected == (long)table.Total.Cells[c].Value, $"{report} {basis} {year} {column.Key}: expected {expected}, got {table.Total.Cells[c].Value}");
+                        foreach (var directorate in new[] { Council.Environment, Council.Corporate })
+                        {
+                            var row = table.Rows.SingleOrDefault(r => r.Key == "directorate:" + directorate);
+                            Assert.Equal(Year.Total(report, column.Key, basis, year, directorate), (long)(row?.Cells[c].Value ?? 0));
+                        }
+                        checkedCells++;
+                        nonZero += expected > 0 ? 1 : 0;
+                    }
+                }
+            }
+        }
+        Assert.True(checkedCells > 150, $"only {checkedCells} cells checked");
+        Assert.True(nonZero > 80, $"only {nonZero} non-zero totals");
+    }
+
+    [Fact]
+    public async Task The_upheld_rate_is_of_investigated_decisions_and_compliance_is_recommendations_completed_by_the_deadline()
+    {
+        var investigations = await fixture.Host.Team.GetReportAsync(ReportingHost.Request(ReportKind.OmbudsmanInvestigations, 2025, Basis.Resolved));
+        var upheld = Year.Total(ReportKind.OmbudsmanInvestigations, "upheld", Basis.Resolved, 2025);
+        var investigated = Year.Total(ReportKind.OmbudsmanInvestigations, "investigated", Basis.Resolved, 2025);
+        var satisfactory = Year.Total(ReportKind.OmbudsmanInvestigations, "satisfactory_remedy", Basis.Resolved, 2025);
+        Assert.True(upheld > 0 && investigated > upheld);
+        Assert.Equal(Math.Round(100.0 * upheld / investigated, 1), Cell(investigations, "upheld_rate"));
+        Assert.Equal(Math.Round(100.0 * satisfactory / upheld, 1), Cell(investigations, "satisfactory_remedy_rate"));
+
+        var remedies = await fixture.Host.Team.GetReportAsync(ReportingHost.Request(ReportKind.OmbudsmanRemedies, 2025, Basis.Resolved));
+        var onTime = Year.Total(ReportKind.OmbudsmanRemedies, "completed_on_time", Basis.Resolved, 2025);
+        var completed = Year.Total(ReportKind.OmbudsmanRemedies, "completed", Basis.Resolved, 2025);
+        Assert.Equal(Math.Round(100.0 * onTime / completed, 1), Cell(remedies, "compliance_rate"));
+        Assert.True(Cell(remedies, "delayed") > 0 && Cell(remedies, "compensation_paid_pence") > 0);
+    }
+
+    [Fact]
+    public async Task The_annual_letter_sets_the_councils_measures_beside_the_average_for_its_type_and_named_neighbours()
+    {
+        var client = fixture.Documents();
+        var letter = await client.GetAnnualLetterAsync(new AnnualLetterRequest { Year = 2025 });
+        Assert.Equal(["council_ombudsman", "type_average", "neighbour:Northshire", "neighbour:Westshire"], letter.Rows.Select(r => r.Key).ToArray());
+        Assert.Equal([65.0, 4.12, 98.0, 12.0], letter.Rows[0].Cells.Select(c => c.Value).ToArray());
+        Assert.Equal([81.0, 6.10, 100.0, 9.0], letter.Rows[2].Cells.Select(c => c.Value).ToArray());
+        var investigations = await fixture.Host.Team.GetReportAsync(ReportingHost.Request(ReportKind.OmbudsmanInvestigations, 2025, Basis.Resolved));
+        Assert.Equal(Cell(investigations, "upheld_rate"), letter.Total.Cells[0].Value);
+        Assert.True(letter.Total.Cells[1].Empty);
+
+        var csv = await client.ExportAnnualLetterCsvAsync(new AnnualLetterRequest { Year = 2025 });
+        Assert.Contains("Northshire,81,6.1,100,9", csv.Csv);
+    }
+
+    [Fact]
+    public async Task A_trend_gives_one_series_per_row_over_five_financial_years()
+    {
+        var client = fixture.Documents();
+        var trend = await client.GetTrendAsync(new TrendRequest { Report = ReportKind.OmbudsmanDecisions, Grouping = Grouping.Directorate, Basis = Basis.Resolved, Column = "decisions", ToYear = 2025 });
+        Assert.Equal(["2021/22", "2022/23", "2023/24", "2024/25", "2025/26"], trend.Columns.Select(c => c.Label).ToArray());
+        Assert.Equal(Enumerable.Range(2021, 5).Select(y => (double)Year.Total(ReportKind.OmbudsmanDecisions, "decisions", Basis.Resolved, y)).ToArray(),
+            trend.Total.Cells.Select(c => c.Value).ToArray());
+        var environment = trend.Rows.Single(r => r.Key == "directorate:" + Council.Environment);
+        Assert.Equal((double)Year.Total(ReportKind.OmbudsmanDecisions, "decisions", Basis.Resolved, 2024, Council.Environment), environment.Cells[3].Value);
+        var csv = await client.ExportTrendCsvAsync(new TrendRequest { Report = ReportKind.Complaints, ToYear = 2025, Years = 3 });
+        Assert.StartsWith("Group,2023/24,2024/25,2025/26", csv.Csv);
+    }
+
+    private static double Cell(ReportTable table, string column) =>
+        table.Total.Cells[table.Columns.ToList().FindIndex(c => c.Key == column)].Value;
+}
