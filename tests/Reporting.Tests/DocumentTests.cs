@@ -41,7 +41,7 @@ public sealed class DocumentTests(DocumentsFixture fixture)
             {
                 DocumentFormat.Markdown => "## " + section.Heading,
                 DocumentFormat.Html => "<h2>" + WebUtility.HtmlEncode(section.Heading) + "</h2>",
-                _ => "\"heading\": \"" + section.Heading.Replace("'", "\\u0027") + "\"",
+                _ => "\"heading\": " + JsonFormatter.Default.Format(new Google.Protobuf.WellKnownTypes.StringValue { Value = section.Heading }),
             };
             Assert.True(rendered.Content.Contains(heading, StringComparison.Ordinal), $"{kind} {format}: no {heading}");
         }

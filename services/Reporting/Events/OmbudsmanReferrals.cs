@@ -7,7 +7,7 @@ using CaseFact = ComplaintsPlatform.Reporting.Data.CaseFact;
 namespace ComplaintsPlatform.Reporting.Events;
 
 /// <summary>
-/// "Referred to the Ombudsman" per stream for the statutory reports. The enquiry (Ombudsman feed) and
+/// "Referred to the Ombudsman" per statutory stream for the statutory reports. The enquiry (Ombudsman feed) and
 /// the case's stream (CaseWorkflow feed) arrive in either order, so whichever comes second counts it,
 /// on the enquiry's date, against the case's stream and service area.
 /// </summary>
@@ -39,6 +39,10 @@ internal static class OmbudsmanReferrals
     private static void Count(CounterBatch batch, CaseFact fact, OmbudsmanReferral referral)
     {
         referral.Counted = true;
+        if (!StatutoryCounters.Applies(fact.Stream))
+        {
+            return;
+        }
         var key = new CounterKey(OmbudsmanMetrics.Referred, 0, default, fact.ServiceAreaId, "", fact.TeamId, fact.Stream, 0, 0, 0, "");
         batch.Both(key, referral.ReceivedOn, referral.ReceivedOn);
     }
