@@ -180,6 +180,8 @@ public sealed class YearGenerator
             {
                 Events.Add(("caseworkflow", new EscalationRefused { Header = Header(respondedOn.AddDays(6)), ReasonCode = "no_new_issues" }));
                 Ex(ReportKind.StageFunnel, "stage2_refused", respondedOn.AddDays(6));
+                Ex(ReportKind.EscalationRefusals, "total", respondedOn.AddDays(6));
+                Ex(ReportKind.EscalationRefusals, "no_new_issues", respondedOn.AddDays(6));
             }
         }
         if (i % 20 == 3)
