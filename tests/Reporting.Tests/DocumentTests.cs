@@ -131,6 +131,25 @@ public sealed class DocumentTests(DocumentsFixture fixture)
         Assert.Equal(StatusCode.PermissionDenied, other.StatusCode);
     }
 
+    [Fact]
+    public async Task Documents_and_trends_are_served_over_REST_by_JSON_transcoding_with_the_same_access()
+    {
+        using var http = fixture.Host.Server.CreateClient();
+        var anonymous = await http.GetAsync("/api/reporting/v1/documents/DOCUMENT_KIND_ANNUAL_REPORT?period.kind=PERIOD_KIND_FINANCIAL_YEAR&period.year=2025");
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+
+        http.DefaultRequestHeaders.Authorization = new("Bearer", TestInfrastructure.TestIdentity.Token("complaints_team", "officer-1", null, null));
+        var response = await http.GetAsync("/api/reporting/v1/documents/DOCUMENT_KIND_ANNUAL_REPORT?period.kind=PERIOD_KIND_FINANCIAL_YEAR&period.year=2025&format=DOCUMENT_FORMAT_HTML");
+        response.EnsureSuccessStatusCode();
+        var rendered = JsonParser.Default.Parse<RenderedDocument>(await response.Content.ReadAsStringAsync());
+        Assert.Equal("text/html; charset=utf-8", rendered.ContentType);
+        Assert.StartsWith("<!DOCTYPE html>", rendered.Content);
+
+        var csv = JsonParser.Default.Parse<CsvExport>(await http.GetStringAsync("/api/reporting/v1/trends/REPORT_KIND_OMBUDSMAN_DECISIONS/csv?toYear=2025&basis=BASIS_RESOLVED&column=decisions"));
+        var council = csv.Csv.Split("\r\n").Single(l => l.StartsWith("Council,", StringComparison.Ordinal));
+        Assert.Equal("Council," + string.Join(',', Enumerable.Range(2021, 5).Select(y => fixture.Year.Total(ReportKind.OmbudsmanDecisions, "decisions", Basis.Resolved, y))), council);
+    }
+
     private Task<RenderedDocument> Get(DocumentKind kind, DocumentFormat format) =>
         fixture.Documents().GetDocumentAsync(new DocumentRequest
         {

@@ -88,6 +88,7 @@ public static class OmbudsmanGenerator
         };
         g.Events.Add(("ombudsman", recommendation));
         At(ReportKind.OmbudsmanRemedies, "agreed", agreed);
+        At(ReportKind.OmbudsmanRemedies, "agreed_" + recommendation.Type, agreed);
         At(ReportKind.OmbudsmanRemedies, "compensation_agreed_pence", agreed, amount);
         if (d % 7 == 5)
         {

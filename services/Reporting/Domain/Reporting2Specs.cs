@@ -54,6 +54,9 @@ public static class Reporting2Specs
     private static ReportSpec Remedies()
     {
         CountColumn Done(string key, string label, string code) => new(key, label, M.RecommendationCompleted, a => a.Code == code);
+        // By type last, so the service improvements and procedure changes the Ombudsman asked for are listed.
+        var types = Enum.GetValues<RecommendationType>().Where(t => t != RecommendationType.Unspecified)
+            .Select(t => new CountColumn("agreed_" + t, "Agreed: " + Label(t.ToString()), M.RecommendationAgreed, a => a.Code == t.ToString())).ToList();
         return new("Ombudsman recommendations and remedies", true,
         [
             new("agreed", "Recommendations agreed", M.RecommendationAgreed),
@@ -63,8 +66,9 @@ public static class Reporting2Specs
             new("delayed", "Delayed remedies (over 12 months)", M.RecommendationDelayed),
             new("compensation_agreed_pence", "Compensation agreed", M.RecommendationAgreed, UseAmount: true, Unit: Unit.Pence),
             new("compensation_paid_pence", "Compensation paid", M.RecommendationCompleted, UseAmount: true, Unit: Unit.Pence),
+            .. types,
         ],
-        [[1, 2, 3]],
+        [[1, 2, 3], [0, .. Enumerable.Range(7, types.Count)]],
         [Percent("compliance_rate", "% compliance (completed by the deadline)", 2, 1)]);
     }
 

@@ -28,6 +28,7 @@ public sealed partial class DocumentBuilder
         [
             $"{Text(learning, "lessons")} lessons were recorded with {Text(learning, "actions")} learning actions; {Text(learning, "fault_with_lesson_rate")} of complaints with fault found have a lesson recorded.",
             $"{Text(remedies, "total")} remedies were agreed, including {Text(remedies, "financial_pence")} in financial remedies.",
+            $"The council agreed {Text(ombudsmanRemedies, "agreed_ServiceImprovement")} service improvements and {Text(ombudsmanRemedies, "agreed_ProcedureChange")} procedure changes recommended by the Ombudsman.",
         ], learning, categories, remedies);
         var selfAssessment = Section("self_assessment", "Self-assessment against the Complaint Handling Code",
         [
