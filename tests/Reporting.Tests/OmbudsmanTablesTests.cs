@@ -1,4 +1,5 @@
 using ComplaintsPlatform.Reporting.V1;
+using Grpc.Core;
 
 namespace ComplaintsPlatform.Reporting.Tests;
 
@@ -95,6 +96,24 @@ public sealed class OmbudsmanTablesTests(DocumentsFixture fixture)
         Assert.Equal((double)Year.Total(ReportKind.OmbudsmanDecisions, "decisions", Basis.Resolved, 2024, Council.Environment), environment.Cells[3].Value);
         var csv = await client.ExportTrendCsvAsync(new TrendRequest { Report = ReportKind.Complaints, ToYear = 2025, Years = 3 });
         Assert.StartsWith("Group,2023/24,2024/25,2025/26", csv.Csv);
+    }
+
+    [Fact]
+    public async Task Scrutiny_sees_the_Ombudsman_tables_and_their_trends_with_small_numbers_suppressed()
+    {
+        var scrutiny = fixture.Host.Client("scrutiny");
+        var table = await scrutiny.GetReportAsync(ReportingHost.Request(ReportKind.OmbudsmanDecisions, 2025, Basis.Resolved, Grouping.Directorate));
+        Assert.True(table.SuppressionApplied);
+        var counts = table.Columns.Select((c, i) => (c, i)).Where(x => x.c.Unit == Unit.Count).Select(x => x.i).ToList();
+        Assert.All(table.Rows.Append(table.Total).SelectMany(r => counts.Select(i => r.Cells[i])), c => Assert.True(c.Suppressed || c.Value == 0 || c.Value >= 5));
+        // Corporate has one decision in five: some of its categories are small, and hidden.
+        Assert.Contains(table.Rows.Single(r => r.Key == "directorate:" + Council.Corporate).Cells, c => c.Suppressed);
+
+        var trend = await fixture.Documents("scrutiny").GetTrendAsync(new TrendRequest { Report = ReportKind.OmbudsmanDecisions, Grouping = Grouping.Directorate, Basis = Basis.Resolved, Column = "decision_" + Ombudsman.V1.OmbudsmanDecision.Upheld, ToYear = 2025 });
+        Assert.True(trend.SuppressionApplied);
+        Assert.All(trend.Rows.Append(trend.Total).SelectMany(r => r.Cells), c => Assert.True(c.Suppressed || c.Value == 0 || c.Value >= 5));
+        var denied = await Assert.ThrowsAsync<RpcException>(() => fixture.Documents("scrutiny").GetTrendAsync(new TrendRequest { Report = ReportKind.Complaints, Grouping = Grouping.Team, ToYear = 2025 }).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
     }
 
     private static double Cell(ReportTable table, string column) =>
