@@ -16,7 +16,7 @@ public sealed class DocumentTests(DocumentsFixture fixture)
         var data = new TheoryData<DocumentKind, DocumentFormat>();
         foreach (var kind in Enum.GetValues<DocumentKind>().Where(k => k != DocumentKind.Unspecified))
         {
-            foreach (var format in Enum.GetValues<DocumentFormat>())
+            foreach (var format in Enum.GetValues<DocumentFormat>().Where(f => f != DocumentFormat.Unspecified))
             {
                 data.Add(kind, format);
             }

@@ -81,7 +81,7 @@ public sealed class SelfAssessmentRebuildTests
 
         var changes = (await team.ListSelfAssessmentChangesAsync(new ListSelfAssessmentChangesRequest { Year = 2025 })).Changes;
         Assert.Equal(
-            [("status", "NotAssessed", "Partly"), ("commentary", "", "Draft"), ("status", "Partly", "Complies"), ("commentary", "Draft", "Published in July")],
+            [("status", "Unspecified", "Partly"), ("commentary", "", "Draft"), ("status", "Partly", "Complies"), ("commentary", "Draft", "Published in July")],
             changes.Select(c => (c.Field, c.OldValue, c.NewValue)).ToArray());
         Assert.All(changes, c => Assert.Equal("officer-1", c.ChangedBy));
 

@@ -97,7 +97,7 @@ public static class DocumentRenderer
     private static IEnumerable<ReportRow> Rows(ReportTable table) =>
         table.Rows.Concat(table.Total is { } total && !table.Rows.Any(r => r.Key == total.Key) ? [total] : []);
 
-    private static string Status(ComplianceStatus status) => status switch
+    public static string Status(ComplianceStatus status) => status switch
     {
         ComplianceStatus.Complies => "Complies",
         ComplianceStatus.Partly => "Partly complies",

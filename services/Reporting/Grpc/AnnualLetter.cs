@@ -27,7 +27,7 @@ public static class AnnualLetter
 
         var table = new ReportTable
         {
-            Title = $"The Ombudsman's annual letter {investigations.PeriodLabel}: {(Ombudsman.V1.Ombudsman)ombudsman}",
+            Title = $"The Ombudsman's annual letter {investigations.PeriodLabel}: {(ombudsman == (short)Ombudsman.V1.Ombudsman.Housing ? "Housing Ombudsman" : "Local Government and Social Care Ombudsman")}",
             PeriodLabel = investigations.PeriodLabel,
             Basis = Basis.Resolved,
             SuppressionApplied = investigations.SuppressionApplied,

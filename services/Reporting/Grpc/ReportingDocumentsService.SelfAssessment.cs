@@ -27,7 +27,7 @@ public sealed partial class ReportingDocumentsService
         var csv = new StringBuilder("Paragraph,Section,Provision,Status,Previous year,Evidence,Live evidence,Commentary\r\n");
         foreach (var i in assessment.Items)
         {
-            csv.AppendJoin(',', new[] { i.Paragraph, i.SectionTitle, i.Provision, i.Status.ToString(), i.PreviousYearStatus.ToString(), i.Evidence, string.Join("; ", i.LiveEvidence), i.Commentary }.Select(Quote)).Append("\r\n");
+            csv.AppendJoin(',', new[] { i.Paragraph, i.SectionTitle, i.Provision, DocumentRenderer.Status(i.Status), DocumentRenderer.Status(i.PreviousYearStatus), i.Evidence, string.Join("; ", i.LiveEvidence), i.Commentary }.Select(Quote)).Append("\r\n");
         }
         return new CsvExport { FileName = $"self-assessment-{request.Year}.csv", ContentType = "text/csv", Csv = csv.ToString() };
     }
@@ -64,13 +64,13 @@ public sealed partial class ReportingDocumentsService
         {
             db.Set<SelfAssessmentEntry>().Add(entry = new SelfAssessmentEntry { Year = year, Paragraph = request.Paragraph });
         }
-        void Change(string field, string was, string now_)
+        void Change(string field, string was, string value)
         {
-            if (was != now_)
+            if (was != value)
             {
                 db.Set<SelfAssessmentAudit>().Add(new SelfAssessmentAudit
                 {
-                    Year = year, Paragraph = request.Paragraph, Field = field, OldValue = was, NewValue = now_, ChangedBy = who, ChangedAt = now,
+                    Year = year, Paragraph = request.Paragraph, Field = field, OldValue = was, NewValue = value, ChangedBy = who, ChangedAt = now,
                 });
             }
         }

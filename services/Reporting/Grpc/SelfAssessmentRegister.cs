@@ -38,7 +38,7 @@ public sealed class SelfAssessmentRegister(ReportingDbContext db, DocumentTables
                 SectionTitle = provision.SectionTitle,
                 Paragraph = provision.Paragraph,
                 Provision = provision.Text,
-                PreviousYearStatus = previous.TryGetValue(provision.Paragraph, out var last) ? (ComplianceStatus)last.Status : ComplianceStatus.NotAssessed,
+                PreviousYearStatus = previous.TryGetValue(provision.Paragraph, out var last) ? (ComplianceStatus)last.Status : ComplianceStatus.Unspecified,
             };
             if (current.TryGetValue(provision.Paragraph, out var entry))
             {
@@ -68,7 +68,7 @@ public sealed class SelfAssessmentRegister(ReportingDbContext db, DocumentTables
         register.Complies = register.Items.Count(i => i.Status == ComplianceStatus.Complies);
         register.Partly = register.Items.Count(i => i.Status == ComplianceStatus.Partly);
         register.DoesNotComply = register.Items.Count(i => i.Status == ComplianceStatus.DoesNotComply);
-        register.NotAssessed = register.Items.Count(i => i.Status == ComplianceStatus.NotAssessed);
+        register.NotAssessed = register.Items.Count(i => i.Status == ComplianceStatus.Unspecified);
         return register;
     }
 }
