@@ -78,7 +78,7 @@ public sealed partial class ReportingService
         await db.Compliments.ExecuteDeleteAsync(ct);
         await db.Directory.ExecuteDeleteAsync(ct);
         await db.Council.ExecuteDeleteAsync(ct);
-        // The self-assessment register is Reporting's own data and is kept; these two come from feeds.
+        // The self-assessment register and its audit are Reporting's own data and are kept; these come from feeds.
         await db.Set<BenchmarkFigure>().ExecuteDeleteAsync(ct);
         await db.Set<PolicyConformanceRow>().ExecuteDeleteAsync(ct);
         await db.Set<OmbudsmanReferral>().ExecuteDeleteAsync(ct);
