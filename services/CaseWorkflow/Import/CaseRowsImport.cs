@@ -1,0 +1,116 @@
+using ComplaintsPlatform.CaseWorkflow.Data;
+using ComplaintsPlatform.CaseWorkflow.Domain.Cases;
+using ComplaintsPlatform.CaseWorkflow.Events;
+using ComplaintsPlatform.Hosting.Errors;
+using ComplaintsPlatform.Import;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintsPlatform.CaseWorkflow.Import;
+
+/// <summary>
+/// One ImportCases call, a batch at a time: rows already imported under their source id are
+/// unchanged; each new one is replayed through the case rules and saved with its events and its
+/// imported-row key in the batch's transaction. A row the rules refuse is reported with their reason.
+/// </summary>
+internal sealed class CaseRowsImport(CaseWorkflowDbContext db, CasePublisher publisher, CaseImportContext context, Actor actor)
+{
+    // Within one file: a source id or reference seen twice is a fault of the file, not a re-import.
+    private readonly Dictionary<string, int> _seen = [];
+    private readonly HashSet<string> _references = [];
+
+    public async Task BatchAsync(ImportUpload upload, IReadOnlyList<CsvRow> rows, ImportReportBuilder report, CancellationToken ct)
+    {
+        var parsed = new List<(CsvRow Row, HistoricCase History)>(rows.Count);
+        foreach (var row in rows)
+        {
+            var history = CaseRows.Read(row, context);
+            if (history is not null && !_seen.TryAdd(history.SourceId, row.Line))
+            {
+                row.Fail("source_id", $"appears again (first on line {_seen[history.SourceId]})");
+            }
+            if (history is null || !row.IsValid)
+            {
+                report.Failed(row.Errors);
+                continue;
+            }
+            parsed.Add((row, history));
+        }
+        var ids = parsed.Select(p => p.History.SourceId).ToList();
+        var existing = (await db.ImportedRows.AsNoTracking()
+            .Where(r => r.SourceKind == ImportedRowRecord.CaseKind && ids.Contains(r.SourceId))
+            .Select(r => r.SourceId).ToListAsync(ct)).ToHashSet();
+        var fresh = parsed.Where(p => !existing.Contains(p.History.SourceId)).ToList();
+        report.Unchanged(parsed.Count - fresh.Count);
+        var links = await CaseLinks.LoadAsync(db, fresh.Select(p => (p.Row, p.History)).ToList(), ct);
+
+        var imported = 0;
+        foreach (var (row, given) in fresh)
+        {
+            if (!_references.Add(given.Reference) || links.ReferenceTaken(given.Reference))
+            {
+                report.Failed(row.Line, row.Header.Has("reference") ? "reference" : "source_id", "the case reference belongs to another case");
+                continue;
+            }
+            var history = links.Link(row, given);
+            if (history is null)
+            {
+                report.Failed(row.Errors);
+                continue;
+            }
+            var origin = new ImportOrigin { SourceId = history.SourceId, SourceFile = upload.SourceFile, Line = row.Line, ImportedAt = actor.Now, ImportedBy = actor.Id };
+            try
+            {
+                var (c, time) = HistoricCaseReplay.Replay(Guid.CreateVersion7(), history, origin, context.RulesFor(history.Stream, history.ReceivedAt), actor);
+                imported++;
+                if (!upload.DryRun)
+                {
+                    Stage(c, time, origin);
+                }
+            }
+            catch (DomainException ex)
+            {
+                report.Failed(row.Line, "", ex.Message);
+            }
+        }
+        if (!upload.DryRun && imported > 0)
+        {
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        report.Imported(imported);
+    }
+
+    private void Stage(Case c, IReadOnlyList<TimeEntryNote> time, ImportOrigin origin)
+    {
+        publisher.Publish(db, c, actor);
+        var record = new CaseRecord();
+        record.Store(c);
+        db.Cases.Add(record);
+        db.ImportedRows.Add(new ImportedRowRecord
+        {
+            SourceKind = ImportedRowRecord.CaseKind,
+            SourceId = origin.SourceId,
+            CaseId = c.Id,
+            SourceFile = origin.SourceFile,
+            Line = origin.Line,
+            ImportedAt = origin.ImportedAt,
+            ImportedBy = origin.ImportedBy,
+        });
+        foreach (var entry in time)
+        {
+            db.OfficerTime.Add(new TimeEntryRecord
+            {
+                Id = entry.Id,
+                CaseId = c.Id,
+                Stage = entry.Stage,
+                DirectorateId = entry.DirectorateId,
+                ServiceAreaId = entry.ServiceAreaId,
+                OfficerId = entry.OfficerId,
+                Minutes = entry.Minutes,
+                ActivityCode = entry.ActivityCode,
+                WorkedOn = entry.WorkedOn,
+                RecordedAt = actor.Now,
+            });
+        }
+    }
+}
