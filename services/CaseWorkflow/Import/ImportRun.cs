@@ -45,6 +45,11 @@ internal static class ImportRun
         {
             await batch(upload, rows, report, ct);
         }
-        return report.Build();
+        // A batch finds faults in two passes (reading, then the rules); the reply lists them by line.
+        var built = report.Build();
+        var errors = built.Errors.OrderBy(e => e.Line).ToList();
+        built.Errors.Clear();
+        built.Errors.AddRange(errors);
+        return built;
     }
 }
