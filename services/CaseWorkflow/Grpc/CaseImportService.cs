@@ -19,7 +19,9 @@ public sealed class CaseImportService(CaseWorkflowDbContext db, CasePublisher pu
     public override async Task<ImportReport> ImportCases(IAsyncStreamReader<ImportChunk> requestStream, ServerCallContext context)
     {
         var import = new CaseRowsImport(db, publisher, await LoadContextAsync(context), Actor(context));
-        return await ImportRun.RunAsync(requestStream, CaseRows.Required, import.BatchAsync, context.CancellationToken);
+        var report = await ImportRun.RunAsync(requestStream, CaseRows.Required, import.BatchAsync, context.CancellationToken);
+        await import.FlushAsync();
+        return report;
     }
 
     public override async Task<ImportReport> ImportCaseActions(IAsyncStreamReader<ImportChunk> requestStream, ServerCallContext context)

@@ -14,6 +14,8 @@ namespace ComplaintsPlatform.CaseWorkflow.Import;
 /// </summary>
 internal sealed class CaseRowsImport(CaseWorkflowDbContext db, CasePublisher publisher, CaseImportContext context, Actor actor)
 {
+    private readonly BulkInsert _writer = new(db.Database.GetConnectionString()!);
+
     // Within one file: a source id or reference seen twice is a fault of the file, not a re-import.
     private readonly Dictionary<string, int> _seen = [];
     private readonly HashSet<string> _references = [];
@@ -74,11 +76,12 @@ internal sealed class CaseRowsImport(CaseWorkflowDbContext db, CasePublisher pub
         }
         if (!upload.DryRun && imported > 0)
         {
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
+            await _writer.WriteAsync(db, ct);
         }
         report.Imported(imported);
     }
+
+    public Task FlushAsync() => _writer.FlushAsync();
 
     private void Stage(Case c, IReadOnlyList<TimeEntryNote> time, ImportOrigin origin)
     {
