@@ -106,6 +106,20 @@ public sealed class OmbudsmanImportTests : IAsyncLifetime
         Assert.Empty(await _host.EventsAsync());
     }
 
+    [Fact]
+    public async Task The_shipped_enquiries_and_recommendations_templates_import_without_a_fault()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "Import", "Templates");
+        var enquiries = await SendAsync(Client().ImportEnquiries(), "enquiries.csv", await File.ReadAllTextAsync(Path.Combine(folder, "enquiries.csv")));
+        var recommendations = await SendAsync(Client().ImportRecommendations(), "recommendations.csv",
+            await File.ReadAllTextAsync(Path.Combine(folder, "recommendations.csv")));
+
+        Assert.Equal((4, 4), (enquiries.RowsRead, enquiries.RowsImported));
+        Assert.Empty(enquiries.Errors);
+        Assert.Equal((3, 3), (recommendations.RowsRead, recommendations.RowsImported));
+        Assert.Empty(recommendations.Errors);
+    }
+
     [Theory]
     [InlineData(Roles.LinkOfficer)]
     [InlineData(Roles.Handler)]
