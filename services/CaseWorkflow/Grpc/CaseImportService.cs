@@ -13,12 +13,13 @@ namespace ComplaintsPlatform.CaseWorkflow.Grpc;
 
 /// <summary>The complaints team brings a council's history in: cases, then their remedies and learning actions.</summary>
 [Authorize(Roles = Roles.ComplaintsTeam)]
-public sealed class CaseImportService(CaseWorkflowDbContext db, CasePublisher publisher, CaseRulesSource rules, CouncilState state)
+public sealed class CaseImportService(
+    CaseWorkflowDbContext db, CasePublisher publisher, CaseRulesSource rules, CouncilState state, TimeProvider clock)
     : CaseImport.CaseImportBase
 {
     public override async Task<ImportReport> ImportCases(IAsyncStreamReader<ImportChunk> requestStream, ServerCallContext context)
     {
-        var import = new CaseRowsImport(db, publisher, await LoadContextAsync(context), Actor(context));
+        var import = new CaseRowsImport(db, clock, await LoadContextAsync(context), Actor(context));
         var report = await ImportRun.RunAsync(requestStream, CaseRows.Required, import.BatchAsync, context.CancellationToken);
         await import.FlushAsync();
         return report;

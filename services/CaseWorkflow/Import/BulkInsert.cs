@@ -6,24 +6,20 @@ using Npgsql;
 namespace ComplaintsPlatform.CaseWorkflow.Import;
 
 /// <summary>
-/// Writes the new rows a batch staged in the change tracker (cases, their outbox events, imported-row
-/// keys, officer time) with binary COPY in one transaction of its own: the rows SaveChanges would
-/// insert, columns and conversions read from the EF model. One batch is written while the next is
-/// read and replayed, so the database and the rules work at the same time. Only inserts are allowed.
+/// Writes the new rows of a batch (cases, their outbox events, imported-row keys, officer time) with
+/// binary COPY in one transaction of its own: the rows SaveChanges would insert, columns and
+/// conversions read from the EF model. One batch is written while the next is read and replayed, so
+/// the database and the rules work at the same time.
 /// </summary>
 internal sealed partial class BulkInsert(string connectionString)
 {
     private Task _writing = Task.CompletedTask;
 
-    public async Task WriteAsync(DbContext db, CancellationToken ct)
+    public async Task WriteAsync(IModel model, List<object> rows, CancellationToken ct)
     {
-        var entries = db.ChangeTracker.Entries().ToList();
-        if (entries.Any(e => e.State != EntityState.Added))
-        {
-            throw new InvalidOperationException("A bulk insert batch may only add rows.");
-        }
-        var groups = entries.GroupBy(e => e.Metadata).Select(g => (Type: g.Key, Rows: g.Select(e => e.Entity).ToList())).ToList();
-        db.ChangeTracker.Clear();
+        var groups = rows.GroupBy(r => r.GetType())
+            .Select(g => (Type: model.FindEntityType(g.Key) ?? throw new InvalidOperationException($"{g.Key.Name} is not a table of this service."), Rows: g.ToList()))
+            .ToList();
         await _writing;
         _writing = Task.Run(() => WriteAsync(groups, ct), ct);
     }

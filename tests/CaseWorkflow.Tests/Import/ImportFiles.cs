@@ -25,18 +25,25 @@ internal static class ImportFiles
     {
         using (call)
         {
-            var bytes = Encoding.UTF8.GetBytes(csv);
-            const int chunk = 97;
-            for (var i = 0; i < bytes.Length; i += chunk)
+            try
             {
-                await call.RequestStream.WriteAsync(new ImportChunk
+                var bytes = Encoding.UTF8.GetBytes(csv);
+                const int chunk = 97;
+                for (var i = 0; i < bytes.Length; i += chunk)
                 {
-                    SourceFile = i == 0 ? fileName : "",
-                    DryRun = dryRun,
-                    Data = ByteString.CopyFrom(bytes, i, Math.Min(chunk, bytes.Length - i)),
-                });
+                    await call.RequestStream.WriteAsync(new ImportChunk
+                    {
+                        SourceFile = i == 0 ? fileName : "",
+                        DryRun = dryRun,
+                        Data = ByteString.CopyFrom(bytes, i, Math.Min(chunk, bytes.Length - i)),
+                    });
+                }
+                await call.RequestStream.CompleteAsync();
             }
-            await call.RequestStream.CompleteAsync();
+            catch (Exception ex) when (ex is RpcException or InvalidOperationException)
+            {
+                // The server ended the call early (refused it): its status is the response's, awaited below.
+            }
             return await call;
         }
     }
