@@ -46,7 +46,7 @@ internal sealed class CaseRowsImport(CaseWorkflowDbContext db, TimeProvider cloc
         report.Unchanged(parsed.Count - fresh.Count);
         var links = await CaseLinks.LoadAsync(db, fresh.Select(p => (p.Row, p.History)).ToList(), ct);
 
-        var imported = 0;
+        var ready = new List<(CsvRow Row, HistoricCase History, ImportOrigin Origin)>(fresh.Count);
         foreach (var (row, given) in fresh)
         {
             if (!_references.Add(given.Reference) || links.ReferenceTaken(given.Reference))
@@ -60,19 +60,27 @@ internal sealed class CaseRowsImport(CaseWorkflowDbContext db, TimeProvider cloc
                 report.Failed(row.Errors);
                 continue;
             }
-            var origin = new ImportOrigin { SourceId = history.SourceId, SourceFile = upload.SourceFile, Line = row.Line, ImportedAt = actor.Now, ImportedBy = actor.Id };
-            try
+            ready.Add((row, history, new ImportOrigin
             {
-                var (c, time) = HistoricCaseReplay.Replay(Guid.CreateVersion7(), history, origin, context.RulesFor(history.Stream, history.ReceivedAt), actor);
-                imported++;
-                if (!upload.DryRun)
-                {
-                    Stage(c, time, origin);
-                }
+                SourceId = history.SourceId, SourceFile = upload.SourceFile, Line = row.Line, ImportedAt = actor.Now, ImportedBy = actor.Id,
+            }));
+        }
+        // Each case is replayed and stored on its own (the rules and calendars are only read), so a batch uses every core.
+        var replayed = new Replayed[ready.Count];
+        Parallel.For(0, ready.Count, new ParallelOptions { CancellationToken = ct }, i => replayed[i] = Replay(ready[i].History, ready[i].Origin, upload.DryRun));
+
+        var imported = 0;
+        for (var i = 0; i < ready.Count; i++)
+        {
+            if (replayed[i].Error is { } error)
+            {
+                report.Failed(ready[i].Row.Line, "", error);
+                continue;
             }
-            catch (DomainException ex)
+            imported++;
+            if (!upload.DryRun)
             {
-                report.Failed(row.Line, "", ex.Message);
+                Stage(replayed[i], ready[i].Origin);
             }
         }
         if (!upload.DryRun && imported > 0)
@@ -84,17 +92,38 @@ internal sealed class CaseRowsImport(CaseWorkflowDbContext db, TimeProvider cloc
 
     public Task FlushAsync() => _writer.FlushAsync();
 
-    private void Stage(Case c, IReadOnlyList<TimeEntryNote> time, ImportOrigin origin)
+    private sealed record Replayed(Case? Case, IReadOnlyList<TimeEntryNote> Time, CaseRecord? Record, string? Error);
+
+    private Replayed Replay(HistoricCase history, ImportOrigin origin, bool dryRun)
     {
+        try
+        {
+            var (c, time) = HistoricCaseReplay.Replay(Guid.CreateVersion7(), history, origin, context.RulesFor(history.Stream, history.ReceivedAt), actor);
+            CaseRecord? record = null;
+            if (!dryRun)
+            {
+                record = new CaseRecord();
+                record.Store(c);
+            }
+            return new Replayed(c, time, record, null);
+        }
+        catch (DomainException ex)
+        {
+            return new Replayed(null, [], null, ex.Message);
+        }
+    }
+
+    private void Stage(Replayed replayed, ImportOrigin origin)
+    {
+        var c = replayed.Case!;
+        var time = replayed.Time;
         new CasePublisher(_staged).Publish(db, c, actor);
         if (db.ChangeTracker.HasChanges())
         {
             // Only a letter would be staged in the context; a replay asks for none.
             throw new InvalidOperationException("An imported case staged a row outside the batch.");
         }
-        var record = new CaseRecord();
-        record.Store(c);
-        _staged.Add(record);
+        _staged.Add(replayed.Record!);
         _staged.Add(new ImportedRowRecord
         {
             SourceKind = ImportedRowRecord.CaseKind,
