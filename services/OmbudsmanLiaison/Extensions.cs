@@ -20,7 +20,7 @@ internal static class Extensions
     public static void AddOmbudsmanLiaisonServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<OmbudsmanLiaisonDbContext>(ConnectionName, Schema);
-        builder.AddPlatformGrpc("complaints.ombudsman.v1.OmbudsmanLiaison");
+        builder.AddPlatformGrpc("complaints.ombudsman.v1.OmbudsmanLiaison", "complaints.ombudsman.v1.OmbudsmanImport");
         builder.AddOutbox<OmbudsmanLiaisonDbContext>(FeedName, "caseworkflow", "reporting", "intake");
         builder.AddFeedConsumer<OmbudsmanLiaisonDbContext, CaseWorkflowEvents>("caseworkflow", "ombudsman");
 
@@ -47,6 +47,7 @@ internal static class Extensions
     public static WebApplication MapOmbudsmanLiaisonEndpoints(this WebApplication app)
     {
         app.MapGrpcService<OmbudsmanLiaisonService>();
+        app.MapGrpcService<OmbudsmanImportService>();
         app.MapEventFeed<OmbudsmanLiaisonDbContext>();
         return app;
     }

@@ -42,6 +42,9 @@ public sealed class CaseRulesSource(CouncilState state, TimeProvider clock, ICon
         return With(ProtoJson.Read<ProcedurePolicy>(row.Document), calendars);
     }
 
+    /// <summary>The rules of a given policy version under today's calendars (imported history picks the version of its time).</summary>
+    public CaseRules ForPolicy(ProcedurePolicy policy, CouncilCalendars calendars) => With(policy, calendars);
+
     private CaseRules With(ProcedurePolicy policy, CouncilCalendars calendars) =>
         new(policy, calendars.For(policy.Stream), calendars.Version, Today(calendars)) { DueSoonWorkingDays = DueSoonWorkingDays };
 }

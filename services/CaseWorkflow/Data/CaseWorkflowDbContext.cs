@@ -23,6 +23,8 @@ public sealed class CaseWorkflowDbContext(DbContextOptions<CaseWorkflowDbContext
 
     public DbSet<TimeEntryRecord> OfficerTime => Set<TimeEntryRecord>();
 
+    public DbSet<ImportedRowRecord> ImportedRows => Set<ImportedRowRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Extensions.Schema);
@@ -55,5 +57,6 @@ public sealed class CaseWorkflowDbContext(DbContextOptions<CaseWorkflowDbContext
         });
 
         CaseModel.Configure(modelBuilder);
+        ImportedRowRecord.Configure(modelBuilder);
     }
 }

@@ -15,6 +15,7 @@ namespace ComplaintsPlatform.CaseWorkflow.Events;
 /// case, once per contact however often the event arrives; a contact later upgraded to a complaint
 /// opens one from when it was received; one downgraded ends its case. Only ids, codes and dates come
 /// over the feed: what the complaint is about is recorded by the complaints team at acknowledgement.
+/// An imported (historic) contact is remembered only, so an imported case can name it.
 /// </summary>
 public sealed class IntakeEventsHandler(CaseRulesSource rules, CasePublisher publisher, CouncilState state, ILogger<IntakeEventsHandler> logger)
     : IFeedEventHandler<CaseWorkflowDbContext>
@@ -24,7 +25,8 @@ public sealed class IntakeEventsHandler(CaseRulesSource rules, CasePublisher pub
         if (evt.Payload.TryUnpack<ContactTriaged>(out var triaged))
         {
             var contact = await RememberAsync(db, triaged, ct);
-            if (triaged.Decision == TriageDecision.Complaint || (triaged.Decision == TriageDecision.OutOfTime && triaged.OutOfTimeAccepted))
+            // A historic contact's case comes from ImportCases (which names the contact to link them), never a live one.
+            if (!triaged.Imported && (triaged.Decision == TriageDecision.Complaint || (triaged.Decision == TriageDecision.OutOfTime && triaged.OutOfTimeAccepted)))
             {
                 await OpenAsync(db, contact, ct);
             }

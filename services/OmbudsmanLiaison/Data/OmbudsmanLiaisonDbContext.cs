@@ -13,6 +13,7 @@ public sealed class OmbudsmanLiaisonDbContext(DbContextOptions<OmbudsmanLiaisonD
     public DbSet<ReminderRecord> Reminders => Set<ReminderRecord>();
     public DbSet<CouncilSettingsRecord> CouncilSettings => Set<CouncilSettingsRecord>();
     public DbSet<BenchmarkRecord> Benchmarks => Set<BenchmarkRecord>();
+    public DbSet<ImportedRowRecord> ImportedRows => Set<ImportedRowRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -106,6 +107,7 @@ public sealed class OmbudsmanLiaisonDbContext(DbContextOptions<OmbudsmanLiaisonD
             e.Property(x => x.RecordedBy).HasMaxLength(200);
         });
 
+        ImportedRowRecord.Configure(modelBuilder);
         SnakeCaseColumns(modelBuilder);
     }
 

@@ -262,6 +262,49 @@ namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
                     b.ToTable("correspondence_requests", "caseworkflow");
                 });
 
+            modelBuilder.Entity("ComplaintsPlatform.CaseWorkflow.Data.ImportedRowRecord", b =>
+                {
+                    b.Property<string>("SourceKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source_kind");
+
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("imported_by");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer")
+                        .HasColumnName("line");
+
+                    b.Property<string>("SourceFile")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source_file");
+
+                    b.HasKey("SourceKind", "SourceId");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("imported_rows", "caseworkflow");
+                });
+
             modelBuilder.Entity("ComplaintsPlatform.CaseWorkflow.Data.PersonFlagsRecord", b =>
                 {
                     b.Property<string>("PersonId")

@@ -86,6 +86,7 @@ public sealed partial class Case
         OccurredOn = ToDate(on),
         RecordedAt = Timestamp.FromDateTimeOffset(actor.Now),
         RecordedBy = actor.Id,
+        Imported = _replaying,
     };
 
     private static Google.Type.Date? DueOf(Deadline? deadline) => deadline is null ? null : ToDate(deadline.Due);

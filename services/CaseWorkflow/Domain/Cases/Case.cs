@@ -65,7 +65,7 @@ public sealed partial class Case
 
     public static Case Open(
         Guid id, string reference, string contactId, string personId, string serviceAreaId, string directorateId,
-        DateTimeOffset receivedAt, bool fromIntake, CaseRules rules, Actor actor)
+        DateTimeOffset receivedAt, bool fromIntake, CaseRules rules, Actor actor, ImportOrigin? importedFrom = null)
     {
         if (receivedAt > actor.Now)
         {
@@ -90,11 +90,16 @@ public sealed partial class Case
                 TimeZoneInfo.FindSystemTimeZoneById(rules.Calendar.Settings.TimeZoneId)).DateTime),
             NextBody = rules.Policy.NextBody,
         };
+        if (importedFrom is not null)
+        {
+            c.BeginImport(importedFrom);
+        }
         c.Stages.Add(new StageRecord { Number = first.Number, Name = first.Name, OpenedOn = c.ReceivedOn });
         c.StartClocks(first.Number, ClockStart.Receipt, c.ReceivedOn, receivedAt, rules);
         c.Record(actor, "OPENED", c.ReceivedOn,
             $"Opened at {first.Name} under {rules.Policy.Name} version {rules.Policy.Version}; counted as received {receivedOn:yyyy-MM-dd}" +
-            (fromIntake ? " (from Intake's triage)" : " (logged by the complaints team)"));
+            (importedFrom is not null ? $" (imported from {importedFrom.SourceFile} line {importedFrom.Line})"
+                : fromIntake ? " (from Intake's triage)" : " (logged by the complaints team)"));
         c.Raise(new CaseOpened
         {
             Header = c.Header(actor, c.ReceivedOn),
@@ -245,10 +250,11 @@ public sealed partial class Case
 
     /// <summary>
     /// A clock still running: unmet while a stage is open; once closed, only the person's window to
-    /// escalate after a response (a withdrawn or refused case has no clocks left to move).
+    /// escalate after a response (a withdrawn or refused case has no clocks left to move; an imported
+    /// closed case is history, so no calendar change writes to its person about it).
     /// </summary>
     private bool IsLive(Deadline d) => d.MetOn is null && (Status != V1.CaseStatus.Closed
-        || (d.Kind == ClockKind.EscalationWindow && Ending == CaseEnding.ResponseSent));
+        || (d.Kind == ClockKind.EscalationWindow && Ending == CaseEnding.ResponseSent && !IsImported));
 
     public void ClearPending()
     {

@@ -419,6 +419,49 @@ namespace ComplaintsPlatform.OmbudsmanLiaison.Data.Migrations
                     b.ToTable("enquiries", "ombudsman");
                 });
 
+            modelBuilder.Entity("ComplaintsPlatform.OmbudsmanLiaison.Data.ImportedRowRecord", b =>
+                {
+                    b.Property<string>("SourceKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source_kind");
+
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source_id");
+
+                    b.Property<Guid>("EnquiryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enquiry_id");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("imported_by");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer")
+                        .HasColumnName("line");
+
+                    b.Property<string>("SourceFile")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source_file");
+
+                    b.HasKey("SourceKind", "SourceId");
+
+                    b.HasIndex("EnquiryId");
+
+                    b.ToTable("imported_rows", "ombudsman");
+                });
+
             modelBuilder.Entity("ComplaintsPlatform.OmbudsmanLiaison.Data.InformationRequestRecord", b =>
                 {
                     b.Property<Guid>("Id")

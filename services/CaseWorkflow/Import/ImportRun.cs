@@ -1,0 +1,55 @@
+using ComplaintsPlatform.Common.V1;
+using ComplaintsPlatform.Hosting.Errors;
+using ComplaintsPlatform.Import;
+using Grpc.Core;
+
+namespace ComplaintsPlatform.CaseWorkflow.Import;
+
+/// <summary>
+/// Reads an uploaded file row by row and hands the rows on in batches, each saved in one transaction
+/// with its outbox rows, so a large file is neither held in memory nor one huge transaction.
+/// </summary>
+internal static class ImportRun
+{
+    public const int BatchSize = 500;
+
+    public static async Task<ImportReport> RunAsync(IAsyncStreamReader<ImportChunk> chunks, IReadOnlyList<string> requiredColumns,
+        Func<ImportUpload, IReadOnlyList<CsvRow>, ImportReportBuilder, CancellationToken, Task> batch, CancellationToken ct)
+    {
+        var upload = await ImportUpload.OpenAsync(chunks, ct)
+            ?? throw new ValidationException([new FieldViolation("source_file", "the call carried no file")]);
+        new Validator().NotBlank(upload.SourceFile, "source_file", 500).ThrowIfInvalid();
+        var report = new ImportReportBuilder(upload.SourceFile, upload.DryRun);
+        var rows = new List<CsvRow>(BatchSize);
+        var checkedHeader = false;
+        await foreach (var row in CsvReader.ReadAsync(upload, ct))
+        {
+            if (!checkedHeader)
+            {
+                var missing = row.Header.Missing(requiredColumns);
+                if (missing.Count > 0)
+                {
+                    throw new ValidationException([.. missing.Select(c => new FieldViolation(c, "the file has no such column"))]);
+                }
+                checkedHeader = true;
+            }
+            report.Read();
+            rows.Add(row);
+            if (rows.Count == BatchSize)
+            {
+                await batch(upload, rows, report, ct);
+                rows = new List<CsvRow>(BatchSize);
+            }
+        }
+        if (rows.Count > 0)
+        {
+            await batch(upload, rows, report, ct);
+        }
+        // A batch finds faults in two passes (reading, then the rules); the reply lists them by line.
+        var built = report.Build();
+        var errors = built.Errors.OrderBy(e => e.Line).ToList();
+        built.Errors.Clear();
+        built.Errors.AddRange(errors);
+        return built;
+    }
+}

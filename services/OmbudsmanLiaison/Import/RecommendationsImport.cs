@@ -1,0 +1,146 @@
+using ComplaintsPlatform.Import;
+using ComplaintsPlatform.Messaging.Outbox;
+using ComplaintsPlatform.Ombudsman.V1;
+using ComplaintsPlatform.OmbudsmanLiaison.Data;
+using ComplaintsPlatform.OmbudsmanLiaison.Domain;
+using Microsoft.EntityFrameworkCore;
+using static ComplaintsPlatform.OmbudsmanLiaison.Domain.FactDates;
+using V1Ombudsman = ComplaintsPlatform.Ombudsman.V1.Ombudsman;
+
+namespace ComplaintsPlatform.OmbudsmanLiaison.Import;
+
+/// <summary>
+/// One ImportRecommendations call: each new recommendation joins its enquiry (by Ombudsman and
+/// reference), under the rules AgreeRecommendation and CompleteRecommendation apply to live ones.
+/// </summary>
+internal sealed class RecommendationsImport(OmbudsmanLiaisonDbContext db, IOutbox outbox, ImportActor actor)
+{
+    public static readonly string[] Required = ["source_id", "ombudsman", "ombudsman_reference", "type", "due"];
+
+    private readonly Dictionary<string, int> _seen = [];
+
+    public async Task BatchAsync(ImportUpload upload, IReadOnlyList<CsvRow> rows, ImportReportBuilder report, CancellationToken ct)
+    {
+        var parsed = new List<(CsvRow Row, string SourceId, V1Ombudsman Ombudsman, string Reference, RecommendationType Type, long Amount, DateOnly? Agreed, DateOnly Due, DateOnly? Completed)>();
+        foreach (var row in rows)
+        {
+            var sourceId = row.Text("source_id", 200, required: true) ?? "";
+            var ombudsman = row.Enum<V1Ombudsman>("ombudsman", "OMBUDSMAN_", required: true);
+            var reference = row.Text("ombudsman_reference", 50, required: true) ?? "";
+            var type = row.Enum<RecommendationType>("type", "RECOMMENDATION_TYPE_", required: true);
+            var amount = row.Pence("amount_pence") ?? 0;
+            var agreed = row.Date("agreed");
+            var due = row.Date("due", required: true);
+            var completed = row.Date("completed");
+            if (type == RecommendationType.Financial && amount <= 0 && row.Optional("amount_pence") is null)
+            {
+                row.Fail("amount_pence", "is required for a FINANCIAL recommendation (in pence)");
+            }
+            else if (type is not (null or RecommendationType.Financial) && amount != 0)
+            {
+                row.Fail("amount_pence", "is given only for a FINANCIAL recommendation");
+            }
+            if (due < agreed)
+            {
+                row.Fail("due", "is before the recommendation was agreed");
+            }
+            if (completed > actor.Today)
+            {
+                row.Fail("completed", "is in the future");
+            }
+            if (sourceId.Length > 0 && !_seen.TryAdd(sourceId, row.Line))
+            {
+                row.Fail("source_id", $"appears again (first on line {_seen[sourceId]})");
+            }
+            if (!row.IsValid)
+            {
+                report.Failed(row.Errors);
+                continue;
+            }
+            parsed.Add((row, sourceId, ombudsman!.Value, reference, type!.Value, amount, agreed, due!.Value, completed));
+        }
+        var ids = parsed.Select(p => p.SourceId).ToList();
+        var imported = (await db.ImportedRows.AsNoTracking()
+            .Where(r => r.SourceKind == ImportedRowRecord.RecommendationKind && ids.Contains(r.SourceId)).Select(r => r.SourceId).ToListAsync(ct)).ToHashSet();
+        var references = parsed.Select(p => p.Reference).Distinct().ToList();
+        var enquiries = (await db.Enquiries.AsNoTracking().Where(e => references.Contains(e.OmbudsmanReference)).ToListAsync(ct))
+            .ToDictionary(e => (e.Ombudsman, e.OmbudsmanReference));
+
+        var added = 0;
+        foreach (var p in parsed)
+        {
+            if (imported.Contains(p.SourceId))
+            {
+                report.Unchanged();
+                continue;
+            }
+            if (!enquiries.TryGetValue((p.Ombudsman, p.Reference), out var enquiry))
+            {
+                report.Failed(p.Row.Line, "ombudsman_reference", "no enquiry has this Ombudsman reference (import the enquiries first)");
+                continue;
+            }
+            if (enquiry.Decision != OmbudsmanDecision.Upheld)
+            {
+                report.Failed(p.Row.Line, "ombudsman_reference", "recommendations follow an UPHELD decision, and this enquiry's is not");
+                continue;
+            }
+            var agreed = p.Agreed ?? enquiry.DecidedOn ?? enquiry.ReceivedOn;
+            if (agreed < enquiry.ReceivedOn || p.Completed < agreed || p.Due < agreed)
+            {
+                report.Failed(p.Row.Line, p.Completed < agreed ? "completed" : p.Due < agreed ? "due" : "agreed",
+                    "is before the recommendation was agreed or the enquiry received");
+                continue;
+            }
+            added++;
+            if (!upload.DryRun)
+            {
+                Stage(enquiry, p.SourceId, p.Type, p.Amount, agreed, p.Due, p.Completed, upload.SourceFile, p.Row.Line);
+            }
+        }
+        if (!upload.DryRun && added > 0)
+        {
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        report.Imported(added);
+    }
+
+    private void Stage(EnquiryRecord enquiry, string sourceId, RecommendationType type, long amount, DateOnly agreed, DateOnly due,
+        DateOnly? completed, string sourceFile, int line)
+    {
+        var recommendation = new RecommendationRecord
+        {
+            Id = Guid.CreateVersion7(),
+            EnquiryId = enquiry.Id,
+            Type = type,
+            AmountPence = amount,
+            AgreedOn = agreed,
+            DueOn = due,
+            CompletedOn = completed,
+            Late = completed > due,
+            RecordedAt = actor.Now,
+            RecordedBy = actor.Id,
+        };
+        db.Recommendations.Add(recommendation);
+        db.ImportedRows.Add(new ImportedRowRecord
+        {
+            SourceKind = ImportedRowRecord.RecommendationKind, SourceId = sourceId, EnquiryId = enquiry.Id,
+            SourceFile = sourceFile, Line = line, ImportedAt = actor.Now, ImportedBy = actor.Id,
+        });
+        outbox.Add(db, new RecommendationAgreed
+        {
+            EnquiryId = enquiry.Id.ToString(), RecommendationId = recommendation.Id.ToString(), Type = type, AmountPence = amount,
+            AgreedOn = ToProto(agreed), DueOn = ToProto(due), DirectorateId = enquiry.DirectorateId, Imported = true,
+        });
+        if (completed is { } done)
+        {
+            outbox.Add(db, new RecommendationCompleted
+            {
+                EnquiryId = enquiry.Id.ToString(), RecommendationId = recommendation.Id.ToString(), Type = type, AmountPence = amount,
+                DueOn = ToProto(due), CompletedOn = ToProto(done), Late = recommendation.Late,
+                Delayed = OpenDeadlines.IsDelayed(recommendation, enquiry.DecidedOn, actor.Today),
+                DirectorateId = enquiry.DirectorateId, Imported = true,
+            });
+        }
+    }
+}
