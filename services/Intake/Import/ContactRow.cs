@@ -92,7 +92,8 @@ public sealed record ContactRow(
                 row.Fail(C.Triaged, "is before the contact was received");
             }
         }
-        if (triagedAt > rules.Now)
+        // A triage date left out is the received date, whose own rule already spoke.
+        if (triaged is not null && triagedAt > rules.Now)
         {
             row.Fail(C.Triaged, "must not be in the future");
         }
