@@ -31,9 +31,10 @@ public sealed class ImportPeopleAndEventsTests(IntakeFixture fixture) : IClassFi
 
         var report = await ImportAsync(Host, Csv(
             $"{p}-1,,COMPLAINT,EMAIL,2019-01-10,COMPLAINT,,,highways,CORPORATE,  {live.Name.ToUpperInvariant()} ,KNOWN-{p}@example.org,,Same person, older complaint.",
-            $"{p}-2,,COMPLAINT,EMAIL,2019-02-10,COMPLAINT,,,highways,CORPORATE,Morgan Other,known-{p}@example.org,,Someone else with that address."), TeamToken);
+            $"{p}-2,,COMPLAINT,EMAIL,2019-02-10,COMPLAINT,,,highways,CORPORATE,Morgan Other,known-{p}@example.org,,Someone else with that address.",
+            $"{p}-3,,ENQUIRY,EMAIL,2019-03-10,ENQUIRY,,,waste,,Morgan Other,known-{p}@example.org,,The second person again."), TeamToken);
 
-        Assert.Equal((2, 0), (report.RowsImported, report.RowsFailed));
+        Assert.Equal((3, 0), (report.RowsImported, report.RowsFailed));
         var same = await ImportedAsync($"{p}-1");
         var other = await ImportedAsync($"{p}-2");
         Assert.Equal(person, same.PersonId);
@@ -44,6 +45,8 @@ public sealed class ImportPeopleAndEventsTests(IntakeFixture fixture) : IClassFi
         var warning = Assert.Single(report.Warnings);
         Assert.Equal((3, "email"), (warning.Line, warning.Column));
         Assert.Contains("possible duplicate", warning.Reason);
+        // Later rows of the same file meet the people made by earlier ones.
+        Assert.Equal(other.PersonId, (await ImportedAsync($"{p}-3")).PersonId);
     }
 
     [Fact]

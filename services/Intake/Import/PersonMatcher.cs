@@ -12,7 +12,8 @@ namespace ComplaintsPlatform.Intake.Import;
 /// </summary>
 public sealed class PersonMatcher
 {
-    private readonly Dictionary<string, KnownPerson> _byKey = new(StringComparer.Ordinal);
+    // Everyone seen under each email or phone key; the first holds the key in the database.
+    private readonly Dictionary<string, List<KnownPerson>> _byKey = new(StringComparer.Ordinal);
 
     public sealed record Match(Guid PersonId, bool IsNew, string? NewMatchKey, Guid? PossibleDuplicateOf, string? Warning, string WarningColumn);
 
@@ -35,32 +36,37 @@ public sealed class PersonMatcher
             .ToListAsync(ct);
         foreach (var p in people)
         {
-            _byKey[p.MatchKey!] = new KnownPerson(p.Id, [.. p.Names.Select(Normalise)], p.Latest);
+            _byKey[p.MatchKey!] = [new KnownPerson(p.Id, [.. p.Names.Select(Normalise)], p.Latest)];
         }
     }
 
     public Match Resolve(ContactRow row, Guid contactId)
     {
         var name = Normalise(row.Request.Name);
-        var keys = KeysOf(row.Request.Contact);
-        var candidates = keys.Select(k => _byKey.GetValueOrDefault(k.Key)).OfType<KnownPerson>().Distinct().ToList();
+        var keys = KeysOf(row.Request.Contact).ToList();
+        var candidates = keys.SelectMany(k => _byKey.GetValueOrDefault(k.Key) ?? []).Distinct().ToList();
         if (candidates.FirstOrDefault(p => p.Names.Contains(name)) is { } same)
         {
             same.Latest = contactId;
             return new Match(same.Id, false, null, null, null, "");
         }
-        // A key already held by someone else stays theirs: the new person takes a free key, or none.
+        // A key already held by someone else stays theirs: the new person takes a free key, or none,
+        // but is remembered under every key so later rows with the same name find them.
         var freeKey = keys.Select(k => k.Key).FirstOrDefault(k => !_byKey.ContainsKey(k));
         var person = new KnownPerson(Guid.CreateVersion7(), [name], contactId);
-        if (freeKey is not null)
+        foreach (var (key, _) in keys)
         {
-            _byKey[freeKey] = person;
+            if (!_byKey.TryGetValue(key, out var seen))
+            {
+                _byKey[key] = seen = [];
+            }
+            seen.Add(person);
         }
         if (candidates.Count == 0)
         {
             return new Match(person.Id, true, freeKey, null, null, "");
         }
-        var byEmail = keys.First(k => _byKey.GetValueOrDefault(k.Key) is { } p && candidates.Contains(p)).Email;
+        var byEmail = keys.First(k => _byKey[k.Key].Any(candidates.Contains)).Email;
         return new Match(person.Id, true, freeKey, candidates[0].Latest,
             $"the same {(byEmail ? "email" : "phone")} as a person already known under another name: imported as a new person and flagged as a possible duplicate",
             byEmail ? ContactColumns.Email : ContactColumns.Phone);
