@@ -29,6 +29,21 @@ public sealed class ImportClient(CallInvoker invoker)
             headers.Add("authorization", "Bearer " + bearerToken);
         }
         using var call = invoker.AsyncClientStreamingCall(method, null, new CallOptions(headers, cancellationToken: ct));
+        try
+        {
+            await WriteAsync(call.RequestStream, file, sourceFile, dryRun, chunkBytes, ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested && e is RpcException or OperationCanceledException or IOException)
+        {
+            // The service ended the call before the whole file was sent (it refused it): its status says why.
+            return await call.ResponseAsync;
+        }
+        return await call.ResponseAsync;
+    }
+
+    private static async Task WriteAsync(IClientStreamWriter<ImportChunk> requests, Stream file, string sourceFile, bool dryRun, int chunkBytes,
+        CancellationToken ct)
+    {
         var buffer = new byte[chunkBytes];
         var first = true;
         int read;
@@ -42,14 +57,13 @@ public sealed class ImportClient(CallInvoker invoker)
                 chunk.DryRun = dryRun;
                 first = false;
             }
-            await call.RequestStream.WriteAsync(chunk, ct);
+            await requests.WriteAsync(chunk, ct);
             if (read == 0)
             {
                 break;
             }
         }
-        await call.RequestStream.CompleteAsync();
-        return await call.ResponseAsync;
+        await requests.CompleteAsync();
     }
 
     private static async Task<int> ReadFullAsync(Stream file, byte[] buffer, CancellationToken ct)
