@@ -33,9 +33,10 @@ public sealed class ImportClient(CallInvoker invoker)
         {
             await WriteAsync(call.RequestStream, file, sourceFile, dryRun, chunkBytes, ct);
         }
-        catch (Exception e) when (!ct.IsCancellationRequested && e is RpcException or OperationCanceledException or IOException)
+        catch (Exception) when (!ct.IsCancellationRequested)
         {
-            // The service ended the call before the whole file was sent (it refused it): its status says why.
+            // The service ended the call before the whole file was sent (it refused it): its status says
+            // why, when the gateway could pass it on.
             return await call.ResponseAsync;
         }
         return await call.ResponseAsync;
