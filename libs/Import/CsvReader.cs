@@ -22,12 +22,23 @@ public static class CsvReader
         var buffer = new char[64 * 1024];
         var pendingCr = false;
         var rowHasContent = false;
+        var quoteEndsRead = false;
         int read;
         while ((read = await reader.ReadAsync(buffer, ct)) > 0)
         {
             for (var i = 0; i < read; i++)
             {
                 var c = buffer[i];
+                if (quoteEndsRead)
+                {
+                    quoteEndsRead = false;
+                    if (c == '"')
+                    {
+                        field.Append('"');
+                        continue;
+                    }
+                    inQuotes = false;
+                }
                 if (pendingCr)
                 {
                     pendingCr = false;
@@ -40,10 +51,16 @@ public static class CsvReader
                 {
                     if (c == '"')
                     {
-                        if (i + 1 < read ? buffer[i + 1] == '"' : reader.Peek() == '"')
+                        if (i + 1 == read)
+                        {
+                            // The next read says whether this quote is doubled or closes the field (the
+                            // reader's own Peek would read the upload synchronously, which it cannot).
+                            quoteEndsRead = true;
+                        }
+                        else if (buffer[i + 1] == '"')
                         {
                             field.Append('"');
-                            if (i + 1 < read) { i++; } else { reader.Read(); }
+                            i++;
                         }
                         else
                         {

@@ -30,5 +30,14 @@ public sealed class ImportReportBuilder(string sourceFile, bool dryRun)
     public void Failed(int line, string column, string reason) =>
         Failed([new ImportRowError { Line = line, Column = column, Reason = reason }]);
 
+    /// <summary>A row imported but worth a look (e.g. a possible duplicate person); not a failure.</summary>
+    public void Warned(int line, string column, string reason)
+    {
+        if (_report.Warnings.Count < MaxErrors)
+        {
+            _report.Warnings.Add(new ImportRowError { Line = line, Column = column, Reason = reason });
+        }
+    }
+
     public ImportReport Build() => _report;
 }

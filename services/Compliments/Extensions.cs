@@ -16,7 +16,7 @@ internal static class Extensions
     public static void AddComplimentsServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ComplimentsDbContext>(ConnectionName, Schema);
-        builder.AddPlatformGrpc("complaints.compliments.v1.Compliments");
+        builder.AddPlatformGrpc("complaints.compliments.v1.Compliments", "complaints.compliments.v1.ComplimentsImport");
         // Intake takes compliments sent back to triage; Reporting counts them.
         builder.AddOutbox<ComplimentsDbContext>(FeedName, "intake", "reporting");
         builder.AddFeedConsumer<ComplimentsDbContext, IntakeFeedHandler>("intake", ConsumerName);
@@ -27,6 +27,7 @@ internal static class Extensions
     public static WebApplication MapComplimentsEndpoints(this WebApplication app)
     {
         app.MapGrpcService<ComplimentsService>();
+        app.MapGrpcService<ComplimentsImportService>();
         app.MapEventFeed<ComplimentsDbContext>();
         return app;
     }

@@ -6,6 +6,7 @@ using ComplaintsPlatform.Intake.Data;
 using ComplaintsPlatform.Intake.Domain;
 using ComplaintsPlatform.Intake.Events;
 using ComplaintsPlatform.Intake.Grpc;
+using ComplaintsPlatform.Intake.Import;
 using ComplaintsPlatform.Messaging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,7 @@ internal static class Extensions
     public static void AddIntakeServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<IntakeDbContext>(ConnectionName, Schema);
-        builder.AddPlatformGrpc("complaints.intake.v1.Intake", "complaints.intake.v1.IntakeInternal", "complaints.intake.v1.Registers");
+        builder.AddPlatformGrpc("complaints.intake.v1.Intake", "complaints.intake.v1.IntakeInternal", "complaints.intake.v1.Registers", "complaints.intake.v1.IntakeImport");
         var intakeOptions = builder.Configuration.GetSection(IntakeOptions.Section).Get<IntakeOptions>() ?? new IntakeOptions();
         builder.Services.AddGrpc().AddServiceOptions<IntakeService>(o =>
             // Room for the attachments of one submission, each within its own limit.
@@ -34,6 +35,7 @@ internal static class Extensions
         builder.AddFeedConsumer<IntakeDbContext, ComplimentsEventsHandler>("compliments", "intake");
         builder.AddFeedConsumer<IntakeDbContext, OmbudsmanEventsHandler>("ombudsman", "intake");
         builder.Services.AddScoped<CaseCorrespondence>();
+        builder.Services.AddScoped<ContactImporter>();
         builder.Services.AddSingleton<OfficerDirectory>();
         // CaseWorkflow's letter words (CaseInternal) and officers' addresses (CouncilDirectory), as the intake service.
         var caseWorkflow = new Uri(builder.Configuration["Services:CaseWorkflow"] ?? "http://_grpc.case-workflow");
@@ -72,6 +74,7 @@ internal static class Extensions
         app.MapGrpcService<IntakeService>();
         app.MapGrpcService<IntakeInternalService>();
         app.MapGrpcService<RegistersService>();
+        app.MapGrpcService<IntakeImportService>();
         app.MapEventFeed<IntakeDbContext>();
         return app;
     }

@@ -33,9 +33,16 @@ internal sealed class ComplimentConfiguration : IEntityTypeConfiguration<Complim
         e.Property(x => x.SentBackAt).HasColumnName("sent_back_at");
         e.Property(x => x.RecordedBy).HasColumnName("recorded_by").HasMaxLength(200);
         e.Property(x => x.RecordedAt).HasColumnName("recorded_at");
+        e.Property(x => x.Imported).HasColumnName("imported");
+        e.Property(x => x.ImportSourceId).HasColumnName("import_source_id").HasMaxLength(80);
+        e.Property(x => x.ImportSourceFile).HasColumnName("import_source_file").HasMaxLength(200);
+        e.Property(x => x.ImportLine).HasColumnName("import_line");
+        e.Property(x => x.ImportFingerprint).HasColumnName("import_fingerprint");
 
         // One compliment per Intake contact, whatever the feed redelivers.
         e.HasIndex(x => x.ContactId).IsUnique().HasFilter("contact_id IS NOT NULL");
+        // The guarantee behind an idempotent import: one compliment per source id.
+        e.HasIndex(x => x.ImportSourceId).IsUnique().HasFilter("import_source_id IS NOT NULL");
         e.HasIndex(x => new { x.ServiceAreaId, x.ReceivedOn });
         e.HasIndex(x => x.TeamId);
         e.HasIndex(x => x.OfficerId);

@@ -60,6 +60,18 @@ public sealed class Compliment
 
     public DateTimeOffset RecordedAt { get; private set; }
 
+    /// <summary>From a council's history: the compliments import, or an imported contact triaged as a compliment.</summary>
+    public bool Imported { get; private set; }
+
+    /// <summary>The compliments import's source id (unique), file and line, and a hash of the row.</summary>
+    public string? ImportSourceId { get; private set; }
+
+    public string? ImportSourceFile { get; private set; }
+
+    public int? ImportLine { get; private set; }
+
+    public byte[]? ImportFingerprint { get; private set; }
+
     public static Compliment RecordByStaff(
         string serviceAreaId, string teamId, string? officerId, Channel channel, DateOnly receivedOn,
         string words, Giver giver, string recordedBy, DateTimeOffset recordedAt)
@@ -82,11 +94,44 @@ public sealed class Compliment
         };
     }
 
+    /// <summary>A compliment from the council's history, as its old system recorded it.</summary>
+    public static Compliment Import(
+        ImportedCompliment row, string sourceFile, string importedBy, DateTimeOffset importedAt)
+    {
+        EnsureFromThePublic(row.Giver);
+        var compliment = new Compliment
+        {
+            Id = Guid.CreateVersion7(importedAt),
+            Source = ComplimentSource.RecordedByStaff,
+            ServiceAreaId = row.ServiceAreaId,
+            TeamId = row.TeamId,
+            OfficerId = row.OfficerId,
+            Channel = row.Channel,
+            Giver = row.Giver,
+            ReceivedOn = row.ReceivedOn,
+            Words = row.Words,
+            Status = ComplimentStatus.Recorded,
+            RecordedBy = "import:" + importedBy,
+            RecordedAt = importedAt,
+            Imported = true,
+            ImportSourceId = row.SourceId,
+            ImportSourceFile = sourceFile,
+            ImportLine = row.Line,
+            ImportFingerprint = row.Fingerprint,
+        };
+        if (row.ConsentToQuote)
+        {
+            compliment.SetQuoteConsent(true, row.QuotableText, compliment.RecordedBy, importedAt);
+        }
+        return compliment;
+    }
+
     /// <summary>Intake's triage already decided it is a compliment from the public; the words stay in Intake until staff add them.</summary>
     public static Compliment FromTriage(
         string contactId, string? contactReference, string? personId, string serviceAreaId, Channel channel,
-        DateOnly receivedOn, string recordedBy, DateTimeOffset recordedAt) => new()
+        DateOnly receivedOn, string recordedBy, DateTimeOffset recordedAt, bool imported = false) => new()
     {
+        Imported = imported,
         Id = Guid.CreateVersion7(recordedAt),
         Source = ComplimentSource.IntakeTriage,
         ContactId = contactId,

@@ -24,6 +24,7 @@ public sealed class ComplimentEvents(IOutbox outbox)
         RecordedAt = Timestamp.FromDateTimeOffset(c.RecordedAt),
         RecordedBy = c.RecordedBy,
         ConsentToQuote = c.ConsentToQuote,
+        Imported = c.Imported,
     });
 
     public void Amended(ComplimentsDbContext db, Compliment c, string by, DateTimeOffset at) => outbox.Add(db, new ComplimentAmended

@@ -33,7 +33,8 @@ public sealed class IntakeFeedHandler(ComplimentEvents events, TimeProvider cloc
             triaged.Channel,
             Dates.LocalDate(receivedAt, timeZone),
             Blank(triaged.TriagedBy) ?? "intake",
-            triaged.TriagedAt?.ToDateTimeOffset() ?? clock.GetUtcNow());
+            triaged.TriagedAt?.ToDateTimeOffset() ?? clock.GetUtcNow(),
+            triaged.Imported);
         db.Compliments.Add(compliment);
         events.Recorded(db, compliment);
     }

@@ -25,6 +25,8 @@ internal static class Mapping
         SentBackReason = c.SentBackReason ?? V1.RetriageReason.Unspecified,
         RecordedBy = c.RecordedBy,
         RecordedAt = Timestamp.FromDateTimeOffset(c.RecordedAt),
+        Imported = c.Imported,
+        ImportOrigin = c.ImportSourceId is null ? "" : $"{c.ImportSourceFile} line {c.ImportLine}",
     };
 
     public static string? NullIfEmpty(this string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

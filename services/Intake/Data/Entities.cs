@@ -16,6 +16,7 @@ public sealed class Contact
     public Guid Id { get; set; }
     public string Reference { get; set; } = "";
     public string ClientRequestId { get; set; } = "";
+    // SHA-256 of the request (or of an imported row), so a repeat with different content is told apart.
     public byte[] RequestFingerprint { get; set; } = [];
     public Guid PersonId { get; set; }
     public int Kind { get; set; }
@@ -61,7 +62,14 @@ public sealed class Contact
     // Set when another service sent the contact back to triage: what it thinks the contact really is.
     public int SuggestedDecision { get; set; }
 
+    // From a council's history: the old system's id (unique), and the file and line it came from.
+    public string? ImportSourceId { get; set; }
+    public string? ImportSourceFile { get; set; }
+    public int? ImportLine { get; set; }
+
     public bool HasRepresentative => RepresentativeName is not null;
+
+    public bool Imported => ImportSourceId is not null;
 
     public List<Attachment> Attachments { get; set; } = [];
     public List<TriageEntry> TriageEntries { get; set; } = [];

@@ -53,6 +53,11 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             e.HasMany(c => c.TriageEntries).WithOne().HasForeignKey(t => t.ContactId);
             e.HasMany(c => c.DuplicateFlags).WithOne().HasForeignKey(d => d.ContactId);
             e.Ignore(c => c.HasRepresentative);
+            e.Ignore(c => c.Imported);
+            // The guarantee behind an idempotent import: one contact per source id.
+            e.HasIndex(c => c.ImportSourceId).IsUnique().HasFilter("import_source_id IS NOT NULL");
+            e.Property(c => c.ImportSourceId).HasMaxLength(80);
+            e.Property(c => c.ImportSourceFile).HasMaxLength(200);
             e.Property(c => c.Reference).HasMaxLength(20);
             e.Property(c => c.ClientRequestId).HasMaxLength(100);
         });

@@ -100,6 +100,9 @@ internal static class ContactMapping
             ServiceAreaId = c.ServiceAreaId ?? "",
             MemberEnquiry = c.MemberEnquiry,
             PossiblyOutOfTime = c.PossiblyOutOfTime,
+            Imported = c.Imported,
+            ImportSourceId = c.ImportSourceId ?? "",
+            ImportOrigin = c.Imported ? $"{c.ImportSourceFile} line {c.ImportLine}" : "",
         };
         detail.Adjustments.AddRange(c.Adjustments.Select(a => (Adjustment)a));
         if (c.HasRepresentative)

@@ -54,6 +54,17 @@ public sealed partial class IntakeService
         return await DetailAsync(await WithChildrenAsync(contact, context.CancellationToken), context.CancellationToken);
     }
 
+    public override async Task<ContactDetail> FindContactByReference(FindContactByReferenceRequest request, ServerCallContext context)
+    {
+        new Validator().NotBlank(request.Reference, "reference", 20).ThrowIfInvalid();
+        var reference = request.Reference.Trim();
+        var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Reference == reference, context.CancellationToken)
+            ?? throw new NotFoundException("The contact");
+        Authorise(contact, Caller.From(context));
+        await AuditAsync(contact.Id, Caller.From(context), "read contact", context.CancellationToken);
+        return await DetailAsync(await WithChildrenAsync(contact, context.CancellationToken), context.CancellationToken);
+    }
+
     public override async Task<AttachmentContent> GetAttachment(GetAttachmentRequest request, ServerCallContext context)
     {
         var id = ParseId(request.AttachmentId, "attachment_id");

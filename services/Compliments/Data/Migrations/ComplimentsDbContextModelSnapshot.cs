@@ -147,6 +147,28 @@ namespace ComplaintsPlatform.Compliments.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("giver");
 
+                    b.Property<byte[]>("ImportFingerprint")
+                        .HasColumnType("bytea")
+                        .HasColumnName("import_fingerprint");
+
+                    b.Property<int?>("ImportLine")
+                        .HasColumnType("integer")
+                        .HasColumnName("import_line");
+
+                    b.Property<string>("ImportSourceFile")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("import_source_file");
+
+                    b.Property<string>("ImportSourceId")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("import_source_id");
+
+                    b.Property<bool>("Imported")
+                        .HasColumnType("boolean")
+                        .HasColumnName("imported");
+
                     b.Property<string>("OfficerId")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -223,6 +245,10 @@ namespace ComplaintsPlatform.Compliments.Data.Migrations
                     b.HasIndex("ContactId")
                         .IsUnique()
                         .HasFilter("contact_id IS NOT NULL");
+
+                    b.HasIndex("ImportSourceId")
+                        .IsUnique()
+                        .HasFilter("import_source_id IS NOT NULL");
 
                     b.HasIndex("OfficerId");
 

@@ -279,6 +279,20 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("happened_on");
 
+                    b.Property<int?>("ImportLine")
+                        .HasColumnType("integer")
+                        .HasColumnName("import_line");
+
+                    b.Property<string>("ImportSourceFile")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("import_source_file");
+
+                    b.Property<string>("ImportSourceId")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("import_source_id");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer")
                         .HasColumnName("kind");
@@ -410,6 +424,10 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                     b.HasIndex("ClientRequestId")
                         .IsUnique()
                         .HasDatabaseName("ix_contacts_client_request_id");
+
+                    b.HasIndex("ImportSourceId")
+                        .IsUnique()
+                        .HasFilter("import_source_id IS NOT NULL");
 
                     b.HasIndex("ReceivedAt")
                         .HasDatabaseName("ix_contacts_untriaged")

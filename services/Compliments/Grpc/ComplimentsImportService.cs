@@ -1,0 +1,134 @@
+using ComplaintsPlatform.Common.V1;
+using ComplaintsPlatform.Compliments.Data;
+using ComplaintsPlatform.Compliments.Domain;
+using ComplaintsPlatform.Compliments.Events;
+using ComplaintsPlatform.Compliments.V1;
+using ComplaintsPlatform.Hosting.Errors;
+using ComplaintsPlatform.Hosting.Identity;
+using ComplaintsPlatform.Import;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Compliment = ComplaintsPlatform.Compliments.Domain.Compliment;
+
+namespace ComplaintsPlatform.Compliments.Grpc;
+
+/// <summary>
+/// Historic compliments from the compliments template, a few hundred rows per transaction with their
+/// ComplimentRecorded events. A source id already imported with the same values is unchanged; with
+/// other values it is refused, never overwritten.
+/// </summary>
+[Authorize(Roles = Roles.ComplaintsTeam)]
+public sealed class ComplimentsImportService(ComplimentsDbContext db, ComplimentEvents events, TimeProvider clock)
+    : ComplimentsImport.ComplimentsImportBase
+{
+    public const int BatchSize = 250;
+
+    private readonly Dictionary<string, (byte[] Fingerprint, string Origin)> _seen = new(StringComparer.Ordinal);
+
+    public override async Task<ImportReport> ImportCompliments(IAsyncStreamReader<ImportChunk> requestStream, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var upload = await ImportUpload.OpenAsync(requestStream, ct);
+        new Validator()
+            .Require(upload is not null, "data", "the call carried no file")
+            .NotBlank(upload?.SourceFile, "source_file", 200)
+            .ThrowIfInvalid();
+        var importedBy = Caller.From(context).Subject;
+        var directory = await DirectoryAsync(ct);
+        var report = new ImportReportBuilder(upload!.SourceFile, upload.DryRun);
+        var batch = new List<ImportedCompliment>(BatchSize);
+        CsvHeader? header = null;
+        await foreach (var row in CsvReader.ReadAsync(upload, ct))
+        {
+            if (header is null)
+            {
+                header = row.Header;
+                CheckHeader(header, report);
+            }
+            report.Read();
+            if (ImportedCompliment.Parse(row, directory) is { } valid)
+            {
+                batch.Add(valid);
+            }
+            else
+            {
+                report.Failed(row.Errors);
+            }
+            if (batch.Count == BatchSize)
+            {
+                await SaveAsync(batch, upload, importedBy, report, ct);
+                batch.Clear();
+            }
+        }
+        if (batch.Count > 0)
+        {
+            await SaveAsync(batch, upload, importedBy, report, ct);
+        }
+        return report.Build();
+    }
+
+    private async Task SaveAsync(List<ImportedCompliment> rows, ImportUpload upload, string importedBy, ImportReportBuilder report, CancellationToken ct)
+    {
+        var ids = rows.Select(r => r.SourceId).ToList();
+        var known = await db.Compliments.AsNoTracking().Where(c => ids.Contains(c.ImportSourceId!))
+            .Select(c => new { c.ImportSourceId, c.ImportFingerprint, c.ImportSourceFile, c.ImportLine })
+            .ToDictionaryAsync(c => c.ImportSourceId!, ct);
+        var now = clock.GetUtcNow();
+        foreach (var row in rows)
+        {
+            var earlier = known.TryGetValue(row.SourceId, out var k) ? (k.ImportFingerprint ?? [], $"{k.ImportSourceFile} line {k.ImportLine}")
+                : _seen.TryGetValue(row.SourceId, out var s) ? s
+                : ((byte[], string)?)null;
+            if (earlier is { } e)
+            {
+                if (e.Item1.AsSpan().SequenceEqual(row.Fingerprint))
+                {
+                    report.Unchanged();
+                }
+                else
+                {
+                    report.Failed(row.Line, ImportedCompliment.SourceIdColumn,
+                        $"was imported before ({e.Item2}) with other values; an import never overwrites a record");
+                }
+                continue;
+            }
+            _seen[row.SourceId] = (row.Fingerprint, $"{upload.SourceFile} line {row.Line}");
+            report.Imported();
+            if (!upload.DryRun)
+            {
+                var compliment = Compliment.Import(row, upload.SourceFile, importedBy, now);
+                db.Compliments.Add(compliment);
+                events.Recorded(db, compliment);
+            }
+        }
+        if (!upload.DryRun)
+        {
+            // One transaction: the batch's compliments with their outbox rows.
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    // A file without a required column would fail every row for the same reason: say it once.
+    private static void CheckHeader(CsvHeader header, ImportReportBuilder report)
+    {
+        var missing = header.Missing(ImportedCompliment.Required);
+        new Validator().Require(missing.Count == 0, "data",
+            $"the header (line 1) lacks the required column(s) {string.Join(", ", missing)}; see the compliments template").ThrowIfInvalid();
+        foreach (var unknown in header.Names.Where(n => !ImportedCompliment.Columns.Contains(n)))
+        {
+            report.Warned(1, unknown, "is not a column of the compliments template and was ignored");
+        }
+    }
+
+    private async Task<ImportDirectory> DirectoryAsync(CancellationToken ct)
+    {
+        var council = await DirectoryChecks.CouncilAsync(db, ct);
+        var areas = await db.ServiceAreas.AsNoTracking().Select(a => a.Id).ToListAsync(ct);
+        var teams = await db.Teams.AsNoTracking().Select(t => new { t.Id, t.ServiceAreaId }).ToListAsync(ct);
+        var officers = await db.Officers.AsNoTracking().Select(o => o.Id).ToListAsync(ct);
+        return new ImportDirectory(Dates.LocalDate(clock.GetUtcNow(), council.TimeZone), areas.ToHashSet(StringComparer.Ordinal),
+            teams.ToDictionary(t => t.Id, t => t.ServiceAreaId, StringComparer.Ordinal), officers.ToHashSet(StringComparer.Ordinal));
+    }
+}
