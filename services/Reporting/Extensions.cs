@@ -28,6 +28,7 @@ internal static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ReportBuilder>();
         builder.Services.AddSingleton<ReportCache>();
+        builder.Services.AddReportingOpenApi();
         var redis = builder.Configuration.GetConnectionString("redis");
         if (!string.IsNullOrEmpty(redis))
         {
@@ -40,6 +41,7 @@ internal static class Extensions
 
     public static WebApplication MapReportingEndpoints(this WebApplication app)
     {
+        app.UseReportingOpenApi();
         app.MapGrpcService<ReportingService>();
         return app;
     }
