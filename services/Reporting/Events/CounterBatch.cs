@@ -11,7 +11,9 @@ public readonly record struct CounterKey(
 /// <summary>
 /// Each count is kept at four grains, so a report reads only the rows its grouping needs: the base
 /// (service area, channel, kind, code; council, directorate, service area and channel groupings),
-/// and the base plus team, plus stream, or plus stage.
+/// and the base plus team, plus stream, or plus stage. Each grain is kept per month and rolled up
+/// per financial year and per calendar year (the grain plus 10 or 20, at the year's first month), so
+/// a year is read as one row per key instead of twelve.
 /// </summary>
 public static class Grains
 {
@@ -20,14 +22,36 @@ public static class Grains
     public const short Stream = 2;
     public const short Stage = 3;
 
+    public const short FinancialYear = 10;
+    public const short CalendarYear = 20;
+
+    /// <summary>Every row one change to <paramref name="key"/> (at a month) adds to.</summary>
     public static IEnumerable<CounterKey> Of(CounterKey key)
     {
         var core = key with { TeamId = "", Stream = 0, Stage = 0 };
-        yield return core with { Grain = Base };
-        yield return core with { Grain = Team, TeamId = key.TeamId };
-        yield return core with { Grain = Stream, Stream = key.Stream };
-        yield return core with { Grain = Stage, Stage = key.Stage };
+        CounterKey[] grains =
+        [
+            core with { Grain = Base },
+            core with { Grain = Team, TeamId = key.TeamId },
+            core with { Grain = Stream, Stream = key.Stream },
+            core with { Grain = Stage, Stage = key.Stage },
+        ];
+        var financialYear = new DateOnly(key.Month.Month >= 4 ? key.Month.Year : key.Month.Year - 1, 4, 1);
+        var calendarYear = new DateOnly(key.Month.Year, 1, 1);
+        foreach (var grain in grains)
+        {
+            yield return grain;
+            yield return grain with { Grain = (short)(grain.Grain + FinancialYear), Month = financialYear };
+            yield return grain with { Grain = (short)(grain.Grain + CalendarYear), Month = calendarYear };
+        }
     }
+
+    /// <summary>The offset of the rollup that holds exactly this range of months, or 0 to sum months.</summary>
+    public static short RollupOf(DateOnly start, DateOnly end) =>
+        end != start.AddYears(1) || start.Day != 1 ? (short)0
+        : start.Month == 4 ? FinancialYear
+        : start.Month == 1 ? CalendarYear
+        : (short)0;
 }
 
 /// <summary>
