@@ -41,7 +41,7 @@ internal static class Extensions
 
     public static WebApplication MapReportingEndpoints(this WebApplication app)
     {
-        app.UseReportingOpenApi();
+        app.MapReportingOpenApi();
         app.MapGrpcService<ReportingService>();
         return app;
     }

@@ -8,7 +8,7 @@ namespace ComplaintsPlatform.Reporting.Grpc;
 /// </summary>
 internal static class OpenApiDocument
 {
-    public const string Route = "api/reporting/openapi/{documentName}.json";
+    public const string Route = "/api/reporting/openapi/{documentName}.json";
 
     public static void AddReportingOpenApi(this IServiceCollection services)
     {
@@ -22,5 +22,5 @@ internal static class OpenApiDocument
     }
 
     // The document describes routes and message shapes only (no data), so it is served without a token.
-    public static void UseReportingOpenApi(this WebApplication app) => app.UseSwagger(options => options.RouteTemplate = Route);
+    public static void MapReportingOpenApi(this WebApplication app) => app.MapSwagger(Route).AllowAnonymous();
 }
