@@ -50,6 +50,11 @@ internal static class BatchApplier
             }
             position = evt.Position;
         }
+        if (applied > 0 && handler is IFeedBatchHandler<TContext> gathering)
+        {
+            await gathering.BeforeCommitAsync(db, ct);
+            db.ChangeTracker.Clear();
+        }
         if (position != checkpoint.Position)
         {
             checkpoint.Position = position;

@@ -55,8 +55,8 @@ public static class Grains
 }
 
 /// <summary>
-/// The counter changes of one event, merged and written as one upsert inside the consumer's
-/// transaction (so they commit with the inbox row and checkpoint, or not at all).
+/// The counter changes of the events in one consumer transaction, merged and written as one upsert
+/// before it commits (so they commit with the inbox rows and checkpoint, or not at all).
 /// </summary>
 public sealed class CounterBatch
 {
@@ -82,30 +82,32 @@ public sealed class CounterBatch
         Add(key with { Basis = Resolved, Month = happenedOn }, count, amount);
     }
 
+    // 14 parameters a row: a statement stays well under PostgreSQL's 65,535 bind parameters.
+    private const int RowsPerStatement = 2_000;
+
     public async Task FlushAsync(ReportingDbContext db, CancellationToken ct)
     {
-        if (_pending.Count == 0)
+        foreach (var chunk in _pending.Chunk(RowsPerStatement))
         {
-            return;
-        }
-        var sql = new StringBuilder("INSERT INTO reporting.counters (metric, basis, grain, month, service_area_id, directorate_id, team_id, stream, stage, channel, kind, code, count, amount) VALUES ");
-        var args = new List<object>(_pending.Count * 13);
-        var first = true;
-        foreach (var (k, v) in _pending)
-        {
-            sql.Append(first ? "" : ", ").Append('(');
-            object[] values = [k.Metric, k.Basis, k.Grain, k.Month, k.ServiceAreaId, k.DirectorateId, k.TeamId, k.Stream, k.Stage, k.Channel, k.Kind, k.Code, v.Count, v.Amount];
-            for (var i = 0; i < values.Length; i++)
+            var sql = new StringBuilder("INSERT INTO reporting.counters (metric, basis, grain, month, service_area_id, directorate_id, team_id, stream, stage, channel, kind, code, count, amount) VALUES ");
+            var args = new List<object>(chunk.Length * 14);
+            var first = true;
+            foreach (var (k, v) in chunk)
             {
-                sql.Append(i == 0 ? "" : ", ").Append('{').Append(args.Count).Append('}');
-                args.Add(values[i]);
+                sql.Append(first ? "" : ", ").Append('(');
+                object[] values = [k.Metric, k.Basis, k.Grain, k.Month, k.ServiceAreaId, k.DirectorateId, k.TeamId, k.Stream, k.Stage, k.Channel, k.Kind, k.Code, v.Count, v.Amount];
+                for (var i = 0; i < values.Length; i++)
+                {
+                    sql.Append(i == 0 ? "" : ", ").Append('{').Append(args.Count).Append('}');
+                    args.Add(values[i]);
+                }
+                sql.Append(')');
+                first = false;
             }
-            sql.Append(')');
-            first = false;
+            sql.Append(" ON CONFLICT (metric, basis, grain, month, service_area_id, directorate_id, team_id, stream, stage, channel, kind, code)")
+                .Append(" DO UPDATE SET count = counters.count + excluded.count, amount = counters.amount + excluded.amount");
+            await db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);
         }
-        sql.Append(" ON CONFLICT (metric, basis, grain, month, service_area_id, directorate_id, team_id, stream, stage, channel, kind, code)")
-            .Append(" DO UPDATE SET count = counters.count + excluded.count, amount = counters.amount + excluded.amount");
         _pending.Clear();
-        await db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);
     }
 }
