@@ -1,6 +1,7 @@
 // With N cases' worth of data loaded (default 1,000,000 over five financial years): p95 of the full
 // set of report tables for one year from the counters, against the same tables by plain SQL
-// aggregates over a flat case table, in the same run; then the real handlers' replay rate.
+// aggregates over a flat case table, in the same run; then the rebuild rate through the real
+// consumers, one event per transaction and batched; then the event-to-report lag under steady intake.
 using System.Diagnostics;
 using ComplaintsPlatform.Reporting.Bench;
 using ComplaintsPlatform.Reporting.Data;
@@ -10,7 +11,8 @@ using ComplaintsPlatform.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 
 var cases = args.Length > 0 ? int.Parse(args[0]) : 1_000_000;
-var replayCases = args.Length > 1 ? int.Parse(args[1]) : 5_000;
+var replayCases = args.Length > 1 ? int.Parse(args[1]) : 500;
+var lagRate = args.Length > 2 ? int.Parse(args[2]) : 50;
 const int Iterations = 20;
 
 await using var postgres = await TestPostgres.StartAsync();
@@ -29,34 +31,72 @@ Console.WriteLine($"loaded {cases:N0} cases: {load.CounterRows:N0} counter rows 
 
 var year = 2024;
 var reports = Enum.GetValues<ReportKind>().Where(k => k != ReportKind.Unspecified).ToArray();
+ReportRequest[] requests = [.. reports.SelectMany(report => new[] { Basis.Received, Basis.Resolved }.Select(basis => new ReportRequest
+{
+    Report = report, Basis = basis, Grouping = Grouping.ServiceArea,
+    Period = new Period { Kind = PeriodKind.FinancialYear, Year = year },
+}))];
+var all = new ReportAudience(false, null);
+
+// Each table on its own, as GetReport builds it: one query per table.
 async Task<int> AllTablesAsync()
 {
     await using var db = new ReportingDbContext(options);
     var builder = new ReportBuilder(db, TimeProvider.System);
     var rows = 0;
-    foreach (var report in reports)
+    foreach (var request in requests)
     {
-        foreach (var basis in new[] { Basis.Received, Basis.Resolved })
-        {
-            var table = await builder.BuildAsync(new ReportRequest
-            {
-                Report = report, Basis = basis, Grouping = Grouping.ServiceArea,
-                Period = new Period { Kind = PeriodKind.FinancialYear, Year = year },
-            }, new ReportAudience(false, null), CancellationToken.None);
-            rows += table.Rows.Count;
-        }
+        rows += (await builder.BuildAsync(request, all, CancellationToken.None)).Rows.Count;
     }
     return rows;
 }
 
-var counters = await TimeAsync("counters: all 12 tables x 2 bases, by service area", AllTablesAsync);
+// The same tables together (as an annual report would): one query per basis.
+async Task<int> TogetherAsync()
+{
+    await using var db = new ReportingDbContext(options);
+    var tables = await new ReportBuilder(db, TimeProvider.System).BuildManyAsync(requests, all, CancellationToken.None);
+    return tables.Sum(t => t.Rows.Count);
+}
+
+// Three layouts of the same rows: as loaded (each key's rows scattered over the table, the worst
+// case); clustered by the report index (as CLUSTER leaves it; a live table, whose rows for a period
+// are written and updated together, lies between); and with a covering index (index-only scans).
+var asLoaded = await TimeAsync("counters, rows as loaded: all 12 tables x 2 bases, by service area", AllTablesAsync);
+var asLoadedTogether = await TimeAsync("counters, rows as loaded, the 24 tables built together (BuildManyAsync)", TogetherAsync);
+await SqlAsync("CLUSTER reporting.counters USING \"IX_counters_basis_grain_metric_month\"", "ANALYZE reporting.counters");
+var clustered = await TimeAsync("counters, clustered by the report index: same tables", AllTablesAsync);
+var clusteredTogether = await TimeAsync("counters, clustered, the 24 tables built together (BuildManyAsync)", TogetherAsync);
+await SqlAsync(
+    "CREATE INDEX bench_counters_covering ON reporting.counters (basis, grain, metric, month) INCLUDE (service_area_id, directorate_id, team_id, stream, stage, channel, kind, code, count, amount)",
+    "VACUUM ANALYZE reporting.counters");
+var covering = await TimeAsync("counters, with a covering index (bench only, not in the migrations): same tables", AllTablesAsync);
+var coveringTogether = await TimeAsync("counters, with the covering index, built together", TogetherAsync);
 var flat = await TimeAsync("plain SQL over the flat case table, same tables", () => FlatSql.AllTablesAsync(connection, year));
-Console.WriteLine($"p95 ratio flat/counters: {flat / counters:N1}x");
+Console.WriteLine($"p95 ratio flat/counters: as loaded {flat / asLoaded:N1}x (together {flat / asLoadedTogether:N1}x), clustered {flat / clustered:N1}x ({flat / clusteredTogether:N1}x), covering {flat / covering:N1}x ({flat / coveringTogether:N1}x)");
 await FlatSql.CrossCheckAsync(connection, options, year);
 
-var rate = await Replay.RunAsync(options, replayCases);
-Console.WriteLine($"replay through the real handlers: {rate.Events:N0} events in {rate.Elapsed.TotalSeconds:N1} s = {rate.Events / rate.Elapsed.TotalSeconds:N0} events/s (one transaction per event with its inbox row, as the consumer does)");
+foreach (var batchSize in new[] { 1, 100 })
+{
+    var rate = await Replay.RunAsync(options, connection, replayCases, batchSize);
+    Console.WriteLine($"rebuild through the real consumers, batch size {batchSize}: {rate.Events:N0} events in {rate.Elapsed.TotalSeconds:N1} s = {rate.Events / rate.Elapsed.TotalSeconds:N0} events/s");
+}
+var lag = await Lag.RunAsync(options, connection, lagRate, TimeSpan.FromSeconds(20));
+Console.WriteLine($"event-to-report lag at {lagRate} events/s steady intake: p50 {lag.P50:N0} ms, p99 {lag.P99:N0} ms over {lag.Events:N0} events");
 return;
+
+async Task SqlAsync(params string[] statements)
+{
+    await using var conn = new Npgsql.NpgsqlConnection(connection);
+    await conn.OpenAsync();
+    var watch = Stopwatch.StartNew();
+    foreach (var sql in statements)
+    {
+        await using var cmd = new Npgsql.NpgsqlCommand(sql, conn) { CommandTimeout = 0 };
+        await cmd.ExecuteNonQueryAsync();
+    }
+    Console.WriteLine($"{string.Join("; ", statements.Select(s => s.Split(' ')[0] + " " + s.Split(' ')[1]))}: {watch.Elapsed.TotalSeconds:N1} s");
+}
 
 async Task<double> TimeAsync(string label, Func<Task<int>> run)
 {

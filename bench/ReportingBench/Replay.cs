@@ -14,31 +14,25 @@ using Microsoft.EntityFrameworkCore;
 namespace ComplaintsPlatform.Reporting.Bench;
 
 /// <summary>
-/// The replay rate through the real handlers: each event in its own transaction with its inbox row,
-/// as the feed consumer applies it (without the gRPC stream and checkpoint row lock).
+/// The rebuild rate: generated Intake and CaseWorkflow events replayed from two feeds through
+/// Reporting's real consumers (inbox, checkpoint, the handlers), with a given batch size.
 /// </summary>
 internal static class Replay
 {
-    public static async Task<(long Events, TimeSpan Elapsed)> RunAsync(DbContextOptions<ReportingDbContext> options, int cases)
+    public static async Task<(long Events, TimeSpan Elapsed)> RunAsync(DbContextOptions<ReportingDbContext> options, string connection, int cases, int batchSize)
     {
-        var intake = new IntakeHandler();
-        var workflow = new CaseWorkflowHandler(new CouncilDates());
-        var events = Generate(cases).ToList();
+        var events = Generate(cases, $"replay-b{batchSize}-").ToList();
+        await using var consumers = await LiveConsumers.StartAsync(options, connection, batchSize);
         var watch = Stopwatch.StartNew();
         foreach (var (source, message) in events)
         {
-            await using var db = new ReportingDbContext(options);
-            await using var tx = await db.Database.BeginTransactionAsync();
-            var evt = new FeedEvent { EventId = Guid.CreateVersion7().ToString(), Payload = Any.Pack(message) };
-            await (source == "intake" ? intake.HandleAsync(db, evt, default) : workflow.HandleAsync(db, evt, default));
-            db.Add(new ProcessedEvent { Consumer = "reporting", EventId = Guid.Parse(evt.EventId), Source = source, Position = 0, ProcessedAt = DateTime.UtcNow });
-            await db.SaveChangesAsync();
-            await tx.CommitAsync();
+            (source == "intake" ? consumers.Intake : consumers.CaseWorkflow).Publish(message);
         }
+        await consumers.CaughtUpAsync(options);
         return (events.Count, watch.Elapsed);
     }
 
-    private static IEnumerable<(string Source, IMessage Message)> Generate(int cases)
+    private static IEnumerable<(string Source, IMessage Message)> Generate(int cases, string prefix)
     {
         var random = new Random(5);
         for (var i = 0; i < cases; i++)
@@ -46,7 +40,7 @@ internal static class Replay
             var received = new DateOnly(2024, 4, 1).AddDays(random.Next(365));
             var at = Timestamp.FromDateTime(received.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc));
             var area = "sa-" + random.Next(BulkLoad.Areas);
-            var caseId = $"replay-{i}";
+            var caseId = prefix + i;
             CaseEventHeader Header(DateOnly on) => new() { CaseId = caseId, Stream = ComplaintStream.Corporate, Stage = 1, OccurredOn = new Google.Type.Date { Year = on.Year, Month = on.Month, Day = on.Day } };
             yield return ("intake", new ContactReceived { ContactId = caseId, Kind = ContactKind.Complaint, Channel = Channel.Email, ReceivedAt = at, ServiceAreaId = area });
             yield return ("intake", new ContactTriaged { ContactId = caseId, Kind = ContactKind.Complaint, Decision = TriageDecision.Complaint, Channel = Channel.Email, ReceivedAt = at, TriagedAt = at, ServiceAreaId = area });

@@ -31,6 +31,7 @@ internal static class Extensions
         builder.Services.AddScoped<DocumentTables>();
         builder.Services.AddScoped<SelfAssessmentRegister>();
         builder.Services.AddScoped<DocumentBuilder>();
+        builder.Services.AddReportingOpenApi();
         var redis = builder.Configuration.GetConnectionString("redis");
         if (!string.IsNullOrEmpty(redis))
         {
@@ -43,6 +44,7 @@ internal static class Extensions
 
     public static WebApplication MapReportingEndpoints(this WebApplication app)
     {
+        app.MapReportingOpenApi();
         app.MapGrpcService<ReportingService>();
         app.MapGrpcService<ReportingDocumentsService>();
         return app;

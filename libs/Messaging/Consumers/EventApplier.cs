@@ -66,6 +66,10 @@ internal static class EventApplier
         if (!seen)
         {
             await handler.HandleAsync(db, evt, ct);
+            if (handler is IFeedBatchHandler<TContext> gathering)
+            {
+                await gathering.BeforeCommitAsync(db, ct);
+            }
             db.Add(new ProcessedEvent
             {
                 Consumer = sub.Consumer,

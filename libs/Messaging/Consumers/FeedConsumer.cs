@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using ComplaintsPlatform.Common.V1;
 using Grpc.Core;
 using Grpc.Net.ClientFactory;
@@ -15,7 +16,7 @@ namespace ComplaintsPlatform.Messaging.Consumers;
 /// When the active replica dies its connection closes, PostgreSQL releases the lock, a standby takes over.
 /// The inbox, not the lock, is what makes effects exactly-once; the lock keeps work in one place.
 /// </summary>
-internal sealed class FeedConsumer<TContext>(
+internal sealed partial class FeedConsumer<TContext>(
     IServiceProvider services,
     FeedSubscription sub,
     Func<IServiceProvider, IFeedEventHandler<TContext>> resolveHandler,
@@ -199,26 +200,35 @@ internal sealed class FeedConsumer<TContext>(
         var head = await client.GetHeadAsync(new GetHeadRequest(), cancellationToken: ct);
         _progress.Head = head.HeadPosition;
         using var call = client.Subscribe(new SubscribeRequest { AfterPosition = _progress.Checkpoint }, cancellationToken: ct);
-        await foreach (var evt in call.ResponseStream.ReadAllAsync(ct))
+        // The stream is read ahead into a small buffer, so whatever has arrived while a batch was
+        // being applied becomes the next batch; with nothing waiting, an event is applied at once.
+        var buffer = Channel.CreateBounded<FeedEvent>(new BoundedChannelOptions(Math.Max(1, sub.BatchSize) * 2) { SingleReader = true, SingleWriter = true });
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reader = ReadAheadAsync(call.ResponseStream, buffer.Writer, reading.Token);
+        try
         {
-            _progress.Head = Math.Max(_progress.Head, evt.Position);
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<TContext>();
-            var handler = resolveHandler(scope.ServiceProvider);
-            switch (await EventApplier.ApplyAsync(db, sub, handler, evt, ct))
+            var batch = new List<FeedEvent>(sub.BatchSize);
+            while (await buffer.Reader.WaitToReadAsync(ct))
             {
-                case ApplyOutcome.CheckpointMoved:
+                batch.Clear();
+                while (batch.Count < Math.Max(1, sub.BatchSize) && buffer.Reader.TryRead(out var evt))
+                {
+                    batch.Add(evt);
+                }
+                _progress.Head = Math.Max(_progress.Head, batch[^1].Position);
+                if (await ApplyAsync(batch, ct))
+                {
                     logger.LogInformation("Consumer {Consumer} of feed {Source}: checkpoint reset, replaying", sub.Consumer, sub.Source);
                     return true;
-                case ApplyOutcome.Applied:
-                    MessagingTelemetry.EventsApplied.Add(1,
-                        new KeyValuePair<string, object?>("consumer", sub.Consumer),
-                        new KeyValuePair<string, object?>("source", sub.Source));
-                    break;
+                }
             }
-            _progress.Checkpoint = evt.Position;
+            return false;
         }
-        return false;
+        finally
+        {
+            await reading.CancelAsync();
+            await reader;
+        }
     }
 
     private void LogFailure(Exception ex)

@@ -18,6 +18,12 @@ public sealed class FeedSubscription(string source, string consumer)
     /// <summary>How often the active replica checks that its lock connection is still alive.</summary>
     public TimeSpan LeaseCheck { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Most events applied in one transaction when the stream has several waiting (replay, bursts);
+    /// a lone event is applied at once. 1 applies every event in its own transaction.
+    /// </summary>
+    public int BatchSize { get; set; } = 100;
+
     internal string ClientName => $"feed:{Source}:{Consumer}";
 
     internal string LockName => $"feed-consumer:{Consumer}:{Source}";

@@ -13,6 +13,16 @@ public interface IFeedEventHandler<in TContext> where TContext : DbContext
     Task HandleAsync(TContext db, FeedEvent evt, CancellationToken ct);
 }
 
+/// <summary>
+/// A handler that gathers work over the events of one transaction (such as merged counter upserts)
+/// and writes it once: <see cref="BeforeCommitAsync"/> runs after the transaction's last event, before
+/// the inbox rows, checkpoint and commit. The handler is resolved once per transaction.
+/// </summary>
+public interface IFeedBatchHandler<in TContext> : IFeedEventHandler<TContext> where TContext : DbContext
+{
+    Task BeforeCommitAsync(TContext db, CancellationToken ct);
+}
+
 internal sealed class DelegateFeedEventHandler<TContext>(Func<TContext, FeedEvent, CancellationToken, Task> handle)
     : IFeedEventHandler<TContext>
     where TContext : DbContext

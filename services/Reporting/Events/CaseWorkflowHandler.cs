@@ -14,8 +14,13 @@ namespace ComplaintsPlatform.Reporting.Events;
 /// CaseWorkflow's feed: the council's organisation, and every case event as counters attributed to
 /// the case's current service area and team (kept in a small fact row per case).
 /// </summary>
-public sealed class CaseWorkflowHandler(CouncilDates dates) : IFeedEventHandler<ReportingDbContext>
+public sealed class CaseWorkflowHandler(CouncilDates dates) : IFeedBatchHandler<ReportingDbContext>
 {
+    // Counter changes of every event in the consumer's transaction, merged and upserted once before it commits.
+    private readonly CounterBatch _counters = new();
+
+    public Task BeforeCommitAsync(ReportingDbContext db, CancellationToken ct) => _counters.FlushAsync(db, ct);
+
     public async Task HandleAsync(ReportingDbContext db, FeedEvent evt, CancellationToken ct)
     {
         if (evt.Payload.TryUnpack<CouncilConfigurationChanged>(out var configuration))
@@ -28,7 +33,7 @@ public sealed class CaseWorkflowHandler(CouncilDates dates) : IFeedEventHandler<
             await PolicyConformance.ApplyAsync(db, policy, ct);
             return;
         }
-        var batch = new CounterBatch();
+        var batch = _counters;
         switch (Unpack(evt))
         {
             case CaseOpened e:
@@ -71,7 +76,6 @@ public sealed class CaseWorkflowHandler(CouncilDates dates) : IFeedEventHandler<
         }
         // Reporting 2: the statutory streams per stage.
         await StatutoryCounters.ApplyAsync(db, batch, evt.Payload, ct);
-        await batch.FlushAsync(db, ct);
     }
 
     private static readonly Dictionary<string, MessageParser> Parsers = new MessageDescriptor[]

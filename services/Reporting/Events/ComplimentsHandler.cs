@@ -7,11 +7,16 @@ using ComplaintsPlatform.Reporting.Domain;
 namespace ComplaintsPlatform.Reporting.Events;
 
 /// <summary>The Compliments feed: compliments by service area, team and channel; sent back to triage uncounts.</summary>
-public sealed class ComplimentsHandler : IFeedEventHandler<ReportingDbContext>
+public sealed class ComplimentsHandler : IFeedBatchHandler<ReportingDbContext>
 {
+    // Counter changes of every event in the consumer's transaction, merged and upserted once before it commits.
+    private readonly CounterBatch _counters = new();
+
+    public Task BeforeCommitAsync(ReportingDbContext db, CancellationToken ct) => _counters.FlushAsync(db, ct);
+
     public async Task HandleAsync(ReportingDbContext db, FeedEvent evt, CancellationToken ct)
     {
-        var batch = new CounterBatch();
+        var batch = _counters;
         if (evt.Payload.TryUnpack<ComplimentRecorded>(out var recorded))
         {
             if (await db.Compliments.FindAsync([recorded.ComplimentId], ct) is null)
@@ -49,7 +54,6 @@ public sealed class ComplimentsHandler : IFeedEventHandler<ReportingDbContext>
                 fact.Counted = false;
             }
         }
-        await batch.FlushAsync(db, ct);
     }
 
     private static void Count(CounterBatch batch, ComplimentFact fact, int sign) =>

@@ -11,7 +11,9 @@ public readonly record struct CounterKey(
 /// <summary>
 /// Each count is kept at four grains, so a report reads only the rows its grouping needs: the base
 /// (service area, channel, kind, code; council, directorate, service area and channel groupings),
-/// and the base plus team, plus stream, or plus stage.
+/// and the base plus team, plus stream, or plus stage. Each grain is kept per month and rolled up
+/// per financial year and per calendar year (the grain plus 10 or 20, at the year's first month), so
+/// a year is read as one row per key instead of twelve.
 /// </summary>
 public static class Grains
 {
@@ -20,19 +22,41 @@ public static class Grains
     public const short Stream = 2;
     public const short Stage = 3;
 
+    public const short FinancialYear = 10;
+    public const short CalendarYear = 20;
+
+    /// <summary>Every row one change to <paramref name="key"/> (at a month) adds to.</summary>
     public static IEnumerable<CounterKey> Of(CounterKey key)
     {
         var core = key with { TeamId = "", Stream = 0, Stage = 0 };
-        yield return core with { Grain = Base };
-        yield return core with { Grain = Team, TeamId = key.TeamId };
-        yield return core with { Grain = Stream, Stream = key.Stream };
-        yield return core with { Grain = Stage, Stage = key.Stage };
+        CounterKey[] grains =
+        [
+            core with { Grain = Base },
+            core with { Grain = Team, TeamId = key.TeamId },
+            core with { Grain = Stream, Stream = key.Stream },
+            core with { Grain = Stage, Stage = key.Stage },
+        ];
+        var financialYear = new DateOnly(key.Month.Month >= 4 ? key.Month.Year : key.Month.Year - 1, 4, 1);
+        var calendarYear = new DateOnly(key.Month.Year, 1, 1);
+        foreach (var grain in grains)
+        {
+            yield return grain;
+            yield return grain with { Grain = (short)(grain.Grain + FinancialYear), Month = financialYear };
+            yield return grain with { Grain = (short)(grain.Grain + CalendarYear), Month = calendarYear };
+        }
     }
+
+    /// <summary>The offset of the rollup that holds exactly this range of months, or 0 to sum months.</summary>
+    public static short RollupOf(DateOnly start, DateOnly end) =>
+        end != start.AddYears(1) || start.Day != 1 ? (short)0
+        : start.Month == 4 ? FinancialYear
+        : start.Month == 1 ? CalendarYear
+        : (short)0;
 }
 
 /// <summary>
-/// The counter changes of one event, merged and written as one upsert inside the consumer's
-/// transaction (so they commit with the inbox row and checkpoint, or not at all).
+/// The counter changes of the events in one consumer transaction, merged and written as one upsert
+/// before it commits (so they commit with the inbox rows and checkpoint, or not at all).
 /// </summary>
 public sealed class CounterBatch
 {
@@ -58,30 +82,32 @@ public sealed class CounterBatch
         Add(key with { Basis = Resolved, Month = happenedOn }, count, amount);
     }
 
+    // 14 parameters a row: a statement stays well under PostgreSQL's 65,535 bind parameters.
+    private const int RowsPerStatement = 2_000;
+
     public async Task FlushAsync(ReportingDbContext db, CancellationToken ct)
     {
-        if (_pending.Count == 0)
+        foreach (var chunk in _pending.Chunk(RowsPerStatement))
         {
-            return;
-        }
-        var sql = new StringBuilder("INSERT INTO reporting.counters (metric, basis, grain, month, service_area_id, directorate_id, team_id, stream, stage, channel, kind, code, count, amount) VALUES ");
-        var args = new List<object>(_pending.Count * 13);
-        var first = true;
-        foreach (var (k, v) in _pending)
-        {
-            sql.Append(first ? "" : ", ").Append('(');
-            object[] values = [k.Metric, k.Basis, k.Grain, k.Month, k.ServiceAreaId, k.DirectorateId, k.TeamId, k.Stream, k.Stage, k.Channel, k.Kind, k.Code, v.Count, v.Amount];
-            for (var i = 0; i < values.Length; i++)
+            var sql = new StringBuilder("INSERT INTO reporting.counters (metric, basis, grain, month, service_area_id, directorate_id, team_id, stream, stage, channel, kind, code, count, amount) VALUES ");
+            var args = new List<object>(chunk.Length * 14);
+            var first = true;
+            foreach (var (k, v) in chunk)
             {
-                sql.Append(i == 0 ? "" : ", ").Append('{').Append(args.Count).Append('}');
-                args.Add(values[i]);
+                sql.Append(first ? "" : ", ").Append('(');
+                object[] values = [k.Metric, k.Basis, k.Grain, k.Month, k.ServiceAreaId, k.DirectorateId, k.TeamId, k.Stream, k.Stage, k.Channel, k.Kind, k.Code, v.Count, v.Amount];
+                for (var i = 0; i < values.Length; i++)
+                {
+                    sql.Append(i == 0 ? "" : ", ").Append('{').Append(args.Count).Append('}');
+                    args.Add(values[i]);
+                }
+                sql.Append(')');
+                first = false;
             }
-            sql.Append(')');
-            first = false;
+            sql.Append(" ON CONFLICT (metric, basis, grain, month, service_area_id, directorate_id, team_id, stream, stage, channel, kind, code)")
+                .Append(" DO UPDATE SET count = counters.count + excluded.count, amount = counters.amount + excluded.amount");
+            await db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);
         }
-        sql.Append(" ON CONFLICT (metric, basis, grain, month, service_area_id, directorate_id, team_id, stream, stage, channel, kind, code)")
-            .Append(" DO UPDATE SET count = counters.count + excluded.count, amount = counters.amount + excluded.amount");
         _pending.Clear();
-        await db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);
     }
 }

@@ -8,11 +8,16 @@ using Microsoft.EntityFrameworkCore;
 namespace ComplaintsPlatform.Reporting.Events;
 
 /// <summary>Intake's feed: contacts by kind, channel and triage decision; member enquiries.</summary>
-public sealed class IntakeHandler : IFeedEventHandler<ReportingDbContext>
+public sealed class IntakeHandler : IFeedBatchHandler<ReportingDbContext>
 {
+    // Counter changes of every event in the consumer's transaction, merged and upserted once before it commits.
+    private readonly CounterBatch _counters = new();
+
+    public Task BeforeCommitAsync(ReportingDbContext db, CancellationToken ct) => _counters.FlushAsync(db, ct);
+
     public async Task HandleAsync(ReportingDbContext db, FeedEvent evt, CancellationToken ct)
     {
-        var batch = new CounterBatch();
+        var batch = _counters;
         if (evt.Payload.TryUnpack<ContactReceived>(out var received))
         {
             await ReceivedAsync(db, batch, received, ct);
@@ -31,7 +36,6 @@ public sealed class IntakeHandler : IFeedEventHandler<ReportingDbContext>
                 Decision(batch, fact, triagedOn, 1);
             }
         }
-        await batch.FlushAsync(db, ct);
     }
 
     private static async Task ReceivedAsync(ReportingDbContext db, CounterBatch batch, ContactReceived e, CancellationToken ct)

@@ -11,11 +11,16 @@ namespace ComplaintsPlatform.Reporting.Events;
 /// OmbudsmanLiaison's feed: enquiries, decisions, recommendations and public interest reports as
 /// counters by directorate, and the annual letter's benchmark figures.
 /// </summary>
-public sealed class OmbudsmanHandler : IFeedEventHandler<ReportingDbContext>
+public sealed class OmbudsmanHandler : IFeedBatchHandler<ReportingDbContext>
 {
+    // Counter changes of every event in the consumer's transaction, merged and upserted once before it commits.
+    private readonly CounterBatch _counters = new();
+
+    public Task BeforeCommitAsync(ReportingDbContext db, CancellationToken ct) => _counters.FlushAsync(db, ct);
+
     public async Task HandleAsync(ReportingDbContext db, FeedEvent evt, CancellationToken ct)
     {
-        var batch = new CounterBatch();
+        var batch = _counters;
         if (evt.Payload.TryUnpack<EnquiryReceived>(out var enquiry))
         {
             var on = enquiry.ReceivedOn.ToDateOnly();
@@ -51,7 +56,6 @@ public sealed class OmbudsmanHandler : IFeedEventHandler<ReportingDbContext>
         {
             await BenchmarksAsync(db, benchmarks, ct);
         }
-        await batch.FlushAsync(db, ct);
     }
 
     /// <summary>Counted on the date received by the Ombudsman (received basis) and the date decided (resolved basis).</summary>

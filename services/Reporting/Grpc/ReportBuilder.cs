@@ -16,46 +16,23 @@ public sealed record ReportAudience(bool Public, string? Directorate)
 }
 
 /// <summary>Builds one report table from the counters: a sum over the period's months, then grouping, suppression, derived columns.</summary>
-public sealed class ReportBuilder(ReportingDbContext db, TimeProvider clock)
+public sealed partial class ReportBuilder(ReportingDbContext db, TimeProvider clock)
 {
     private const string Total = "council";
 
+    private Dictionary<(string Kind, string Id), DirectoryEntry>? _directory;
+
     public async Task<ReportTable> BuildAsync(ReportRequest request, ReportAudience audience, CancellationToken ct)
     {
-        var period = ReportPeriod.From(request.Period);
-        if (request.Report == ReportKind.Unspecified)
-        {
-            throw new ValidationException([new("report", "Choose a report.")]);
-        }
-        var grouping = request.Report == ReportKind.TopServiceAreas ? Grouping.ServiceArea : request.Grouping;
-        if (audience.Public)
-        {
-            if (request.Period.Kind != PeriodKind.FinancialYear)
-            {
-                throw new AccessDeniedException("Public reports cover whole financial years only.");
-            }
-            if (grouping is not (Grouping.Council or Grouping.Directorate or Grouping.ServiceArea or Grouping.Stage))
-            {
-                throw new AccessDeniedException("Public reports are grouped by council, directorate, service area or stage only.");
-            }
-        }
-        var directory = await db.Directory.AsNoTracking().ToDictionaryAsync(d => (d.Kind, d.Id), ct);
+        var plan = Plan(request, audience);
+        var (period, grouping, basis) = (plan.Period, plan.Grouping, plan.Basis);
+        // One request may build several tables (the bench builds all twelve): the directory is read once.
+        var directory = _directory ??= await db.Directory.AsNoTracking().ToDictionaryAsync(d => (d.Kind, d.Id), ct);
         string Label(string kind, string id) => directory.TryGetValue((kind, id), out var e) && e.Name.Length > 0 ? e.Name : id;
         string DirectorateOf(Agg a) => a.DirectorateId.Length > 0 ? a.DirectorateId
             : directory.TryGetValue(("service_area", a.ServiceAreaId), out var area) ? area.ParentId : "";
 
-        var probe = ReportSpec.For(request.Report, [], Label);
-        var basis = request.Basis switch
-        {
-            Basis.Received => CounterBasis.Received,
-            Basis.Resolved => CounterBasis.Resolved,
-            _ => probe.Performance ? CounterBasis.Resolved : CounterBasis.Received,
-        };
-        var metrics = probe.Metrics.ToArray();
-        // The public table needs the base grain (council, directorates, service areas) and the stage grain.
-        short[] grains = audience.Public ? [Grains.Base, Grains.Stage] : [GrainOf(grouping)];
-        var current = await FetchAsync(period, basis, grains, metrics, ct);
-        var previous = probe.NeedsPrevious ? await FetchAsync(period.YearEarlier(), basis, grains, metrics, ct) : [];
+        var (current, previous) = await FetchAsync(plan, ct);
         if (audience.Directorate is { } mine)
         {
             current = current.Where(a => DirectorateOf(a) == mine).ToList();
@@ -117,22 +94,6 @@ public sealed class ReportBuilder(ReportingDbContext db, TimeProvider clock)
         table.Total = ToRow(Total, "Council", spec, rows.GetValueOrDefault(Total) ?? new(spec.Counts.Count), previousRows.GetValueOrDefault(Total));
         return table;
     }
-
-    private static short GrainOf(Grouping grouping) => grouping switch
-    {
-        Grouping.Team => Grains.Team,
-        Grouping.Stream => Grains.Stream,
-        Grouping.Stage => Grains.Stage,
-        _ => Grains.Base,
-    };
-
-    private async Task<List<Agg>> FetchAsync(ReportPeriod period, short basis, short[] grains, string[] metrics, CancellationToken ct) =>
-        await db.Counters.AsNoTracking()
-            .Where(c => c.Basis == basis && grains.Contains(c.Grain) && metrics.Contains(c.Metric) && c.Month >= period.Start && c.Month < period.End)
-            .GroupBy(c => new { c.Grain, c.Metric, c.ServiceAreaId, c.DirectorateId, c.TeamId, c.Stream, c.Stage, c.Channel, c.Kind, c.Code })
-            .Select(g => new Agg(g.Key.Metric, g.Key.ServiceAreaId, g.Key.DirectorateId, g.Key.TeamId, g.Key.Stream, g.Key.Stage,
-                g.Key.Channel, g.Key.Kind, g.Key.Code, g.Sum(c => c.Count), g.Sum(c => c.Amount), g.Key.Grain))
-            .ToListAsync(ct);
 
     private static Dictionary<string, RowValues> Accumulate(ReportSpec spec, IEnumerable<Agg> aggs, Func<Agg, IEnumerable<string>> rowsOf)
     {

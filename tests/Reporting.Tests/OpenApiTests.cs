@@ -1,0 +1,25 @@
+using System.Text.Json;
+
+namespace ComplaintsPlatform.Reporting.Tests;
+
+[Collection(GeneratedYearCollection.Name)]
+public sealed class OpenApiTests(GeneratedYearFixture fixture)
+{
+    [Fact]
+    public async Task The_OpenAPI_document_under_the_gateways_reporting_route_lists_the_transcoded_report_paths()
+    {
+        // Under /api/reporting/, which the gateway forwards to Reporting's HTTP endpoint unchanged.
+        using var http = fixture.Host.CreateClient();
+        using var response = await http.GetAsync("/api/reporting/openapi/v1.json");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var paths = document.RootElement.GetProperty("paths");
+        var report = paths.GetProperty("/api/reporting/v1/reports/{report}");
+        Assert.True(report.TryGetProperty("get", out var get));
+        Assert.Contains(get.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "period.year");
+        Assert.True(paths.GetProperty("/api/reporting/v1/reports/{report}/csv").TryGetProperty("get", out _));
+        Assert.True(paths.GetProperty("/api/reporting/v1/rebuild").TryGetProperty("post", out _));
+        var revoke = Assert.Single(paths.EnumerateObject(), p => p.Name.StartsWith("/api/reporting/v1/api-keys/{", StringComparison.Ordinal));
+        Assert.True(revoke.Value.TryGetProperty("delete", out _), revoke.Name);
+    }
+}
