@@ -2,7 +2,7 @@ using ComplaintsPlatform.CaseWorkflow.V1;
 
 namespace ComplaintsPlatform.Reporting.Tests;
 
-/// <summary>The test council: two directorates, three service areas, one team each.</summary>
+/// <summary>The test council: two directorates, three service areas, one team each; 735,000 people.</summary>
 public static class Council
 {
     public const string Environment = "environment";
@@ -10,6 +10,7 @@ public static class Council
     public const string Highways = "highways";
     public const string Waste = "waste";
     public const string Libraries = "libraries";
+    public const long Population = 735_000;
 
     public static readonly (string Area, string Team, string Directorate)[] Areas =
     [
@@ -21,7 +22,7 @@ public static class Council
     public static readonly CouncilConfigurationChanged Configuration = new()
     {
         Version = 1,
-        Council = new CouncilSettings { Name = "Test County", TimeZone = "Europe/London" },
+        Council = new CouncilSettings { Name = "Test County", TimeZone = "Europe/London", Type = CouncilType.County, Population = Population },
         Directorates =
         {
             new Directorate

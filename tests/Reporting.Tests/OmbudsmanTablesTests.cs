@@ -78,10 +78,27 @@ public sealed class OmbudsmanTablesTests(DocumentsFixture fixture)
         Assert.Equal([81.0, 6.10, 100.0, 9.0], letter.Rows[2].Cells.Select(c => c.Value).ToArray());
         var investigations = await fixture.Host.Team.GetReportAsync(ReportingHost.Request(ReportKind.OmbudsmanInvestigations, 2025, Basis.Resolved));
         Assert.Equal(Cell(investigations, "upheld_rate"), letter.Total.Cells[0].Value);
-        Assert.True(letter.Total.Cells[1].Empty);
+        var upheld = Year.Total(ReportKind.OmbudsmanInvestigations, "upheld", Basis.Resolved, 2025);
+        Assert.True(upheld > 0);
+        Assert.Equal(Math.Round(upheld * 100_000.0 / Council.Population, 2), letter.Total.Cells[1].Value);
 
         var csv = await client.ExportAnnualLetterCsvAsync(new AnnualLetterRequest { Year = 2025 });
         Assert.Contains("Northshire,81,6.1,100,9", csv.Csv);
+    }
+
+    [Theory]
+    [InlineData(29, 735_000, 3.95)]
+    [InlineData(412, 100_000, 412.0)]
+    [InlineData(1, 3_000_000, 0.03)]
+    public void Upheld_decisions_per_100000_population_are_the_count_over_the_population_to_two_places(double upheld, long population, double expected) =>
+        Assert.Equal(expected, Grpc.AnnualLetter.Per100k(new Cell { Value = upheld }, population).Value);
+
+    [Fact]
+    public void The_rate_per_100000_is_hidden_with_a_hidden_count_and_not_given_without_a_population()
+    {
+        Assert.True(Grpc.AnnualLetter.Per100k(new Cell { Suppressed = true }, 735_000).Suppressed);
+        Assert.True(Grpc.AnnualLetter.Per100k(new Cell { Value = 29 }, 0).Empty);
+        Assert.True(Grpc.AnnualLetter.Per100k(null, 735_000).Empty);
     }
 
     [Fact]

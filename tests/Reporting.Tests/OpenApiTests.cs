@@ -22,4 +22,26 @@ public sealed class OpenApiTests(GeneratedYearFixture fixture)
         var revoke = Assert.Single(paths.EnumerateObject(), p => p.Name.StartsWith("/api/reporting/v1/api-keys/{", StringComparison.Ordinal));
         Assert.True(revoke.Value.TryGetProperty("delete", out _), revoke.Name);
     }
+
+    [Theory]
+    [InlineData("/api/reporting/v1/documents/{kind}", "get")]
+    [InlineData("/api/reporting/v1/annual-letter/{year}", "get")]
+    [InlineData("/api/reporting/v1/annual-letter/{year}/csv", "get")]
+    [InlineData("/api/reporting/v1/trends/{report}", "get")]
+    [InlineData("/api/reporting/v1/trends/{report}/csv", "get")]
+    [InlineData("/api/reporting/v1/self-assessment/{year}", "get")]
+    [InlineData("/api/reporting/v1/self-assessment/{year}/csv", "get")]
+    [InlineData("/api/reporting/v1/self-assessment/{year}/{paragraph}", "put")]
+    [InlineData("/api/reporting/v1/self-assessment/{year}/changes", "get")]
+    public async Task The_OpenAPI_document_also_lists_every_transcoded_route_of_the_documents_service(string path, string method)
+    {
+        using var http = fixture.Host.CreateClient();
+        using var document = JsonDocument.Parse(await http.GetStringAsync("/api/reporting/openapi/v1.json"));
+        var paths = document.RootElement.GetProperty("paths");
+        Assert.True(paths.TryGetProperty(path, out var route), $"{path} is missing; paths: {string.Join(", ", paths.EnumerateObject().Select(p => p.Name))}");
+        Assert.True(route.TryGetProperty(method, out var operation), $"{path} has no {method}");
+        Assert.Contains("ReportingDocuments", operation.GetProperty("tags").EnumerateArray().Select(t => t.GetString() ?? ""), StringComparer.Ordinal);
+        // The register is edited with a JSON body, as the proto's body: "*" says.
+        Assert.Equal(method == "put", operation.TryGetProperty("requestBody", out _));
+    }
 }

@@ -76,6 +76,9 @@ public sealed class CouncilRow
     public int Id { get; set; } = 1;
     public string Name { get; set; } = "";
     public string TimeZone { get; set; } = "Europe/London";
+
+    /// <summary>From the council configuration; 0 until it is known (no rate per 100,000 is shown then).</summary>
+    public long Population { get; set; }
 }
 
 /// <summary>Bumped by every rebuild, so cached results from before it are never served.</summary>

@@ -93,6 +93,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             e.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
             e.Property(x => x.Name).HasColumnName("name").HasMaxLength(300);
             e.Property(x => x.TimeZone).HasColumnName("time_zone").HasMaxLength(100);
+            e.Property(x => x.Population).HasColumnName("population");
         });
         modelBuilder.Entity<ReadModelState>(e =>
         {

@@ -17,6 +17,9 @@ public sealed class RowValues(int columns)
     public long[] Values { get; } = new long[columns];
     public bool[] Hidden { get; set; } = new bool[columns];
     public SortedDictionary<int, long> Days { get; } = [];
+
+    /// <summary>Working days per statutory stage (<see cref="StageDays"/>).</summary>
+    public Dictionary<int, SortedDictionary<int, long>> StageDays { get; } = [];
 }
 
 /// <summary>What each report counts, how its columns add up, and what it derives.</summary>

@@ -91,6 +91,7 @@ public static class Reporting2Specs
             counts.Add(S($"{stage}:finding_NoFinding", $"Stage {stage}: no finding"));
             sets.Add([at + 1, at + 2, at + 3]);
             derived.Add(Percent($"stage{stage}_in_time_rate", $"Stage {stage}: % in time", at + 2, at + 1));
+            derived.AddRange(StageDays.Columns(stage, at + 1));
         }
         var advocacy = counts.Count;
         counts.Add(S("0:advocacy_offered", "Advocacy offered"));

@@ -123,6 +123,7 @@ public sealed class CaseWorkflowHandler(CouncilDates dates) : IFeedBatchHandler<
         }
         var days = dates.WorkingDaysBetween(fact.StageStartedOn, on);
         Both(batch, fact, e.Header, Metrics.ResponseDays, days.ToString(System.Globalization.CultureInfo.InvariantCulture), amount: days);
+        StatutoryCounters.Responded(batch, fact, e.Header, days);
         Both(batch, fact, e.Header, Metrics.Finding, e.Overall.ToString());
         if (e.Overall is Finding.Upheld or Finding.PartlyUpheld && fact.FaultFoundOn is null)
         {

@@ -51,5 +51,6 @@ internal static class CouncilDirectory
         }
         council.Name = e.Council?.Name ?? "";
         council.TimeZone = string.IsNullOrEmpty(e.Council?.TimeZone) ? "Europe/London" : e.Council.TimeZone;
+        council.Population = e.Council?.Population ?? 0;
     }
 }

@@ -48,6 +48,15 @@ internal static class StatutoryCounters
         }
     }
 
+    /// <summary>From the case's own response counters, which know the stage's working days.</summary>
+    public static void Responded(CounterBatch batch, CaseFact fact, CaseEventHeader header, int workingDays)
+    {
+        if (Applies(fact.Stream))
+        {
+            batch.Both(Key(fact, header.Stage, StageDays.Measure(workingDays)), fact.ReceivedOn, header.OccurredOn.ToDateOnly(), amount: workingDays);
+        }
+    }
+
     private static CounterKey Key(CaseFact fact, int stage, string measure) =>
         new(OmbudsmanMetrics.Statutory, 0, default, fact.ServiceAreaId, "", fact.TeamId, fact.Stream, 0, 0, 0, $"{stage}:{measure}");
 }

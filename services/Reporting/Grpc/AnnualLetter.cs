@@ -55,8 +55,9 @@ public static class AnnualLetter
                 Cells = { Points(f.UpheldRateBasisPoints), new Cell { Value = f.UpheldPer100kHundredths / 100.0 }, Points(f.ComplianceBasisPoints), Points(f.SatisfactoryRemedyBasisPoints) },
             });
         }
-        // The council's own records: the same measures computed from the decisions and remedies on the feed
-        // (population is not on any feed, so the rate per 100,000 is the Ombudsman's only).
+        // The council's own records: the same measures computed from the decisions and remedies on the feed,
+        // and upheld decisions per 100,000 from the population in the council configuration.
+        var population = await db.Council.AsNoTracking().Where(c => c.Id == 1).Select(c => c.Population).FirstOrDefaultAsync(ct);
         table.Total = new ReportRow
         {
             Key = "council",
@@ -64,13 +65,22 @@ public static class AnnualLetter
             Cells =
             {
                 Cells.Of(investigations, "upheld_rate")?.Clone() ?? new Cell { Empty = true },
-                new Cell { Empty = true },
+                Per100k(Cells.Of(investigations, "upheld"), population),
                 Cells.Of(remedies, "compliance_rate")?.Clone() ?? new Cell { Empty = true },
                 Cells.Of(investigations, "satisfactory_remedy_rate")?.Clone() ?? new Cell { Empty = true },
             },
         };
         return table;
     }
+
+    /// <summary>A count per 100,000 population, to two places as the Ombudsman gives it; hidden with its count.</summary>
+    public static Cell Per100k(Cell? count, long population) => count switch
+    {
+        null or { Empty: true } => new Cell { Empty = true },
+        { Suppressed: true } => new Cell { Suppressed = true },
+        _ when population <= 0 => new Cell { Empty = true },
+        _ => new Cell { Value = Math.Round(count.Value * 100_000.0 / population, 2) },
+    };
 
     private static Cell Points(int basisPoints) => new() { Value = basisPoints / 100.0 };
 }

@@ -69,8 +69,13 @@ public sealed partial class DocumentBuilder
                 letter.Rows.Count == 0
                     ? $"No annual letter figures are recorded for {letter.PeriodLabel}."
                     : $"The letter's figures for {letter.PeriodLabel} are compared with {letter.Rows.Count - 1} other councils and averages in the table.",
+                $"By the council's own records {Text(letter, "upheld_per_100k")} complaints were upheld per 100,000 population, against {LetterFigure(letter, "council_ombudsman")} in the Ombudsman's figures and {LetterFigure(letter, "type_average")} on average for councils of the same type.",
             ], enquiries, ombudsmanRemedies, letter),
             selfAssessment,
         ];
     }
+
+    // The letter's rows are there only once the Ombudsman's benchmark figures are recorded.
+    private static string LetterFigure(ReportTable letter, string row) =>
+        letter.Rows.Any(r => r.Key == row) ? Text(letter, "upheld_per_100k", row) : "no figure recorded";
 }

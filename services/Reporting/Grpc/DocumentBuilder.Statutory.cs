@@ -22,6 +22,8 @@ public sealed partial class DocumentBuilder
             Section("received", "Complaints received", [$"{Text(received, "complaints")} complaints were received under the adult social care procedure."], received),
             Section("well_founded", "Complaints decided to be well-founded",
                 [$"{Text(findings, "fault_found")} of {Text(findings, "total")} complaints decided were well-founded (upheld or partly upheld)."], findings),
+            Section("timeliness", "Time taken to respond",
+                [.. Enumerable.Range(1, 3).Select(n => $"Stage {n}: {Text(stages, $"{n}_responses")} responses; {StageDays(stages, n)}.")], stages),
             Section("ombudsman", "Complaints referred to the Ombudsman",
                 [$"{Text(stages, "referred_to_ombudsman")} complaints were referred to the Local Government and Social Care Ombudsman."], stages),
             Section("subjects", "Subject matter of complaints",
@@ -44,7 +46,7 @@ public sealed partial class DocumentBuilder
             Section("by_stage", "Complaints at each stage",
                 [$"Stage 1 (local resolution): {Text(received, "1_entered")}; Stage 2 (investigation): {Text(received, "2_entered")}; Stage 3 (review panel): {Text(received, "3_entered")}."], received),
             Section("timeliness", "Timeliness at each stage",
-                [.. Enumerable.Range(1, 3).Select(n => $"Stage {n}: {Stage(n, "responses")} responses, {Stage(n, "in_time")} within the timescale ({Text(stages, $"stage{n}_in_time_rate")}), {Stage(n, "over")} late.")], stages),
+                [.. Enumerable.Range(1, 3).Select(n => $"Stage {n}: {Stage(n, "responses")} responses, {Stage(n, "in_time")} within the timescale ({Text(stages, $"stage{n}_in_time_rate")}), {Stage(n, "over")} late; {StageDays(stages, n)}.")], stages),
             Section("outcomes", "Outcomes",
                 [.. Enumerable.Range(1, 3).Select(n => $"Stage {n}: {Stage(n, "finding_Upheld")} upheld, {Stage(n, "finding_PartlyUpheld")} partly upheld, {Stage(n, "finding_NotUpheld")} not upheld, {Stage(n, "finding_NoFinding")} no finding.")]),
             Section("advocacy", "Advocacy offered",
@@ -53,6 +55,9 @@ public sealed partial class DocumentBuilder
                 [$"{Text(learning, "lessons")} lessons were recorded with {Text(learning, "actions")} learning actions."], learning),
         ];
     }
+
+    private static string StageDays(ReportTable stages, int n) =>
+        $"{Text(stages, $"stage{n}_average_days")} working days on average, 90% within {Text(stages, $"stage{n}_p90_days")}";
 
     private static string Categories(ReportTable table)
     {

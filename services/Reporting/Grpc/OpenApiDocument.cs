@@ -17,7 +17,9 @@ internal static class OpenApiDocument
         {
             Title = "ComplaintsPlatform Reporting",
             Version = "v1",
-            Description = "Report tables and CSV exports over pre-aggregated counters; scrutiny API keys; feed status and rebuild.",
+            // Every mapped gRPC service with google.api.http routes is described: Reporting and ReportingDocuments.
+            Description = "Report tables and CSV exports over pre-aggregated counters; scrutiny API keys; feed status and rebuild; "
+                + "documents (the annual report, statutory reports, member and departmental reports), the annual letter, trends and the self-assessment register.",
         }));
     }
 

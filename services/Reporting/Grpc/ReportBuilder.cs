@@ -110,7 +110,8 @@ public sealed partial class ReportBuilder(ReportingDbContext db, TimeProvider cl
                 }
             }
             var isDays = agg.Metric == Metrics.ResponseDays;
-            if (columns.Count == 0 && !isDays)
+            var isStageDays = StageDays.TryParse(agg, out var stage, out var stageDays);
+            if (columns.Count == 0 && !isDays && !isStageDays)
             {
                 continue;
             }
@@ -128,6 +129,10 @@ public sealed partial class ReportBuilder(ReportingDbContext db, TimeProvider cl
                 {
                     var days = int.Parse(agg.Code, System.Globalization.CultureInfo.InvariantCulture);
                     row.Days[days] = row.Days.GetValueOrDefault(days) + agg.Count;
+                }
+                if (isStageDays)
+                {
+                    StageDays.Add(row, stage, stageDays, agg.Count);
                 }
             }
         }
@@ -172,6 +177,7 @@ public sealed partial class ReportBuilder(ReportingDbContext db, TimeProvider cl
             {
                 row.Days.Clear();
             }
+            StageDays.Protect(row);
         }
     }
 

@@ -295,6 +295,10 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("name");
 
+                    b.Property<long>("Population")
+                        .HasColumnType("bigint")
+                        .HasColumnName("population");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(100)
