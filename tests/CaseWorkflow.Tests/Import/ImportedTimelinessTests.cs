@@ -62,6 +62,26 @@ public sealed class ImportedTimelinessTests : IAsyncLifetime
         Assert.Equal(1, c.PolicyVersion);
     }
 
+    [Fact]
+    public async Task Back_dating_a_version_for_history_leaves_todays_policy_in_force_for_new_live_cases()
+    {
+        var team = new V1.Cases.CasesClient(_host.CreateChannel(TestIdentity.Token(Roles.ComplaintsTeam, "officer-cpt-01")));
+        var live = await team.OpenCaseAsync(new OpenCaseRequest
+        {
+            Stream = ComplaintStream.Corporate,
+            ServiceAreaId = "libraries",
+            ReceivedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
+            PersonId = "person-live-1",
+        });
+        Assert.Equal(1, live.PolicyVersion);
+
+        var procedures = new Procedures.ProceduresClient(_host.CreateChannel(TestIdentity.Token(Roles.ComplaintsTeam, "officer-cpt-01")));
+        var current = await procedures.GetPolicyAsync(new GetPolicyRequest { Stream = ComplaintStream.Corporate });
+        Assert.Equal((1, 10), (current.Version, current.Stages.Single(s => s.Number == 1).Clocks.Single(c => c.Kind == ClockKind.Respond).Period.Value));
+        var listed = await procedures.ListPoliciesAsync(new ListPoliciesRequest());
+        Assert.Equal(1, listed.Policies.Single(p => p.Stream == ComplaintStream.Corporate).Version);
+    }
+
     private async Task<ResponseSent> ResponseOfAsync(string sourceId)
     {
         var id = (await CaseIdOfAsync(_host, sourceId))!.Value.ToString();
