@@ -60,6 +60,7 @@ public sealed partial class Case
         }
         learning.Actions.Add(action);
         Record(actor, "LEARNING_ACTION_ADDED", action.DoneOn ?? rules.Today, $"Learning action due {action.Due:yyyy-MM-dd} added ({learning.Actions.Count} in all)");
+        RaiseLearningRecorded(learning, actor);
     }
 }
 
