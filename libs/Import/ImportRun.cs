@@ -1,15 +1,15 @@
 using ComplaintsPlatform.Common.V1;
 using ComplaintsPlatform.Hosting.Errors;
-using ComplaintsPlatform.Import;
 using Grpc.Core;
 
-namespace ComplaintsPlatform.OmbudsmanLiaison.Import;
+namespace ComplaintsPlatform.Import;
 
 /// <summary>
 /// Reads an uploaded file row by row and hands the rows on in batches, each saved in one transaction
-/// with its outbox rows, so a large file is neither held in memory nor one huge transaction.
+/// with its outbox rows, so a large file is neither held in memory nor one huge transaction. The
+/// service supplies its required columns and what a batch does with its rows.
 /// </summary>
-internal static class ImportRun
+public static class ImportRun
 {
     public const int BatchSize = 500;
 
