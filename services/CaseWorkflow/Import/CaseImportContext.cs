@@ -3,7 +3,6 @@ using ComplaintsPlatform.CaseWorkflow.Data;
 using ComplaintsPlatform.CaseWorkflow.Domain.Cases;
 using ComplaintsPlatform.CaseWorkflow.Domain.Procedures;
 using ComplaintsPlatform.CaseWorkflow.V1;
-using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintsPlatform.CaseWorkflow.Import;
 
