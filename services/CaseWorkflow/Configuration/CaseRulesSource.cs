@@ -19,12 +19,12 @@ public sealed class CaseRulesSource(CouncilState state, TimeProvider clock, ICon
     public DateOnly Today(CouncilCalendars calendars) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, calendars.TimeZone).DateTime);
 
-    /// <summary>The policy in force for a new case of <paramref name="stream"/>.</summary>
+    /// <summary>The policy in force today for a new case of <paramref name="stream"/>.</summary>
     public CaseRules ForNewCase(ComplaintStream stream)
     {
         var current = state.Current;
-        var policy = current.Policies.TryGetValue(stream, out var p) ? p
-            : throw new RuleViolationException($"There is no procedure policy for {stream}.");
+        var policy = current.Policies.InForceOn(stream, Today(current.Calendars))
+            ?? throw new RuleViolationException($"There is no procedure policy for {stream}.");
         return With(policy, current.Calendars);
     }
 
@@ -32,9 +32,9 @@ public sealed class CaseRulesSource(CouncilState state, TimeProvider clock, ICon
     {
         calendars ??= state.Current.Calendars;
         // At start-up (a calendar change noticed before the first refresh) the state may not be loaded yet.
-        if (state.IsLoaded && state.Current.Policies.TryGetValue(c.Stream, out var latest) && latest.Version == c.PolicyVersion)
+        if (state.IsLoaded && state.Current.Policies.Version(c.Stream, c.PolicyVersion) is { } known)
         {
-            return With(latest, calendars);
+            return With(known, calendars);
         }
         var row = await db.PolicyVersions.AsNoTracking()
             .FirstOrDefaultAsync(p => p.Stream == (int)c.Stream && p.Version == c.PolicyVersion, ct)

@@ -1,6 +1,7 @@
 using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.CaseWorkflow.Data;
 using ComplaintsPlatform.CaseWorkflow.Domain.Directory;
+using ComplaintsPlatform.CaseWorkflow.Domain.Procedures;
 using ComplaintsPlatform.CaseWorkflow.V1;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,8 @@ public sealed class CouncilState(BankHolidayData bankHolidays)
 {
     private volatile Snapshot? _current;
 
-    public sealed record Snapshot(CouncilConfiguration Configuration, CouncilCalendars Calendars, IReadOnlyDictionary<ComplaintStream, ProcedurePolicy> Policies);
+    /// <summary>The configuration, its calendars and every policy version; which version is in force depends on the day asked about.</summary>
+    public sealed record Snapshot(CouncilConfiguration Configuration, CouncilCalendars Calendars, PolicyTimeline Policies);
 
     public BankHolidayData BankHolidays => bankHolidays;
 
@@ -26,14 +28,16 @@ public sealed class CouncilState(BankHolidayData bankHolidays)
     public async Task RefreshAsync(CaseWorkflowDbContext db, CancellationToken ct)
     {
         var latest = await db.ConfigurationVersions.AsNoTracking().OrderByDescending(c => c.Version).FirstOrDefaultAsync(ct);
-        var policyMap = await PolicyQueries.LatestAsync(db, ct);
+        var versions = await PolicyQueries.LatestVersionsAsync(db, ct);
         if (latest is null)
         {
             return;
         }
         var current = _current;
-        if (current is not null && current.Configuration.Version == latest.Version
-            && policyMap.All(p => current.Policies.TryGetValue(p.Key, out var known) && known.Version == p.Value.Version))
+        var known = current?.Policies.LatestVersions;
+        var policiesUnchanged = known is not null && known.Count == versions.Count
+            && versions.All(v => known.TryGetValue(v.Key, out var k) && k == v.Value);
+        if (current is not null && current.Configuration.Version == latest.Version && policiesUnchanged)
         {
             return;
         }
@@ -41,6 +45,7 @@ public sealed class CouncilState(BankHolidayData bankHolidays)
         var calendars = current?.Configuration.Version == latest.Version
             ? current.Calendars
             : new CouncilCalendars(bankHolidays, configuration.Council);
-        _current = new Snapshot(configuration, calendars, policyMap);
+        var policies = policiesUnchanged ? current!.Policies : await PolicyQueries.TimelineAsync(db, calendars.TimeZone, ct);
+        _current = new Snapshot(configuration, calendars, policies);
     }
 }

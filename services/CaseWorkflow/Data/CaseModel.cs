@@ -25,6 +25,7 @@ internal static class CaseModel
             c.Property(x => x.HasOpenDeadlines).HasColumnName("has_open_deadlines");
             c.Property(x => x.OutstandingRemedies).HasColumnName("outstanding_remedies");
             c.Property(x => x.SafeguardingConcern).HasColumnName("safeguarding_concern");
+            c.Property(x => x.BehindOmbudsmanMatter).HasColumnName("behind_ombudsman_matter");
             c.Property(x => x.NextReminderOn).HasColumnName("next_reminder_on");
             c.Property(x => x.Document).HasColumnName("document").HasColumnType("jsonb");
             c.Property(x => x.Revision).HasColumnName("revision").IsConcurrencyToken();
@@ -39,6 +40,8 @@ internal static class CaseModel
             c.HasIndex(x => new { x.NextReminderOn, x.Id }).HasFilter("next_reminder_on IS NOT NULL");
             // The safeguarding queue in deadline order, without sorting the flagged cases on every read.
             c.HasIndex([nameof(CaseRecord.NextDeadline), nameof(CaseRecord.Id)], "IX_cases_safeguarding_next_deadline").HasFilter("safeguarding_concern");
+            // A link officer's lists: the few cases behind Ombudsman matters, in deadline order.
+            c.HasIndex([nameof(CaseRecord.NextDeadline), nameof(CaseRecord.Id)], "IX_cases_ombudsman_next_deadline").HasFilter("behind_ombudsman_matter");
         });
 
         modelBuilder.Entity<ReminderRecord>(r =>

@@ -24,6 +24,9 @@ public sealed class CaseRecord
     public int OutstandingRemedies { get; set; }
     public bool SafeguardingConcern { get; set; }
 
+    /// <summary>An Ombudsman enquiry names the case: what a link officer may read.</summary>
+    public bool BehindOmbudsmanMatter { get; set; }
+
     /// <summary>The first day the deadline watcher owes this case a reminder (indexed; null when none is owed).</summary>
     public DateOnly? NextReminderOn { get; set; }
     public string Document { get; set; } = "";
@@ -48,6 +51,7 @@ public sealed class CaseRecord
         HasOpenDeadlines = c.HasOpenDeadlines;
         OutstandingRemedies = c.Remedies.Count(r => r.CompletedOn is null);
         SafeguardingConcern = c.SafeguardingConcern;
+        BehindOmbudsmanMatter = c.BehindOmbudsmanMatter;
         NextReminderOn = c.NextReminderOn;
         Document = CaseDocument.Write(c);
         Revision++;

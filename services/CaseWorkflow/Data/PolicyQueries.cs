@@ -1,3 +1,4 @@
+using ComplaintsPlatform.CaseWorkflow.Domain.Procedures;
 using ComplaintsPlatform.CaseWorkflow.V1;
 using Microsoft.EntityFrameworkCore;
 
@@ -5,12 +6,17 @@ namespace ComplaintsPlatform.CaseWorkflow.Data;
 
 internal static class PolicyQueries
 {
-    /// <summary>The policy in force for each stream: its latest version.</summary>
-    public static async Task<IReadOnlyDictionary<ComplaintStream, ProcedurePolicy>> LatestAsync(CaseWorkflowDbContext db, CancellationToken ct)
+    /// <summary>Every recorded version of every stream's policy, dated in the council's time zone.</summary>
+    public static async Task<PolicyTimeline> TimelineAsync(CaseWorkflowDbContext db, TimeZoneInfo zone, CancellationToken ct)
     {
-        var rows = await db.PolicyVersions.AsNoTracking()
-            .Where(p => p.Version == db.PolicyVersions.Where(q => q.Stream == p.Stream).Max(q => q.Version))
-            .ToListAsync(ct);
-        return rows.ToDictionary(p => (ComplaintStream)p.Stream, p => ProtoJson.Read<ProcedurePolicy>(p.Document));
+        var rows = await db.PolicyVersions.AsNoTracking().ToListAsync(ct);
+        return new PolicyTimeline(rows.Select(r => ProtoJson.Read<ProcedurePolicy>(r.Document)), zone);
     }
+
+    /// <summary>The highest version recorded per stream, read without the documents.</summary>
+    public static async Task<Dictionary<ComplaintStream, int>> LatestVersionsAsync(CaseWorkflowDbContext db, CancellationToken ct) =>
+        (await db.PolicyVersions.AsNoTracking()
+            .GroupBy(p => p.Stream).Select(g => new { Stream = g.Key, Version = g.Max(p => p.Version) })
+            .ToListAsync(ct))
+        .ToDictionary(v => (ComplaintStream)v.Stream, v => v.Version);
 }

@@ -5,7 +5,8 @@ namespace ComplaintsPlatform.CaseWorkflow.Grpc;
 
 /// <summary>
 /// Who may read and change a case (DOMAIN.md's roles): the complaints team everything; a handler the
-/// cases allocated to them or their team; a link officer reads; a service lead reads their directorate's.
+/// cases allocated to them or their team; a link officer reads the cases behind Ombudsman matters;
+/// a service lead reads their directorate's.
 /// Each answer is the role the caller acts in, or null when refused.
 /// </summary>
 internal static class CaseAccess
@@ -15,7 +16,8 @@ internal static class CaseAccess
     public static string? ReadRole(Caller caller, CaseRecord c) =>
         s_precedence.FirstOrDefault(role => caller.IsInRole(role) && role switch
         {
-            Roles.ComplaintsTeam or Roles.LinkOfficer => true,
+            Roles.ComplaintsTeam => true,
+            Roles.LinkOfficer => c.BehindOmbudsmanMatter,
             Roles.Handler => IsAllocatedTo(caller, c),
             Roles.ServiceLead => caller.Directorate is { Length: > 0 } d && c.DirectorateId == d,
             _ => false,

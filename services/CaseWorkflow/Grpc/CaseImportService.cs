@@ -6,6 +6,7 @@ using ComplaintsPlatform.CaseWorkflow.Import;
 using ComplaintsPlatform.CaseWorkflow.V1;
 using ComplaintsPlatform.Common.V1;
 using ComplaintsPlatform.Hosting.Identity;
+using ComplaintsPlatform.Import;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 

@@ -162,9 +162,9 @@ public sealed partial class CasesService
     /// <summary>The cases the caller may read, as a query (the same rules as <see cref="CaseAccess.ReadRole"/>).</summary>
     private static IQueryable<CaseRecord> Readable(IQueryable<CaseRecord> cases, Caller caller, out string role)
     {
-        if (caller.IsAnyOf(Roles.ComplaintsTeam, Roles.LinkOfficer))
+        if (caller.IsInRole(Roles.ComplaintsTeam))
         {
-            role = caller.IsInRole(Roles.ComplaintsTeam) ? Roles.ComplaintsTeam : Roles.LinkOfficer;
+            role = Roles.ComplaintsTeam;
             return cases;
         }
         if (caller.IsInRole(Roles.Handler))
@@ -177,6 +177,11 @@ public sealed partial class CasesService
         {
             role = Roles.ServiceLead;
             return cases.Where(c => c.DirectorateId == directorate);
+        }
+        if (caller.IsInRole(Roles.LinkOfficer))
+        {
+            role = Roles.LinkOfficer;
+            return cases.Where(c => c.BehindOmbudsmanMatter);
         }
         throw new AccessDeniedException("Your role does not give access to cases.");
     }

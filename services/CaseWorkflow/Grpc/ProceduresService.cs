@@ -12,24 +12,22 @@ using Microsoft.EntityFrameworkCore;
 namespace ComplaintsPlatform.CaseWorkflow.Grpc;
 
 /// <summary>Procedure policies per stream: read by every role, changed by the complaints team, each change a new version.</summary>
-public sealed class ProceduresService(CaseWorkflowDbContext db, CouncilState state, ConfigurationEvents events) : Procedures.ProceduresBase
+public sealed class ProceduresService(CaseWorkflowDbContext db, CouncilState state, ConfigurationEvents events, CaseRulesSource rules) : Procedures.ProceduresBase
 {
     public override async Task<ListPoliciesReply> ListPolicies(ListPoliciesRequest request, ServerCallContext context)
     {
-        var latest = await PolicyQueries.LatestAsync(db, context.CancellationToken);
-        return new ListPoliciesReply { Policies = { latest.Values.OrderBy(p => p.Stream) } };
+        var timeline = await TimelineAsync(context.CancellationToken);
+        return new ListPoliciesReply { Policies = { timeline.AllInForceOn(Today) } };
     }
 
     public override async Task<ProcedurePolicy> GetPolicy(GetPolicyRequest request, ServerCallContext context)
     {
         new Validator().Require(request.Stream != ComplaintStream.Unspecified, "stream", "is required").ThrowIfInvalid();
-        var query = db.PolicyVersions.AsNoTracking().Where(p => p.Stream == (int)request.Stream);
-        var row = request.Version > 0
-            ? await query.FirstOrDefaultAsync(p => p.Version == request.Version, context.CancellationToken)
-            : await query.OrderByDescending(p => p.Version).FirstOrDefaultAsync(context.CancellationToken);
-        return row is null
-            ? throw new NotFoundException($"Policy {request.Stream} version {request.Version}")
-            : ProtoJson.Read<ProcedurePolicy>(row.Document);
+        var timeline = await TimelineAsync(context.CancellationToken);
+        var policy = request.Version > 0
+            ? timeline.Version(request.Stream, request.Version)
+            : timeline.InForceOn(request.Stream, Today);
+        return policy ?? throw new NotFoundException($"Policy {request.Stream} version {request.Version}");
     }
 
     public override async Task<ListPoliciesReply> GetPolicyHistory(GetPolicyRequest request, ServerCallContext context)
@@ -89,8 +87,8 @@ public sealed class ProceduresService(CaseWorkflowDbContext db, CouncilState sta
         }
         else
         {
-            var latest = await PolicyQueries.LatestAsync(db, context.CancellationToken);
-            policies = latest.Values.Where(p => CodeConformance.AppliesTo(p.Stream)).OrderBy(p => p.Stream);
+            var timeline = await TimelineAsync(context.CancellationToken);
+            policies = timeline.AllInForceOn(Today).Where(p => CodeConformance.AppliesTo(p.Stream));
         }
         var reply = new CheckCodeConformanceReply();
         foreach (var policy in policies)
@@ -106,4 +104,10 @@ public sealed class ProceduresService(CaseWorkflowDbContext db, CouncilState sta
         }
         return reply;
     }
+
+    private DateOnly Today => rules.Today(state.Current.Calendars);
+
+    // Read from the database rather than this replica's copy, so a change made through another replica shows at once.
+    private Task<PolicyTimeline> TimelineAsync(CancellationToken ct) =>
+        PolicyQueries.TimelineAsync(db, state.Current.Calendars.TimeZone, ct);
 }

@@ -1,8 +1,8 @@
 using ComplaintsPlatform.CaseWorkflow.Configuration;
 using ComplaintsPlatform.CaseWorkflow.Data;
 using ComplaintsPlatform.CaseWorkflow.Domain.Cases;
+using ComplaintsPlatform.CaseWorkflow.Domain.Procedures;
 using ComplaintsPlatform.CaseWorkflow.V1;
-using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintsPlatform.CaseWorkflow.Import;
 
@@ -14,13 +14,13 @@ internal sealed class CaseImportContext
 {
     private readonly CouncilState.Snapshot _state;
     private readonly CaseRulesSource _rules;
-    private readonly Dictionary<ComplaintStream, List<(DateOnly From, ProcedurePolicy Policy)>> _policies;
+    private readonly PolicyTimeline _policies;
     private readonly Dictionary<string, string> _directorateOf;
     private readonly HashSet<(string Area, string Team)> _teams;
     private readonly HashSet<(string List, string Code)> _codes;
 
     private CaseImportContext(CouncilState.Snapshot state, CaseRulesSource rules,
-        Dictionary<ComplaintStream, List<(DateOnly, ProcedurePolicy)>> policies)
+        PolicyTimeline policies)
     {
         _state = state;
         _rules = rules;
@@ -39,25 +39,12 @@ internal sealed class CaseImportContext
 
     public static async Task<CaseImportContext> LoadAsync(CaseWorkflowDbContext db, CouncilState state, CaseRulesSource rules, CancellationToken ct)
     {
-        var zone = state.Current.Calendars.TimeZone;
-        var rows = await db.PolicyVersions.AsNoTracking().ToListAsync(ct);
-        var policies = rows.Select(r => ProtoJson.Read<ProcedurePolicy>(r.Document))
-            .GroupBy(p => p.Stream)
-            .ToDictionary(g => g.Key, g => g
-                .Select(p => (From: p.EffectiveFrom is { } d ? new DateOnly(d.Year, d.Month, d.Day)
-                    : DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(p.RecordedAt.ToDateTimeOffset(), zone).DateTime), Policy: p))
-                .OrderBy(p => p.From).ThenBy(p => p.Policy.Version).ToList());
+        var policies = await PolicyQueries.TimelineAsync(db, state.Current.Calendars.TimeZone, ct);
         return new CaseImportContext(state.Current, rules, policies);
     }
 
-    /// <summary>
-    /// The version in force on <paramref name="day"/>: the latest to have come into force by then;
-    /// history older than every version is read under the earliest.
-    /// </summary>
-    public ProcedurePolicy? PolicyOn(ComplaintStream stream, DateOnly day) =>
-        _policies.TryGetValue(stream, out var versions)
-            ? versions.LastOrDefault(v => v.From <= day).Policy ?? versions[0].Policy
-            : null;
+    /// <summary>The version in force on <paramref name="day"/>, the complaint's received date.</summary>
+    public ProcedurePolicy? PolicyOn(ComplaintStream stream, DateOnly day) => _policies.InForceOn(stream, day);
 
     public CaseRules RulesFor(ComplaintStream stream, DateTimeOffset receivedAt)
     {

@@ -37,34 +37,25 @@ public sealed class ComplimentsImportService(ComplimentsDbContext db, Compliment
         var importedBy = Caller.From(context).Subject;
         var directory = await DirectoryAsync(ct);
         var report = new ImportReportBuilder(upload!.SourceFile, upload.DryRun);
-        var batch = new List<ImportedCompliment>(BatchSize);
-        CsvHeader? header = null;
-        await foreach (var row in CsvReader.ReadAsync(upload, ct))
+        await ImportRun.ReadInBatchesAsync(upload, report, BatchSize, header => CheckHeader(header, report), async rows =>
         {
-            if (header is null)
+            var valid = new List<ImportedCompliment>(rows.Count);
+            foreach (var row in rows)
             {
-                header = row.Header;
-                CheckHeader(header, report);
+                if (ImportedCompliment.Parse(row, directory) is { } compliment)
+                {
+                    valid.Add(compliment);
+                }
+                else
+                {
+                    report.Failed(row.Errors);
+                }
             }
-            report.Read();
-            if (ImportedCompliment.Parse(row, directory) is { } valid)
+            if (valid.Count > 0)
             {
-                batch.Add(valid);
+                await SaveAsync(valid, upload, importedBy, report, ct);
             }
-            else
-            {
-                report.Failed(row.Errors);
-            }
-            if (batch.Count == BatchSize)
-            {
-                await SaveAsync(batch, upload, importedBy, report, ct);
-                batch.Clear();
-            }
-        }
-        if (batch.Count > 0)
-        {
-            await SaveAsync(batch, upload, importedBy, report, ct);
-        }
+        }, ct);
         return report.Build();
     }
 

@@ -31,34 +31,25 @@ public sealed class IntakeImportService(IntakeDbContext db, ContactImporter impo
         var importedBy = Caller.From(context).Subject;
         var rules = await RulesAsync(ct);
         var report = new ImportReportBuilder(upload!.SourceFile, upload.DryRun);
-        var batch = new List<ContactRow>(BatchSize);
-        CsvHeader? header = null;
-        await foreach (var row in CsvReader.ReadAsync(upload, ct))
+        await ImportRun.ReadInBatchesAsync(upload, report, BatchSize, header => CheckHeader(header, report), async rows =>
         {
-            if (header is null)
+            var valid = new List<ContactRow>(rows.Count);
+            foreach (var row in rows)
             {
-                header = row.Header;
-                CheckHeader(header, report);
+                if (ContactRow.Parse(row, rules) is { } contact)
+                {
+                    valid.Add(contact);
+                }
+                else
+                {
+                    report.Failed(row.Errors);
+                }
             }
-            report.Read();
-            if (ContactRow.Parse(row, rules) is { } valid)
+            if (valid.Count > 0)
             {
-                batch.Add(valid);
+                await importer.ImportAsync(valid, upload, importedBy, report, ct);
             }
-            else
-            {
-                report.Failed(row.Errors);
-            }
-            if (batch.Count == BatchSize)
-            {
-                await importer.ImportAsync(batch, upload, importedBy, report, ct);
-                batch.Clear();
-            }
-        }
-        if (batch.Count > 0)
-        {
-            await importer.ImportAsync(batch, upload, importedBy, report, ct);
-        }
+        }, ct);
         return report.Build();
     }
 

@@ -1,5 +1,6 @@
 using ComplaintsPlatform.Common.V1;
 using ComplaintsPlatform.Hosting.Identity;
+using ComplaintsPlatform.Import;
 using ComplaintsPlatform.Messaging.Outbox;
 using ComplaintsPlatform.Ombudsman.V1;
 using ComplaintsPlatform.OmbudsmanLiaison.Cases;

@@ -37,6 +37,8 @@ public sealed class CaseFact
     public DateOnly StageStartedOn { get; set; }
     public DateOnly? FaultFoundOn { get; set; }
     public bool HasLesson { get; set; }
+    // The learning actions already counted, as a later LearningRecorded for the case replaces the last.
+    public int LearningActions { get; set; }
 }
 
 public sealed class ContactFact

@@ -52,6 +52,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             e.Property(x => x.StageStartedOn).HasColumnName("stage_started_on");
             e.Property(x => x.FaultFoundOn).HasColumnName("fault_found_on");
             e.Property(x => x.HasLesson).HasColumnName("has_lesson");
+            e.Property(x => x.LearningActions).HasColumnName("learning_actions");
         });
         modelBuilder.Entity<ContactFact>(e =>
         {

@@ -144,7 +144,9 @@ public sealed class CaseWorkflowHandler(CouncilDates dates) : IFeedBatchHandler<
         {
             key = key with { ServiceAreaId = e.ServiceAreaId };
         }
-        batch.Both(key, fact.ReceivedOn, on, 1, e.Actions);
+        // A case's lessons count once; its actions by how many more than were last counted.
+        batch.Both(key, fact.ReceivedOn, on, fact.HasLesson ? 0 : 1, e.Actions - fact.LearningActions);
+        fact.LearningActions = e.Actions;
         if (!fact.HasLesson)
         {
             fact.HasLesson = true;

@@ -46,4 +46,28 @@ public sealed class CaseActionImportTests(CaseHostFixture fx) : IClassFixture<Ca
         c = await fx.Team.FindCaseByReferenceAsync(new FindCaseByReferenceRequest { Reference = $"IMP-{p}" });
         Assert.Equal(2, c.Remedies.Count);
     }
+
+    [Fact]
+    public async Task Imported_remedies_and_learning_actions_stage_the_same_events_as_live_ones_flagged_imported()
+    {
+        var p = "ev-" + Guid.NewGuid().ToString("N")[..8];
+        await SendAsync(Client(fx.Host).ImportCases(), "cases.csv", Csv(CaseHeader,
+            $"{p},,,CORPORATE,highways-maintenance,highways-north,officer-hwy-01,2023-03-01 10:00,2023-03-03,,2023-03-15,UPHELD,,,,,,,,,,DELAY_IN_RESPONSE,PROCESS,"));
+        var report = await SendAsync(Client(fx.Host).ImportCaseActions(), "case-actions.csv", Csv(Header,
+            $"{p}-r1,{p},REMEDY,APOLOGY,,officer-hwy-01,2023-03-15,2023-03-22,2023-03-20",
+            $"{p}-l1,{p},LEARNING,,,lead-hwy,,2023-06-30,2023-06-01",
+            $"{p}-l2,{p},LEARNING,,,lead-hwy,,2023-07-31,"));
+        Assert.Equal(3, report.RowsImported);
+        var id = (await fx.Team.FindCaseByReferenceAsync(new FindCaseByReferenceRequest { Reference = $"IMP-{p}" })).Id;
+
+        var learning = (await fx.Host.OutboxEventsAsync<LearningRecorded>()).Where(e => e.Header.CaseId == id).ToList();
+        Assert.Equal([(0, 0), (1, 1), (2, 1)], learning.Select(e => (e.Actions, e.ActionsDone)).ToList());
+        Assert.All(learning, e => Assert.True(e.Header.Imported));
+        Assert.All(learning, e => Assert.Equal(("DELAY_IN_RESPONSE", "highways-maintenance"), (e.NatureCategoryCode, e.ServiceAreaId)));
+        Assert.Single(learning.Select(e => e.Header.OccurredOn).Distinct());
+        var agreed = Assert.Single(await fx.Host.OutboxEventsAsync<RemedyAgreed>(), e => e.Header.CaseId == id);
+        var completed = Assert.Single(await fx.Host.OutboxEventsAsync<RemedyCompleted>(), e => e.Header.CaseId == id);
+        Assert.True(agreed.Header.Imported && completed.Header.Imported);
+        Assert.Equal(("APOLOGY", false), (agreed.TypeCode, completed.Late));
+    }
 }

@@ -45,9 +45,25 @@ public sealed class ImportedTimelinessTests : IAsyncLifetime
         // A deadline the source system recorded wins over the computed one.
         var given = await ResponseOfAsync("t-3");
         Assert.Equal((D(6, 10, 2022), false, 2), (given.ExtendedDue, given.WithinExtendedDeadline, given.WorkingDaysLate));
+        Assert.Equal((D(6, 10, 2022), false), (given.OriginalDue, given.WithinOriginalDeadline));
         var c = await new V1.Cases.CasesClient(_host.CreateChannel(TestIdentity.Token(Roles.ComplaintsTeam, "officer-cpt-01")))
             .FindCaseByReferenceAsync(new FindCaseByReferenceRequest { Reference = "IMP-t-1" });
         Assert.Equal(2, c.PolicyVersion);
+    }
+
+    [Fact]
+    public async Task Timeliness_is_judged_against_the_deadline_the_source_recorded_not_the_one_the_policy_computes()
+    {
+        // The policy of the time gives 21 June 2022; the source held these cases to 28 June and 14 June.
+        var report = await SendAsync(Client(_host).ImportCases(), "cases-given.csv", Csv(CaseHeader,
+            "g-1,,,CORPORATE,libraries,,,2022-05-25 10:00,2022-05-27,2022-06-28,2022-06-24,UPHELD,,,,,,,,,,,,",
+            "g-2,,,CORPORATE,libraries,,,2022-05-25 10:00,2022-05-27,2022-06-14,2022-06-20,UPHELD,,,,,,,,,,,,"));
+        Assert.Equal(2, report.RowsImported);
+
+        var later = await ResponseOfAsync("g-1");
+        Assert.Equal((D(6, 28, 2022), true, true, 0), (later.OriginalDue, later.WithinOriginalDeadline, later.WithinExtendedDeadline, later.WorkingDaysLate));
+        var sooner = await ResponseOfAsync("g-2");
+        Assert.Equal((D(6, 14, 2022), false, false, 4), (sooner.OriginalDue, sooner.WithinOriginalDeadline, sooner.WithinExtendedDeadline, sooner.WorkingDaysLate));
     }
 
     [Fact]
@@ -60,6 +76,26 @@ public sealed class ImportedTimelinessTests : IAsyncLifetime
         var c = await new V1.Cases.CasesClient(_host.CreateChannel(TestIdentity.Token(Roles.ComplaintsTeam, "officer-cpt-01")))
             .FindCaseByReferenceAsync(new FindCaseByReferenceRequest { Reference = "IMP-n-1" });
         Assert.Equal(1, c.PolicyVersion);
+    }
+
+    [Fact]
+    public async Task Back_dating_a_version_for_history_leaves_todays_policy_in_force_for_new_live_cases()
+    {
+        var team = new V1.Cases.CasesClient(_host.CreateChannel(TestIdentity.Token(Roles.ComplaintsTeam, "officer-cpt-01")));
+        var live = await team.OpenCaseAsync(new OpenCaseRequest
+        {
+            Stream = ComplaintStream.Corporate,
+            ServiceAreaId = "libraries",
+            ReceivedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
+            PersonId = "person-live-1",
+        });
+        Assert.Equal(1, live.PolicyVersion);
+
+        var procedures = new Procedures.ProceduresClient(_host.CreateChannel(TestIdentity.Token(Roles.ComplaintsTeam, "officer-cpt-01")));
+        var current = await procedures.GetPolicyAsync(new GetPolicyRequest { Stream = ComplaintStream.Corporate });
+        Assert.Equal((1, 10), (current.Version, current.Stages.Single(s => s.Number == 1).Clocks.Single(c => c.Kind == ClockKind.Respond).Period.Value));
+        var listed = await procedures.ListPoliciesAsync(new ListPoliciesRequest());
+        Assert.Equal(1, listed.Policies.Single(p => p.Stream == ComplaintStream.Corporate).Version);
     }
 
     private async Task<ResponseSent> ResponseOfAsync(string sourceId)

@@ -79,6 +79,10 @@ namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<bool>("BehindOmbudsmanMatter")
+                        .HasColumnType("boolean")
+                        .HasColumnName("behind_ombudsman_matter");
+
                     b.Property<string>("ContactId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -180,6 +184,9 @@ namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
                         .HasFilter("next_reminder_on IS NOT NULL");
 
                     b.HasIndex("TeamId", "NextDeadline");
+
+                    b.HasIndex(new[] { "NextDeadline", "Id" }, "IX_cases_ombudsman_next_deadline")
+                        .HasFilter("behind_ombudsman_matter");
 
                     b.HasIndex(new[] { "NextDeadline", "Id" }, "IX_cases_safeguarding_next_deadline")
                         .HasFilter("safeguarding_concern");

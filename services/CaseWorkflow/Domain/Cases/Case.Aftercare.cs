@@ -82,7 +82,7 @@ public sealed partial class Case
         {
             throw new RuleViolationException("A learning action cannot be done in the future.");
         }
-        Learning = new LearningRecord
+        var learning = new LearningRecord
         {
             NatureCategory = natureCategory,
             RootCause = rootCause,
@@ -91,16 +91,21 @@ public sealed partial class Case
             RecordedOn = on,
             RecordedBy = actor.Id,
         };
+        Learning = learning;
         Record(actor, "LEARNING_RECORDED", on, $"Learning recorded: {natureCategory}, {actions.Count} actions");
-        Raise(new LearningRecorded
-        {
-            Header = Header(actor, on),
-            NatureCategoryCode = natureCategory,
-            Actions = actions.Count,
-            ActionsDone = actions.Count(a => a.DoneOn is not null),
-            ServiceAreaId = ServiceAreaId,
-        });
+        RaiseLearningRecorded(learning, actor);
     }
+
+    // The case's learning as it now stands; raised again when imported history adds an action, so
+    // readers count the action as they would one recorded live (each event replaces the last).
+    private void RaiseLearningRecorded(LearningRecord learning, Actor actor) => Raise(new LearningRecorded
+    {
+        Header = Header(actor, learning.RecordedOn),
+        NatureCategoryCode = learning.NatureCategory,
+        Actions = learning.Actions.Count,
+        ActionsDone = learning.Actions.Count(a => a.DoneOn is not null),
+        ServiceAreaId = ServiceAreaId,
+    });
 
     /// <summary>
     /// Lessons are reviewed by someone outside the service complained about, so teams do not mark

@@ -40,13 +40,16 @@ public sealed partial class Case
         _letters.Clear();
     }
 
-    /// <summary>A deadline the source system recorded: it replaces the one computed from the policy of the time.</summary>
+    /// <summary>
+    /// A deadline the source system recorded: it replaces the one computed from the policy of the
+    /// time as the original deadline, the one the case was held to and its timeliness is judged by.
+    /// </summary>
     public void GiveDue(int stage, ClockKind kind, DateOnly due, CaseRules rules, Actor actor)
     {
         var deadline = Running(stage, kind)
             ?? throw new RuleViolationException($"Stage {stage} has no running {kind} deadline for the file to give.");
         var computed = deadline.Due;
-        deadline.Agree(due, rules.Calendar, rules.CalendarVersion);
+        deadline.Give(due, rules.Calendar, rules.CalendarVersion);
         Record(actor, "DEADLINE_GIVEN", deadline.StartDate, $"{kind} at stage {stage} due {due:yyyy-MM-dd} as the source recorded it (the policy gives {computed:yyyy-MM-dd})");
     }
 
@@ -60,6 +63,7 @@ public sealed partial class Case
         }
         learning.Actions.Add(action);
         Record(actor, "LEARNING_ACTION_ADDED", action.DoneOn ?? rules.Today, $"Learning action due {action.Due:yyyy-MM-dd} added ({learning.Actions.Count} in all)");
+        RaiseLearningRecorded(learning, actor);
     }
 }
 

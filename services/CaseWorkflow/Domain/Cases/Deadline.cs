@@ -31,6 +31,12 @@ public sealed class Deadline
     /// <summary>A date agreed with the person (adult social care); it replaces the computed one and no calendar moves it.</summary>
     public DateOnly? AgreedDue { get; internal set; }
 
+    /// <summary>
+    /// A deadline an imported case's source system recorded: the original deadline the case was held
+    /// to, so timeliness is judged against it and an extension runs on from it.
+    /// </summary>
+    public DateOnly? GivenDue { get; internal set; }
+
     /// <summary>How many working days before <see cref="Due"/> the officer is reminded, and the day that falls on.</summary>
     public int DueSoonWorkingDays { get; internal set; }
     public DateOnly RemindOn { get; internal set; }
@@ -73,6 +79,11 @@ public sealed class Deadline
         try
         {
             (OriginalDue, explanation) = ComputeOriginal(calendar);
+            if (GivenDue is { } given)
+            {
+                explanation += $"{Environment.NewLine}Given by the source system: due {given:ddd yyyy-MM-dd}";
+                OriginalDue = given;
+            }
             Due = OriginalDue;
             if (ExtendedBy > 0)
             {
@@ -95,6 +106,12 @@ public sealed class Deadline
         Explanation = $"{Kind} at stage {Stage}, policy version {PolicyVersion}:{Environment.NewLine}{explanation}";
         CalendarVersion = calendarVersion;
         return before != default && before != Due;
+    }
+
+    internal void Give(DateOnly due, WorkingDayCalendar calendar, string calendarVersion)
+    {
+        GivenDue = due;
+        Compute(calendar, calendarVersion);
     }
 
     internal void Agree(DateOnly due, WorkingDayCalendar calendar, string calendarVersion)

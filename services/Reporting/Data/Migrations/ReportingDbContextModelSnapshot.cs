@@ -176,6 +176,10 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("has_lesson");
 
+                    b.Property<int>("LearningActions")
+                        .HasColumnType("integer")
+                        .HasColumnName("learning_actions");
+
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("date")
                         .HasColumnName("received_on");
