@@ -82,18 +82,7 @@ public sealed partial class OmbudsmanLiaisonService(
             RecordedBy = caller.Subject,
         };
         db.Enquiries.Add(enquiry);
-        outbox.Add(db, new EnquiryReceived
-        {
-            EnquiryId = enquiry.Id.ToString(),
-            Ombudsman = enquiry.Ombudsman,
-            OmbudsmanReference = enquiry.OmbudsmanReference,
-            CaseId = enquiry.CaseId ?? "",
-            CaseReference = enquiry.CaseReference ?? "",
-            DirectorateId = enquiry.DirectorateId,
-            ReceivedOn = ToProto(enquiry.ReceivedOn),
-            PredatesPlatform = enquiry.PredatesPlatform,
-            PreAllocation = enquiry.PreAllocation,
-        });
+        outbox.Add(db, EnquiryEvents.Received(enquiry, imported: false));
         await db.SaveChangesAsync(ct);
         return EnquiryMapping.ToProto(enquiry, today, calendar.Calendar);
     }

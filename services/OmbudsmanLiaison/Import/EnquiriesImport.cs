@@ -117,19 +117,7 @@ internal sealed class EnquiriesImport(OmbudsmanLiaisonDbContext db, IOutbox outb
             SourceKind = ImportedRowRecord.EnquiryKind, SourceId = h.SourceId, EnquiryId = enquiry.Id,
             SourceFile = sourceFile, Line = line, ImportedAt = actor.Now, ImportedBy = actor.Id,
         });
-        outbox.Add(db, new EnquiryReceived
-        {
-            EnquiryId = enquiry.Id.ToString(),
-            Ombudsman = enquiry.Ombudsman,
-            OmbudsmanReference = enquiry.OmbudsmanReference,
-            CaseId = enquiry.CaseId ?? "",
-            CaseReference = enquiry.CaseReference ?? "",
-            DirectorateId = enquiry.DirectorateId,
-            ReceivedOn = ToProto(enquiry.ReceivedOn),
-            PredatesPlatform = enquiry.PredatesPlatform,
-            PreAllocation = enquiry.PreAllocation,
-            Imported = true,
-        });
+        outbox.Add(db, EnquiryEvents.Received(enquiry, imported: true));
         if (h.Decision != OmbudsmanDecision.Unspecified)
         {
             Decide(enquiry, h);

@@ -381,6 +381,8 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
 
                     b.HasIndex("Basis", "Grain", "Metric", "Month");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Basis", "Grain", "Metric", "Month"), new[] { "ServiceAreaId", "DirectorateId", "TeamId", "Stream", "Stage", "Channel", "Kind", "Code", "Count", "Amount" });
+
                     b.ToTable("counters", "reporting");
                 });
 
