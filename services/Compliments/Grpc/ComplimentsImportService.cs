@@ -24,7 +24,7 @@ public sealed class ComplimentsImportService(ComplimentsDbContext db, Compliment
 {
     public const int BatchSize = 250;
 
-    private readonly Dictionary<string, (byte[] Fingerprint, string Origin)> _seen = new(StringComparer.Ordinal);
+    private readonly ImportedBefore _before = new(ImportedCompliment.SourceIdColumn);
 
     public override async Task<ImportReport> ImportCompliments(IAsyncStreamReader<ImportChunk> requestStream, ServerCallContext context)
     {
@@ -68,23 +68,12 @@ public sealed class ComplimentsImportService(ComplimentsDbContext db, Compliment
         var now = clock.GetUtcNow();
         foreach (var row in rows)
         {
-            var earlier = known.TryGetValue(row.SourceId, out var k) ? (k.ImportFingerprint ?? [], $"{k.ImportSourceFile} line {k.ImportLine}")
-                : _seen.TryGetValue(row.SourceId, out var s) ? s
-                : ((byte[], string)?)null;
-            if (earlier is { } e)
+            var stored = known.TryGetValue(row.SourceId, out var k) ? (k.ImportFingerprint ?? [], $"{k.ImportSourceFile} line {k.ImportLine}") : ((byte[], string)?)null;
+            if (!_before.IsNew(row.SourceId, row.Fingerprint, row.Line, stored, report))
             {
-                if (e.Item1.AsSpan().SequenceEqual(row.Fingerprint))
-                {
-                    report.Unchanged();
-                }
-                else
-                {
-                    report.Failed(row.Line, ImportedCompliment.SourceIdColumn,
-                        $"was imported before ({e.Item2}) with other values; an import never overwrites a record");
-                }
                 continue;
             }
-            _seen[row.SourceId] = (row.Fingerprint, $"{upload.SourceFile} line {row.Line}");
+            _before.Remember(row.SourceId, row.Fingerprint, upload.SourceFile, row.Line);
             report.Imported();
             if (!upload.DryRun)
             {

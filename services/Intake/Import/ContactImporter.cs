@@ -17,7 +17,7 @@ namespace ComplaintsPlatform.Intake.Import;
 public sealed class ContactImporter(IntakeDbContext db, IOutbox outbox, StatusTokens tokens, TimeProvider clock)
 {
     private readonly PersonMatcher _people = new();
-    private readonly Dictionary<string, (byte[] Fingerprint, string Origin)> _seen = new(StringComparer.Ordinal);
+    private readonly ImportedBefore _before = new(ContactColumns.SourceId);
 
     public async Task ImportAsync(IReadOnlyList<ContactRow> rows, ImportUpload upload, string importedBy, ImportReportBuilder report, CancellationToken ct)
     {
@@ -77,20 +77,9 @@ public sealed class ContactImporter(IntakeDbContext db, IOutbox outbox, StatusTo
         var fresh = new List<ContactRow>(rows.Count);
         foreach (var row in rows)
         {
-            var earlier = known.TryGetValue(row.SourceId, out var k) ? (k.RequestFingerprint, $"{k.ImportSourceFile} line {k.ImportLine}")
-                : _seen.TryGetValue(row.SourceId, out var s) ? s
-                : ((byte[], string)?)null;
-            if (earlier is { } e)
+            var stored = known.TryGetValue(row.SourceId, out var k) ? (k.RequestFingerprint, $"{k.ImportSourceFile} line {k.ImportLine}") : ((byte[], string)?)null;
+            if (!_before.IsNew(row.SourceId, row.Fingerprint, row.Line, stored, report))
             {
-                if (e.Item1.AsSpan().SequenceEqual(row.Fingerprint))
-                {
-                    report.Unchanged();
-                }
-                else
-                {
-                    report.Failed(row.Line, ContactColumns.SourceId,
-                        $"was imported before ({e.Item2}) with other values; an import never overwrites a record");
-                }
                 continue;
             }
             if (row.Reference is { } reference && !taken.Add(reference))
@@ -98,7 +87,7 @@ public sealed class ContactImporter(IntakeDbContext db, IOutbox outbox, StatusTo
                 report.Failed(row.Line, ContactColumns.Reference, "is already the reference of another contact");
                 continue;
             }
-            _seen[row.SourceId] = (row.Fingerprint, $"{sourceFile} line {row.Line}");
+            _before.Remember(row.SourceId, row.Fingerprint, sourceFile, row.Line);
             fresh.Add(row);
         }
         return fresh;
