@@ -22,4 +22,25 @@ public class ImportedBeforeTests
         Assert.Contains("history.csv line 2", built.Errors[0].Reason);
         Assert.Contains("old.csv line 10", built.Errors[1].Reason);
     }
+
+    [Fact]
+    public async Task A_source_id_twice_in_one_file_fails_the_later_row_naming_the_first_line()
+    {
+        var rows = new List<CsvRow>();
+        await foreach (var row in CsvReader.ReadAsync(new MemoryStream("source_id\nA1\nB2\nA1\n"u8.ToArray())))
+        {
+            rows.Add(row);
+        }
+        var ids = new SourceIdsInFile();
+
+        foreach (var row in rows)
+        {
+            ids.Check(row, "source_id", row.Required("source_id"));
+        }
+
+        Assert.True(rows[0].IsValid && rows[1].IsValid);
+        var error = Assert.Single(rows[2].Errors);
+        Assert.Equal(("source_id", 4), (error.Column, error.Line));
+        Assert.Contains("first on line 2", error.Reason);
+    }
 }

@@ -14,7 +14,7 @@ namespace ComplaintsPlatform.CaseWorkflow.Import;
 /// </summary>
 internal sealed class CaseActionsImport(CaseWorkflowDbContext db, CasePublisher publisher, CaseRulesSource rules, CaseImportContext context, Actor actor)
 {
-    private readonly Dictionary<string, int> _seen = [];
+    private readonly SourceIdsInFile _seen = new();
 
     public async Task BatchAsync(ImportUpload upload, IReadOnlyList<CsvRow> rows, ImportReportBuilder report, CancellationToken ct)
     {
@@ -22,9 +22,9 @@ internal sealed class CaseActionsImport(CaseWorkflowDbContext db, CasePublisher 
         foreach (var row in rows)
         {
             var action = CaseActionRows.Read(row, context);
-            if (action is not null && !_seen.TryAdd(action.SourceId, row.Line))
+            if (action is not null)
             {
-                row.Fail("source_id", $"appears again (first on line {_seen[action.SourceId]})");
+                _seen.Check(row, "source_id", action.SourceId);
             }
             if (action is null || !row.IsValid)
             {

@@ -18,7 +18,7 @@ internal sealed class CaseRowsImport(CaseWorkflowDbContext db, TimeProvider cloc
     private readonly StagedRows _staged = new(clock);
 
     // Within one file: a source id or reference seen twice is a fault of the file, not a re-import.
-    private readonly Dictionary<string, int> _seen = [];
+    private readonly SourceIdsInFile _seen = new();
     private readonly HashSet<string> _references = [];
 
     public async Task BatchAsync(ImportUpload upload, IReadOnlyList<CsvRow> rows, ImportReportBuilder report, CancellationToken ct)
@@ -27,9 +27,9 @@ internal sealed class CaseRowsImport(CaseWorkflowDbContext db, TimeProvider cloc
         foreach (var row in rows)
         {
             var history = CaseRows.Read(row, context);
-            if (history is not null && !_seen.TryAdd(history.SourceId, row.Line))
+            if (history is not null)
             {
-                row.Fail("source_id", $"appears again (first on line {_seen[history.SourceId]})");
+                _seen.Check(row, "source_id", history.SourceId);
             }
             if (history is null || !row.IsValid)
             {

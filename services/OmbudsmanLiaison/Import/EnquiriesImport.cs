@@ -17,7 +17,7 @@ namespace ComplaintsPlatform.OmbudsmanLiaison.Import;
 /// </summary>
 internal sealed class EnquiriesImport(OmbudsmanLiaisonDbContext db, IOutbox outbox, ICaseDirectory cases, ImportActor actor)
 {
-    private readonly Dictionary<string, int> _seen = [];
+    private readonly SourceIdsInFile _seen = new();
     private readonly Dictionary<string, CouncilCase?> _cases = [];
 
     public async Task BatchAsync(ImportUpload upload, IReadOnlyList<CsvRow> rows, ImportReportBuilder report, CancellationToken ct)
@@ -26,9 +26,9 @@ internal sealed class EnquiriesImport(OmbudsmanLiaisonDbContext db, IOutbox outb
         foreach (var row in rows)
         {
             var enquiry = EnquiryRows.Read(row, actor.Today, actor.Calendar.DirectorateIds);
-            if (enquiry is not null && !_seen.TryAdd(enquiry.SourceId, row.Line))
+            if (enquiry is not null)
             {
-                row.Fail("ombudsman_reference", $"appears again (first on line {_seen[enquiry.SourceId]})");
+                _seen.Check(row, "ombudsman_reference", enquiry.SourceId);
             }
             if (enquiry is null || !row.IsValid)
             {

@@ -17,7 +17,7 @@ internal sealed class RecommendationsImport(OmbudsmanLiaisonDbContext db, IOutbo
 {
     public static readonly string[] Required = ["source_id", "ombudsman", "ombudsman_reference", "type", "due"];
 
-    private readonly Dictionary<string, int> _seen = [];
+    private readonly SourceIdsInFile _seen = new();
 
     public async Task BatchAsync(ImportUpload upload, IReadOnlyList<CsvRow> rows, ImportReportBuilder report, CancellationToken ct)
     {
@@ -48,9 +48,9 @@ internal sealed class RecommendationsImport(OmbudsmanLiaisonDbContext db, IOutbo
             {
                 row.Fail("completed", "is in the future");
             }
-            if (sourceId.Length > 0 && !_seen.TryAdd(sourceId, row.Line))
+            if (sourceId.Length > 0)
             {
-                row.Fail("source_id", $"appears again (first on line {_seen[sourceId]})");
+                _seen.Check(row, "source_id", sourceId);
             }
             if (!row.IsValid)
             {
