@@ -7,47 +7,93 @@ var infrastructure = settings.Mode == InfrastructureMode.Local
     ? LocalProcesses.Add(builder, settings)
     : Containers.Add(builder);
 var databases = ServiceDatabases.Add(builder, infrastructure);
+var secrets = infrastructure.Secrets;
 
-IResourceBuilder<ProjectResource> Service<TProject>(string name, string connectionName)
+// The gateway is the platform's one public address: browsers, API clients and the identity
+// provider's issuer URL all go through it. It needs no backend to start.
+var gateway = builder.AddProject<Projects.Gateway>("gateway")
+    .WithFixedPort("http", settings.GatewayHttpPort)
+    .WithFixedPort("grpc", settings.GatewayGrpcPort)
+    .WithHttpHealthCheck("/health", endpointName: "http")
+    .WithoutOtlpRetry();
+var issuer = ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/identity/");
+
+// Each platform service signs in to the provider as itself (subject service:<principal>).
+IResourceBuilder<ProjectResource> Service<TProject>(string name, string connectionName, string principal)
     where TProject : IProjectMetadata, new() =>
     builder.AddProject<TProject>(name)
         .WithReference(databases[connectionName])
         .WithReference(infrastructure.Redis)
-        .WithEnvironment("Identity__SigningKey", infrastructure.SigningKey)
+        .WithEnvironment("Identity__Authority", issuer)
+        .WithEnvironment("Identity__ClientId", "service-" + principal)
+        .WithEnvironment("Identity__ClientSecret", secrets.Get($"{principal}-client-secret"))
         .WaitFor(infrastructure.Postgres)
         .WaitFor(infrastructure.RedisServer)
         .WithHttpHealthCheck("/health", endpointName: "http")
         .WithoutOtlpRetry();
 
-IResourceBuilder<ProjectResource>[] services =
-[
-    Service<Projects.Intake>("intake", "intake-db"),
-    Service<Projects.CaseWorkflow>("case-workflow", "case-workflow-db"),
-    Service<Projects.OmbudsmanLiaison>("ombudsman-liaison", "ombudsman-liaison-db"),
-    Service<Projects.Compliments>("compliments", "compliments-db"),
-    Service<Projects.Reporting>("reporting", "reporting-db"),
-];
+var principals = new[] { "intake", "caseworkflow", "ombudsman", "compliments", "reporting" };
+var intake = Service<Projects.Intake>("intake", "intake-db", "intake")
+    .WithEnvironment("Intake__StatusTokenKey", secrets.StatusTokenKey());
+var caseWorkflow = Service<Projects.CaseWorkflow>("case-workflow", "case-workflow-db", "caseworkflow");
+var ombudsman = Service<Projects.OmbudsmanLiaison>("ombudsman-liaison", "ombudsman-liaison-db", "ombudsman");
+var compliments = Service<Projects.Compliments>("compliments", "compliments-db", "compliments");
+var reporting = Service<Projects.Reporting>("reporting", "reporting-db", "reporting");
 
-// Services follow each other's event feeds and call each other's internal RPCs over gRPC, so each
-// can discover every other (no WaitFor: a consumer retries until its source is up).
-foreach (var service in services)
-{
-    foreach (var other in services.Where(o => o != service))
-    {
-        service.WithReference(other);
-    }
-}
+// The real graph: an edge where a service calls another or reads its feed (no WaitFor: a consumer
+// retries until its source is up).
+intake
+    .WithReference(caseWorkflow)   // case events, configuration and letters' words; CaseInternal, CouncilDirectory
+    .WithReference(compliments)    // compliments sent back to triage
+    .WithReference(ombudsman);     // Ombudsman enquiries about contacts
+caseWorkflow
+    .WithReference(intake)         // triaged complaints become cases
+    .WithReference(ombudsman);     // enquiries mark the cases behind Ombudsman matters
+ombudsman
+    .WithReference(caseWorkflow);  // case events; CaseLookup to link an enquiry to its case
+compliments
+    .WithReference(intake)         // compliments triaged from contacts
+    .WithReference(caseWorkflow);  // the council's organisation
+reporting
+    .WithReference(intake)         // every feed, counted
+    .WithReference(caseWorkflow)
+    .WithReference(ombudsman)
+    .WithReference(compliments);
 
-// The gateway needs no backend to start: its gRPC health reports each backend as it comes up.
-var gateway = builder.AddProject<Projects.Gateway>("gateway")
-    .WithFixedPort("http", settings.GatewayHttpPort)
-    .WithFixedPort("grpc", settings.GatewayGrpcPort)
-    .WithEnvironment("Identity__SigningKey", infrastructure.SigningKey)
+// The OpenID Connect provider: staff accounts, the services' clients, the signing keys. It reads
+// officers' teams and directorates from CaseWorkflow's directory, the one register of officers.
+var adminPassword = secrets.Get("identity-admin-password");
+var identity = builder.AddProject<Projects.Identity>("identity")
+    .WithReference(databases["identity-db"])
+    .WithReference(caseWorkflow)
+    .WithEnvironment("Identity__Issuer", issuer)
+    .WithEnvironment("Identity__Authority", issuer)
+    .WithEnvironment("Identity__DirectoryAddress", caseWorkflow.GetEndpoint("grpc"))
+    .WithEnvironment("Identity__BootstrapAdministratorPassword", adminPassword)
+    .WithEnvironment("Identity__DevClientSecret", secrets.Get("dev-token-client-secret"))
+    .WaitFor(infrastructure.Postgres)
     .WithHttpHealthCheck("/health", endpointName: "http")
     .WithoutOtlpRetry();
-foreach (var service in services)
+foreach (var principal in principals)
+{
+    identity.WithEnvironment($"Identity__ServiceClients__{principal}", secrets.Get($"{principal}-client-secret"));
+}
+if (secrets.MadeNow("identity-admin-password") && builder.ExecutionContext.IsRunMode)
+{
+    // Printed once, like the dashboard's login link: the administrator must change it at first sign-in.
+    Console.WriteLine($"First administrator: user name 'administrator', password '{await adminPassword.Resource.GetValueAsync(default)}' " +
+        "(shown this once; change it and set up a second factor at first sign-in).");
+}
+
+IResourceBuilder<ProjectResource>[] routed = [intake, caseWorkflow, ombudsman, compliments, reporting, identity];
+foreach (var service in routed)
 {
     gateway.WithReference(service);
+}
+foreach (var service in new[] { intake, caseWorkflow, ombudsman, compliments, reporting })
+{
+    // Tokens come from the provider, through the gateway's public issuer address.
+    service.WithReferenceRelationship(identity);
 }
 
 // Clients ("sub:<token subject>" or "key:<api key>") exempt from the gateway's per-client rate limit, e.g. a benchmark.

@@ -1,3 +1,5 @@
+using ComplaintsPlatform.LocalInfrastructure;
+
 namespace ComplaintsPlatform.AppHost;
 
 /// <summary>PostgreSQL and Redis as containers with data volumes; every secret an Aspire parameter.</summary>
@@ -7,9 +9,6 @@ internal static class Containers
     {
         var postgres = builder.AddPostgres("postgres").WithDataVolume();
         var redis = builder.AddRedis("redis").WithDataVolume().WithPersistence();
-        // Kept across runs: tokens issued yesterday must still validate today.
-        var signingKey = builder.AddParameter("identity-signing-key",
-            new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true, persist: true);
 
         return new PlatformInfrastructure(
             postgres,
@@ -18,6 +17,28 @@ internal static class Containers
                 ?? throw new InvalidOperationException("PostgreSQL has no connection string yet."),
             redis,
             redis,
-            signingKey);
+            new ParameterSecrets(builder));
+    }
+
+    /// <summary>Generated parameters persisted in the AppHost's user secrets.</summary>
+    private sealed class ParameterSecrets(IDistributedApplicationBuilder builder) : PlatformSecrets
+    {
+        protected override IResourceBuilder<ParameterResource> Create(string name) =>
+            builder.AddParameter(name, new GenerateParameterDefault { MinLength = 40, Special = false }, secret: true, persist: true);
+
+        public override IResourceBuilder<ParameterResource> StatusTokenKey()
+        {
+            const string name = "intake-status-token-key";
+            // An installation that had the shared signing key keeps the status key derived from it.
+            if (builder.Configuration[$"Parameters:{name}"] is null
+                && builder.Configuration["Parameters:identity-signing-key"] is { Length: > 0 } legacy)
+            {
+                return builder.AddParameter(name, PlatformDataFolder.LegacyStatusTokenKey(legacy), secret: true);
+            }
+            return Get(name);
+        }
+
+        public override bool MadeNow(string name) =>
+            builder.ExecutionContext.IsRunMode && builder.Configuration[$"Parameters:{name}"] is null;
     }
 }

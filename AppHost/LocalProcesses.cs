@@ -22,12 +22,11 @@ internal static class LocalProcesses
     public static PlatformInfrastructure Add(IDistributedApplicationBuilder builder, PlatformSettings settings)
     {
         var data = settings.Data;
-        string adminPassword = "", signingKey = "";
+        var adminPassword = "";
         if (builder.ExecutionContext.IsRunMode)
         {
             data.CreateIfMissing();
             adminPassword = data.AdminPassword();
-            signingKey = data.SigningKey();
             PostgresBinaries.InitIfMissing(data.PostgresData, adminPassword);
         }
 
@@ -54,6 +53,30 @@ internal static class LocalProcesses
             _ => Task.FromResult(adminConnectionString),
             redis,
             redisServer,
-            builder.AddParameter("identity-signing-key", signingKey, secret: true));
+            new FolderSecrets(builder, data));
+    }
+
+    /// <summary>Secrets as files in the data folder, readable by their owner only.</summary>
+    private sealed class FolderSecrets(IDistributedApplicationBuilder builder, PlatformDataFolder data) : PlatformSecrets
+    {
+        private readonly HashSet<string> _madeNow = [];
+
+        protected override IResourceBuilder<ParameterResource> Create(string name)
+        {
+            if (!builder.ExecutionContext.IsRunMode)
+            {
+                return builder.AddParameter(name, secret: true);
+            }
+            if (!data.HasSecret(name))
+            {
+                _madeNow.Add(name);
+            }
+            return builder.AddParameter(name, data.Secret(name), secret: true);
+        }
+
+        public override IResourceBuilder<ParameterResource> StatusTokenKey() => builder.AddParameter(
+            "intake-status-token-key", builder.ExecutionContext.IsRunMode ? data.StatusTokenKey() : "", secret: true);
+
+        public override bool MadeNow(string name) => _madeNow.Contains(name);
     }
 }

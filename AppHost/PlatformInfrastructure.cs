@@ -7,7 +7,35 @@ internal sealed record PlatformInfrastructure(
     Func<CancellationToken, Task<string>> AdminConnectionString,
     IResourceBuilder<IResourceWithConnectionString> Redis,
     IResourceBuilder<IResource> RedisServer,
-    IResourceBuilder<ParameterResource> SigningKey);
+    PlatformSecrets Secrets);
+
+/// <summary>
+/// Secrets generated once and kept across runs (a client secret that changed on every start would
+/// be harmless, but the status-token key and the first administrator's password must not).
+/// </summary>
+internal abstract class PlatformSecrets
+{
+    private readonly Dictionary<string, IResourceBuilder<ParameterResource>> _parameters = new(StringComparer.Ordinal);
+
+    /// <summary>A named secret as a parameter: generated on first use, the same on every later run.</summary>
+    public IResourceBuilder<ParameterResource> Get(string name)
+    {
+        if (!_parameters.TryGetValue(name, out var parameter))
+        {
+            parameter = Create(name);
+            _parameters[name] = parameter;
+        }
+        return parameter;
+    }
+
+    protected abstract IResourceBuilder<ParameterResource> Create(string name);
+
+    /// <summary>Intake's status-token key, seeded on upgrade from the former shared signing key.</summary>
+    public abstract IResourceBuilder<ParameterResource> StatusTokenKey();
+
+    /// <summary>Whether the named secret was made by this run (then it is printed once).</summary>
+    public abstract bool MadeNow(string name);
+}
 
 internal static class ResourceBuilderExtensions
 {

@@ -40,8 +40,12 @@ foreach (var name in new[] { "case-workflow", "gateway" })
     await app.ResourceNotifications.WaitForResourceHealthyAsync(name);
 }
 
-var token = TokenIssuer.Issue(
-    new IdentityOptions { SigningKey = File.ReadAllText(Path.Combine(dataDir, "identity-signing-key")).Trim() }, "bench", [Roles.Staff]);
+string token;
+using (var http = new HttpClient())
+{
+    token = await DevTokens.ForRoleAsync(http, $"{app.GetEndpoint("gateway", "http")}identity/",
+        File.ReadAllText(Path.Combine(dataDir, "secrets", "dev-token-client-secret")).Trim(), Roles.Staff, "bench");
+}
 var direct = app.GetEndpoint("case-workflow", "grpc");
 var gateway = app.GetEndpoint("gateway", "grpc");
 Console.WriteLine($"Calendar.ComputeDeadline, concurrency {concurrency}, {seconds} s per run, {Environment.ProcessorCount} cores");

@@ -21,9 +21,10 @@ var service = LocalServers.Start("dotnet", [intakeDll], new Dictionary<string, s
     ["ConnectionStrings__intake-db"] = servers.IntakeConnectionString,
     // BENCH_NO_REDIS=1 measures Submit without the idempotency fast path (the unique constraint alone).
     ["ConnectionStrings__redis"] = Environment.GetEnvironmentVariable("BENCH_NO_REDIS") == "1" ? "" : servers.RedisConnectionString,
+    // Submit is public: no token is needed, but the service must trust some issuer's key to start.
     ["Identity__Issuer"] = "bench",
-    ["Identity__Audience"] = "complaints-platform",
-    ["Identity__SigningKey"] = "bench-only-signing-key-0123456789abcdef",
+    ["Identity__IssuerPublicKey"] = System.Security.Cryptography.RSA.Create(2048).ExportSubjectPublicKeyInfoPem(),
+    ["Intake__StatusTokenKey"] = "bench-only-status-token-key-0123456789",
     ["Kestrel__Endpoints__http__Url"] = $"http://127.0.0.1:{httpPort}",
     ["Kestrel__Endpoints__grpc__Url"] = $"http://127.0.0.1:{grpcPort}",
     ["Kestrel__Endpoints__grpc__Protocols"] = "Http2",

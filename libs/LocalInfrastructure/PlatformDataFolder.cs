@@ -4,8 +4,8 @@ namespace ComplaintsPlatform.LocalInfrastructure;
 
 /// <summary>
 /// Where local mode keeps what must survive restarts: the PostgreSQL cluster, Redis's append-only
-/// file, and the secrets generated on first run (the cluster's admin password, the platform's token
-/// signing key, which the dev-token command reads too).
+/// file, and the secrets generated on first run (the cluster's admin password, Intake's status-token
+/// key, each service's client secret at the identity provider, the first administrator's password).
 /// </summary>
 public sealed class PlatformDataFolder(string root)
 {
@@ -21,7 +21,12 @@ public sealed class PlatformDataFolder(string root)
 
     public string RedisData => Path.Combine(Root, "redis");
 
-    public string SigningKeyFile => Path.Combine(Root, "identity-signing-key");
+    /// <summary>The platform-wide HS256 key of earlier versions; read once on upgrade, then removed.</summary>
+    public string LegacySigningKeyFile => Path.Combine(Root, "identity-signing-key");
+
+    public string StatusTokenKeyFile => Path.Combine(Root, "intake-status-token-key");
+
+    public string SecretsFolder => Path.Combine(Root, "secrets");
 
     public string AdminPasswordFile => Path.Combine(Root, "postgres-admin-password");
 
@@ -34,12 +39,33 @@ public sealed class PlatformDataFolder(string root)
         Directory.CreateDirectory(RedisData);
     }
 
-    public string SigningKey() => ReadOrCreateSecret(SigningKeyFile);
+    /// <summary>
+    /// Intake's status-token key. On upgrade it is seeded with the key earlier versions derived from
+    /// the shared signing key, so status links already emailed still open, and that key is removed.
+    /// </summary>
+    public string StatusTokenKey()
+    {
+        if (!File.Exists(StatusTokenKeyFile) && File.Exists(LegacySigningKeyFile))
+        {
+            WriteSecret(StatusTokenKeyFile, LegacyStatusTokenKey(File.ReadAllText(LegacySigningKeyFile).Trim()));
+        }
+        var key = ReadOrCreateSecret(StatusTokenKeyFile);
+        File.Delete(LegacySigningKeyFile);
+        return key;
+    }
+
+    /// <summary>The status-token key earlier versions derived from the shared signing key, in Intake's <c>base64:</c> form.</summary>
+    public static string LegacyStatusTokenKey(string legacySigningKey) =>
+        "base64:" + Convert.ToBase64String(HKDF.DeriveKey(HashAlgorithmName.SHA256,
+            System.Text.Encoding.UTF8.GetBytes(legacySigningKey), 32, info: System.Text.Encoding.UTF8.GetBytes("intake-status-token")));
+
+    /// <summary>A named secret of the platform (a client secret, the first administrator's password), made once.</summary>
+    public string Secret(string name) => ReadOrCreateSecret(Path.Combine(SecretsFolder, name));
+
+    /// <summary>Whether the named secret exists yet (so a first run can print what it made).</summary>
+    public bool HasSecret(string name) => File.Exists(Path.Combine(SecretsFolder, name));
 
     public string AdminPassword() => ReadOrCreateSecret(AdminPasswordFile);
-
-    public string? ReadSigningKey() =>
-        File.Exists(SigningKeyFile) ? File.ReadAllText(SigningKeyFile).Trim() : null;
 
     /// <summary>A random secret written once, readable by its owner only.</summary>
     public static string ReadOrCreateSecret(string path)
@@ -48,8 +74,14 @@ public sealed class PlatformDataFolder(string root)
         {
             return File.ReadAllText(path).Trim();
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)).ToLowerInvariant();
+        WriteSecret(path, secret);
+        return secret;
+    }
+
+    private static void WriteSecret(string path, string secret)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using (var file = new FileStream(path, new FileStreamOptions
         {
             Mode = FileMode.CreateNew,
@@ -60,6 +92,5 @@ public sealed class PlatformDataFolder(string root)
         {
             writer.Write(secret);
         }
-        return secret;
     }
 }

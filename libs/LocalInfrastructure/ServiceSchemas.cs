@@ -10,5 +10,6 @@ public static class ServiceSchemas
         ("ombudsman", "ombudsman-liaison-db"),
         ("compliments", "compliments-db"),
         ("reporting", "reporting-db"),
+        ("identity", "identity-db"),
     ];
 }

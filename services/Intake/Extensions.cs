@@ -59,7 +59,7 @@ internal static class Extensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IdempotencyCache>();
         builder.Services.AddSingleton(sp => StatusTokens.FromConfiguration(
-            sp.GetRequiredService<IOptions<IntakeOptions>>().Value.StatusTokenKey, builder.Configuration["Identity:SigningKey"]));
+            sp.GetRequiredService<IOptions<IntakeOptions>>().Value.StatusTokenKey));
         // Triage deadlines count England & Wales working days (the council's division arrives with CaseWorkflow's configuration).
         builder.Services.AddSingleton(new WorkingDayCalendar(BankHolidayData.Shipped, new CouncilCalendarSettings(Division.EnglandAndWales)));
 

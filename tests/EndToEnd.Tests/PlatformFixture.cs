@@ -12,7 +12,7 @@ namespace ComplaintsPlatform.EndToEnd.Tests;
 /// </summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
-    public static readonly string[] Services = ["intake", "case-workflow", "ombudsman-liaison", "compliments", "reporting"];
+    public static readonly string[] Services = ["intake", "case-workflow", "ombudsman-liaison", "compliments", "reporting", "identity"];
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
@@ -27,9 +27,30 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public GrpcChannel GatewayChannel() => GrpcChannel.ForAddress(GatewayGrpc);
 
-    /// <summary>A token signed with the key this AppHost generated in its data folder.</summary>
-    public string Token(string role, string subject = "e2e-officer") =>
-        TokenIssuer.Issue(new IdentityOptions { SigningKey = File.ReadAllText(Path.Combine(_dataDir, "identity-signing-key")).Trim() }, subject, [role]);
+    public string DataDir => _dataDir;
+
+    /// <summary>The provider's issuer, on the gateway's public address.</summary>
+    public string Authority => $"{GatewayHttp}identity/";
+
+    /// <summary>A secret the AppHost generated in its data folder (client secrets, the first administrator's password).</summary>
+    public string Secret(string name) => File.ReadAllText(Path.Combine(_dataDir, "secrets", name)).Trim();
+
+    /// <summary>A real token from the platform's provider, for any role through its Development-only dev-token client.</summary>
+    public string Token(string role, string subject = "e2e-officer")
+    {
+        lock (_tokens)
+        {
+            if (!_tokens.TryGetValue((role, subject), out var token))
+            {
+                using var http = new HttpClient();
+                token = DevTokens.ForRoleAsync(http, Authority, Secret("dev-token-client-secret"), role, subject).GetAwaiter().GetResult();
+                _tokens[(role, subject)] = token;
+            }
+            return token;
+        }
+    }
+
+    private readonly Dictionary<(string Role, string Subject), string> _tokens = [];
 
     public async Task InitializeAsync()
     {

@@ -1,7 +1,10 @@
 using ComplaintsPlatform.Hosting.Identity;
 using ComplaintsPlatform.Hosting.Tests.Probe;
 using ComplaintsPlatform.TestInfrastructure;
+using System.Security.Cryptography;
+using System.Text;
 using Grpc.Core;
+using Microsoft.IdentityModel.Tokens;
 using Xunit;
 
 namespace ComplaintsPlatform.Hosting.Tests;
@@ -62,18 +65,63 @@ public sealed class IdentityTests : IAsyncLifetime
     [Fact]
     public void A_token_signed_with_another_key_is_refused()
     {
-        var forged = TokenIssuer.Issue(
-            new IdentityOptions { Issuer = TestIdentity.Options.Issuer, Audience = TestIdentity.Options.Audience, SigningKey = new string('x', 40) },
-            "intruder", [Roles.ComplaintsTeam]);
-        var ex = Assert.Throws<RpcException>(() => _host.Client(forged).TeamOnly(new WhoAmIRequest()));
-        Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
+        using var other = RSA.Create(2048);
+        var forged = TestIdentity.Issue("intruder", [Roles.ComplaintsTeam],
+            signing: new SigningCredentials(new RsaSecurityKey(other) { KeyId = "tests" }, SecurityAlgorithms.RsaSha256));
+        AssertRefused(forged);
     }
 
     [Fact]
     public void An_expired_token_is_refused()
     {
-        var expired = TokenIssuer.Issue(TestIdentity.Options, "officer-1", [Roles.ComplaintsTeam], lifetime: TimeSpan.FromMinutes(-5));
-        var ex = Assert.Throws<RpcException>(() => _host.Client(expired).TeamOnly(new WhoAmIRequest()));
+        AssertRefused(TestIdentity.Issue("officer-1", [Roles.ComplaintsTeam], lifetime: TimeSpan.FromMinutes(-5)));
+    }
+
+    [Fact]
+    public void A_token_from_another_issuer_is_refused()
+    {
+        AssertRefused(TestIdentity.Issue("officer-1", [Roles.ComplaintsTeam], issuer: "https://elsewhere.invalid/"));
+    }
+
+    [Fact]
+    public void A_token_for_another_audience_is_refused()
+    {
+        AssertRefused(TestIdentity.Issue("officer-1", [Roles.ComplaintsTeam], audience: "another-api"));
+    }
+
+    [Fact]
+    public void An_unsigned_token_with_alg_none_is_refused()
+    {
+        var signed = TestIdentity.Token(Roles.ComplaintsTeam).Split('.');
+        var header = Base64UrlEncoder.Encode("""{"alg":"none","typ":"JWT"}""");
+        AssertRefused($"{header}.{signed[1]}.");
+    }
+
+    [Fact]
+    public void A_token_with_a_tampered_payload_is_refused()
+    {
+        var parts = TestIdentity.Token(Roles.Handler).Split('.');
+        var payload = Base64UrlEncoder.Decode(parts[1]).Replace("\"handler\"", "\"complaints_team\"");
+        AssertRefused($"{parts[0]}.{Base64UrlEncoder.Encode(payload)}.{parts[2]}");
+    }
+
+    [Fact]
+    public void An_HS256_token_signed_with_the_old_shared_key_is_refused()
+    {
+        // What any holder of the former platform-wide key could mint: refused, since only asymmetric signatures validate.
+        var shared = new SymmetricSecurityKey(Encoding.UTF8.GetBytes("tests-only-signing-key-0123456789abcdef"));
+        AssertRefused(TestIdentity.Issue("intruder", [Roles.ComplaintsTeam], signing: new SigningCredentials(shared, SecurityAlgorithms.HmacSha256)));
+    }
+
+    [Fact]
+    public void A_token_with_an_empty_subject_is_refused()
+    {
+        AssertRefused(TestIdentity.Issue("", [Roles.ComplaintsTeam]));
+    }
+
+    private void AssertRefused(string token)
+    {
+        var ex = Assert.Throws<RpcException>(() => _host.Client(token).TeamOnly(new WhoAmIRequest()));
         Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
     }
 }

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using ComplaintsPlatform.LocalInfrastructure;
 using ComplaintsPlatform.CaseWorkflow.V1;
 using ComplaintsPlatform.Hosting.Errors;
 using ComplaintsPlatform.Intake.Correspondence;
@@ -60,11 +63,47 @@ public sealed class DomainRuleTests
     [Fact]
     public void Status_tokens_are_stable_per_contact_and_checked_against_their_hash()
     {
-        var tokens = StatusTokens.FromConfiguration(null, "some-signing-key-0123456789abcdef");
+        var tokens = StatusTokens.FromConfiguration("some-status-token-key-0123456789abcdef");
         var id = Guid.NewGuid();
         Assert.Equal(tokens.For(id), tokens.For(id));
         Assert.NotEqual(tokens.For(id), tokens.For(Guid.NewGuid()));
         Assert.True(StatusTokens.Matches(tokens.For(id), StatusTokens.Hash(tokens.For(id))));
         Assert.False(StatusTokens.Matches(tokens.For(Guid.NewGuid()), StatusTokens.Hash(tokens.For(id))));
+    }
+
+    [Fact]
+    public void Status_links_emailed_before_the_upgrade_still_open_with_the_seeded_key()
+    {
+        // What earlier versions derived from the platform's shared signing key (HKDF-SHA256, "intake-status-token").
+        const string formerSigningKey = "the-former-shared-signing-key-0123456789";
+        var formerKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(formerSigningKey), 32,
+            info: Encoding.UTF8.GetBytes("intake-status-token"));
+        var contact = Guid.NewGuid();
+        var emailed = Convert.ToBase64String(HMACSHA256.HashData(formerKey, contact.ToByteArray())).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+        var seeded = StatusTokens.FromConfiguration(PlatformDataFolder.LegacyStatusTokenKey(formerSigningKey));
+
+        Assert.Equal(emailed, seeded.For(contact));
+    }
+
+    [Fact]
+    public void The_data_folder_seeds_the_status_token_key_from_the_former_signing_key_once_and_removes_that_key()
+    {
+        var folder = new PlatformDataFolder(Path.Combine(Path.GetTempPath(), $"cp-seed-{Guid.NewGuid():N}"));
+        try
+        {
+            Directory.CreateDirectory(folder.Root);
+            File.WriteAllText(folder.LegacySigningKeyFile, "the-former-shared-signing-key-0123456789");
+
+            var key = folder.StatusTokenKey();
+
+            Assert.Equal(PlatformDataFolder.LegacyStatusTokenKey("the-former-shared-signing-key-0123456789"), key);
+            Assert.False(File.Exists(folder.LegacySigningKeyFile));
+            Assert.Equal(key, folder.StatusTokenKey());
+        }
+        finally
+        {
+            Directory.Delete(folder.Root, recursive: true);
+        }
     }
 }

@@ -84,6 +84,7 @@ internal sealed class Harness : IAsyncDisposable
         builder.Services.AddSingleton(new ReplicaTag(replica));
         builder.Services.AddSingleton(failures ?? new FailurePlan());
         builder.AddServiceDatabase<ConsumerDb>("reporting-db", ConsumerDb.Schema);
+        builder.Services.AddSingleton<IServiceTokenSource, TestServiceTokens>();
         builder.AddPlatformIdentity();
         builder.AddFeedConsumer<ConsumerDb, RecordingHandler>("intake", "reporting", s =>
             {

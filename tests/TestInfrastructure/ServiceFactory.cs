@@ -1,4 +1,8 @@
+using ComplaintsPlatform.Hosting.Identity;
 using Grpc.Net.Client;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -27,6 +31,7 @@ public class ServiceFactory<TProgram>(TestDatabase database, TestRedis redis) : 
         var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:redis"] = redis.ConnectionString,
+            ["Intake:StatusTokenKey"] = "tests-only-status-token-key-0123456789",
         };
         foreach (var (name, value) in database.ConnectionStrings)
         {
@@ -48,6 +53,11 @@ public class ServiceFactory<TProgram>(TestDatabase database, TestRedis redis) : 
         }
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<IServiceTokenSource>();
+            services.AddSingleton<IServiceTokenSource, TestServiceTokens>();
+        });
     }
 
     public GrpcChannel CreateChannel(string? bearerToken = null)

@@ -2,13 +2,25 @@ using ComplaintsPlatform.Hosting.Identity;
 using ComplaintsPlatform.LocalInfrastructure;
 
 var usage = """
-    Usage: dotnet run --project tools/DevToken -- --role <role> [--sub <id>] [--team <team>] [--directorate <name>]
+    Usage: dotnet run --project tools/DevToken -- --role <role> [--sub <id>] [--team <team>] [--directorate <id>]
            dotnet run --project tools/DevToken -- --service <name>
-      --key <key>        signing key (default: Identity__SigningKey, else the key file in the data folder)
-      --data-dir <path>  the AppHost's data folder (default: ComplaintsPlatform__DataDir, else /var/tmp/complaints-platform)
-      --issuer, --audience, --hours   token details (defaults: complaints-platform, complaints-platform, 8)
+           dotnet run --project tools/DevToken -- --client <id> --secret <secret>
+      Gets a token from the platform's identity provider (it signs; this tool holds no key).
+      --role      Development only: a token for any role, through the provider's dev-token client
+      --service   a platform service's own token, with its client secret from the data folder
+      --client    any client's token by client credentials
+      --authority the provider (default: http://localhost:8080/identity/)
+      --data-dir  the AppHost's data folder (default: ComplaintsPlatform__DataDir, else /var/tmp/complaints-platform)
     Roles:
     """ + " " + string.Join(", ", Roles.All.Order());
+
+// Minting tokens for any role is for a developer's machine; a deployed environment never allows it.
+var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Production";
+if (!string.Equals(environment, "Development", StringComparison.OrdinalIgnoreCase))
+{
+    Console.Error.WriteLine($"DevToken runs in Development only (this environment is {environment}).");
+    return 3;
+}
 
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 for (var i = 0; i < args.Length; i++)
@@ -20,43 +32,47 @@ for (var i = 0; i < args.Length; i++)
     options[args[i][2..]] = args[++i];
 }
 
-string subject;
-string[] roles;
-if (options.TryGetValue("service", out var service))
+var data = PlatformDataFolder.FromSetting(options.GetValueOrDefault("data-dir") ?? Environment.GetEnvironmentVariable("ComplaintsPlatform__DataDir"));
+var authority = options.GetValueOrDefault("authority", DevTokens.DefaultAuthority);
+using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
+try
 {
-    subject = Claims.ServicePrefix + service;
-    roles = [Roles.Service];
-}
-else if (options.TryGetValue("role", out var role))
-{
-    if (!Roles.All.Contains(role))
+    if (options.TryGetValue("service", out var service))
     {
-        return Fail($"Unknown role '{role}'.");
+        if (!data.HasSecret($"{service}-client-secret"))
+        {
+            return Fail($"No client secret for '{service}' in the data folder: start the platform once (bash scripts/run.sh).");
+        }
+        Console.WriteLine(await DevTokens.ForClientAsync(http, authority, "service-" + service, data.Secret($"{service}-client-secret")));
     }
-    subject = options.GetValueOrDefault("sub", $"dev-{role.Replace('_', '-')}");
-    roles = [role];
+    else if (options.TryGetValue("client", out var client))
+    {
+        Console.WriteLine(await DevTokens.ForClientAsync(http, authority, client,
+            options.GetValueOrDefault("secret") ?? throw new ArgumentException("--client needs --secret.")));
+    }
+    else if (options.TryGetValue("role", out var role))
+    {
+        if (!Roles.All.Contains(role))
+        {
+            return Fail($"Unknown role '{role}'.");
+        }
+        if (!data.HasSecret("dev-token-client-secret"))
+        {
+            return Fail("No dev-token client secret in the data folder: start the platform once (bash scripts/run.sh).");
+        }
+        Console.WriteLine(await DevTokens.ForRoleAsync(http, authority, data.Secret("dev-token-client-secret"), role,
+            options.GetValueOrDefault("sub"), options.GetValueOrDefault("team"), options.GetValueOrDefault("directorate")));
+    }
+    else
+    {
+        return Fail("Give --role, --service or --client.");
+    }
 }
-else
+catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or ArgumentException or TaskCanceledException)
 {
-    return Fail("Give --role or --service.");
+    Console.Error.WriteLine(ex.Message);
+    return 1;
 }
-
-var key = options.GetValueOrDefault("key")
-    ?? Environment.GetEnvironmentVariable("Identity__SigningKey")
-    ?? PlatformDataFolder.FromSetting(options.GetValueOrDefault("data-dir") ?? Environment.GetEnvironmentVariable("ComplaintsPlatform__DataDir")).ReadSigningKey();
-if (string.IsNullOrEmpty(key))
-{
-    return Fail("No signing key: start the platform once (bash scripts/run.sh) or pass --key.");
-}
-
-var identity = new IdentityOptions
-{
-    SigningKey = key,
-    Issuer = options.GetValueOrDefault("issuer", "complaints-platform"),
-    Audience = options.GetValueOrDefault("audience", "complaints-platform"),
-};
-var hours = double.Parse(options.GetValueOrDefault("hours", "8"), System.Globalization.CultureInfo.InvariantCulture);
-Console.WriteLine(TokenIssuer.Issue(identity, subject, roles, options.GetValueOrDefault("team"), options.GetValueOrDefault("directorate"), TimeSpan.FromHours(hours)));
 return 0;
 
 int Fail(string message)

@@ -15,8 +15,8 @@ internal static class Program
             Usage: dotnet run --project tools/Import -- --kind <kind> --file <file.csv> [--gateway <url>] [--token <token>] [--dry-run]
               --kind      {string.Join(" | ", ImportKinds.All.Keys)}
               --gateway   the gateway's gRPC address (default http://localhost:8081, plain HTTP/2)
-              --token     a complaints_team bearer token (default: one signed like tools/DevToken, with --key,
-                          Identity__SigningKey or the key file in the data folder; --data-dir, --sub as DevToken)
+              --token     a complaints_team bearer token (default: in Development, one from the provider as
+                          tools/DevToken gets it; --authority, --data-dir, --sub as DevToken)
               --dry-run   check every row and report, changing nothing
             Exit code: 0 every row imported or unchanged, 1 some rows failed, 2 usage, 3 the call failed.
             """;
@@ -46,10 +46,10 @@ internal static class Program
         {
             return Fail(usage, "Give --file, a CSV file that exists.");
         }
-        var token = options.GetValueOrDefault("token") ?? DevTokenFor(options);
+        var token = options.GetValueOrDefault("token") ?? await DevTokenForAsync(options);
         if (string.IsNullOrEmpty(token))
         {
-            return Fail(usage, "No token: pass --token, or start the platform once (bash scripts/run.sh) so its signing key exists, or pass --key.");
+            return Fail(usage, "No token: pass --token, or start the platform once (bash scripts/run.sh) in Development so a dev token can be had.");
         }
 
         using var cancel = new CancellationTokenSource();
@@ -73,16 +73,17 @@ internal static class Program
         }
     }
 
-    // As tools/DevToken signs: a complaints_team token with the platform's local key.
-    private static string? DevTokenFor(Dictionary<string, string> options)
+    // As tools/DevToken does: a complaints_team token from the provider, in Development only.
+    private static async Task<string?> DevTokenForAsync(Dictionary<string, string> options)
     {
-        var key = options.GetValueOrDefault("key")
-            ?? Environment.GetEnvironmentVariable("Identity__SigningKey")
-            ?? PlatformDataFolder.FromSetting(options.GetValueOrDefault("data-dir") ?? Environment.GetEnvironmentVariable("ComplaintsPlatform__DataDir")).ReadSigningKey();
-        return string.IsNullOrEmpty(key)
-            ? null
-            : TokenIssuer.Issue(new IdentityOptions { SigningKey = key }, options.GetValueOrDefault("sub", "dev-import"), [Roles.ComplaintsTeam],
-                null, null, TimeSpan.FromHours(8));
+        var data = PlatformDataFolder.FromSetting(options.GetValueOrDefault("data-dir") ?? Environment.GetEnvironmentVariable("ComplaintsPlatform__DataDir"));
+        if (!data.HasSecret("dev-token-client-secret"))
+        {
+            return null;
+        }
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
+        return await DevTokens.ForRoleAsync(http, options.GetValueOrDefault("authority", DevTokens.DefaultAuthority),
+            data.Secret("dev-token-client-secret"), Roles.ComplaintsTeam, options.GetValueOrDefault("sub", "dev-import"));
     }
 
     private static int Fail(string usage, string message)

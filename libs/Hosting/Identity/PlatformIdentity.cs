@@ -1,7 +1,10 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Tokens;
 
@@ -11,47 +14,92 @@ public static class PlatformIdentity
 {
     /// <summary>
     /// Every service authenticates every call itself (the gateway only passes the token through):
-    /// JWT bearer tokens, roles from the <c>role</c> claim, anonymous refused unless an endpoint says otherwise.
+    /// signed JWT access tokens from the OpenID provider, checked against its published keys;
+    /// roles from the configured claim; anonymous refused unless an endpoint says otherwise.
     /// </summary>
     public static IHostApplicationBuilder AddPlatformIdentity(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(IdentityOptions.Section).Get<IdentityOptions>() ?? new IdentityOptions();
-        builder.Services.AddSingleton(options);
+        builder.Services.TryAddSingleton(options);
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
-            .AddJwtBearer(jwt =>
-            {
-                jwt.MapInboundClaims = false;
-                jwt.RequireHttpsMetadata = false;
-                jwt.TokenValidationParameters = new TokenValidationParameters
-                {
-                    ValidIssuer = options.Issuer,
-                    ValidAudience = options.Audience,
-                    NameClaimType = Claims.Subject,
-                    RoleClaimType = Claims.Role,
-                    ClockSkew = TimeSpan.FromSeconds(30),
-                };
-                if (!string.IsNullOrEmpty(options.Authority))
-                {
-                    jwt.Authority = options.Authority;
-                }
-                else if (!string.IsNullOrEmpty(options.SigningKey))
-                {
-                    jwt.TokenValidationParameters.IssuerSigningKey = TokenIssuer.Key(options.SigningKey);
-                }
-                else
-                {
-                    throw new InvalidOperationException("Configure Identity:Authority (OpenID provider) or Identity:SigningKey.");
-                }
-            });
+            .AddJwtBearer(jwt => Configure(jwt, options, builder.Environment));
 
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddHttpClient();
-        builder.Services.AddSingleton<ServiceTokenSource>();
+        builder.Services.TryAddSingleton<IServiceTokenSource, ProviderServiceTokens>();
         builder.Services.AddTransient<ServiceTokenHandler>();
         return builder;
+    }
+
+    internal static void Configure(JwtBearerOptions jwt, IdentityOptions options, IHostEnvironment environment)
+    {
+        jwt.MapInboundClaims = false;
+        jwt.RequireHttpsMetadata = options.RequireHttpsMetadata || !environment.IsDevelopment();
+        jwt.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = options.Issuer ?? options.Authority,
+            ValidAudience = options.Audience,
+            NameClaimType = Claims.Subject,
+            RoleClaimType = Claims.Role,
+            ClockSkew = TimeSpan.FromSeconds(30),
+            // Asymmetric signatures only: an HS256 token (the old shared key) or alg "none" never validates.
+            ValidAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512,
+                SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.EcdsaSha384],
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
+        };
+        if (!string.IsNullOrEmpty(options.IssuerPublicKey))
+        {
+            jwt.TokenValidationParameters.IssuerSigningKey = PublicKey(options.IssuerPublicKey);
+            jwt.TokenValidationParameters.ValidIssuer ??= options.Issuer;
+        }
+        else if (!string.IsNullOrEmpty(options.Authority))
+        {
+            jwt.Authority = options.Authority;
+        }
+        else
+        {
+            throw new InvalidOperationException("Configure Identity:Authority (the OpenID provider's issuer URL).");
+        }
+        jwt.Events = new JwtBearerEvents
+        {
+            OnTokenValidated = context =>
+            {
+                var principal = context.Principal!;
+                if (string.IsNullOrWhiteSpace(principal.FindFirst(Claims.Subject)?.Value))
+                {
+                    context.Fail("The token has no subject.");
+                    return Task.CompletedTask;
+                }
+                if (options.RoleClaim != Claims.Role && principal.Identity is ClaimsIdentity identity)
+                {
+                    foreach (var role in principal.FindAll(options.RoleClaim).ToList())
+                    {
+                        identity.AddClaim(new Claim(Claims.Role, role.Value));
+                    }
+                }
+                return Task.CompletedTask;
+            },
+        };
+    }
+
+    private static SecurityKey PublicKey(string pem)
+    {
+        try
+        {
+            var rsa = RSA.Create();
+            rsa.ImportFromPem(pem);
+            return new RsaSecurityKey(rsa);
+        }
+        catch (ArgumentException)
+        {
+            var ec = ECDsa.Create();
+            ec.ImportFromPem(pem);
+            return new ECDsaSecurityKey(ec);
+        }
     }
 }

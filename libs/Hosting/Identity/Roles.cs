@@ -10,11 +10,14 @@ public static class Roles
     public const string ServiceLead = "service_lead";
     public const string Scrutiny = "scrutiny";
 
+    /// <summary>Manages staff accounts at the platform's identity provider.</summary>
+    public const string Administrator = "administrator";
+
     /// <summary>A platform service calling another as itself (subject <c>service:&lt;name&gt;</c>).</summary>
     public const string Service = "service";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(
-        [Staff, ComplaintsTeam, Handler, LinkOfficer, ServiceLead, Scrutiny, Service]);
+        [Staff, ComplaintsTeam, Handler, LinkOfficer, ServiceLead, Scrutiny, Administrator, Service]);
 }
 
 /// <summary>Claim names the platform reads from a token.</summary>
@@ -26,4 +29,7 @@ public static class Claims
     public const string Directorate = "directorate";
     public const string Name = "name";
     public const string ServicePrefix = "service:";
+
+    /// <summary>The audience every platform access token carries.</summary>
+    public const string PlatformAudience = "complaints-platform";
 }

@@ -9,19 +9,23 @@ namespace ComplaintsPlatform.Intake.Domain;
 /// </summary>
 public sealed class StatusTokens(byte[] key)
 {
-    public static StatusTokens FromConfiguration(string? statusTokenKey, string? signingKey)
+    /// <summary>
+    /// Intake's own key (<c>Intake:StatusTokenKey</c>): text, or <c>base64:</c> and the key's bytes.
+    /// An upgraded installation is seeded with the key earlier versions derived from the platform's
+    /// former signing key, so status links already emailed keep working.
+    /// </summary>
+    public static StatusTokens FromConfiguration(string? statusTokenKey)
     {
-        if (!string.IsNullOrEmpty(statusTokenKey))
+        if (string.IsNullOrEmpty(statusTokenKey))
         {
-            return new StatusTokens(Encoding.UTF8.GetBytes(statusTokenKey));
+            throw new InvalidOperationException("Configure Intake:StatusTokenKey.");
         }
-        if (string.IsNullOrEmpty(signingKey))
-        {
-            throw new InvalidOperationException("Configure Intake:StatusTokenKey (or Identity:SigningKey).");
-        }
-        return new StatusTokens(HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(signingKey), 32,
-            info: Encoding.UTF8.GetBytes("intake-status-token")));
+        return new StatusTokens(statusTokenKey.StartsWith(Base64Prefix, StringComparison.Ordinal)
+            ? Convert.FromBase64String(statusTokenKey[Base64Prefix.Length..])
+            : Encoding.UTF8.GetBytes(statusTokenKey));
     }
+
+    public const string Base64Prefix = "base64:";
 
     public string For(Guid contactId) => Base64Url(HMACSHA256.HashData(key, contactId.ToByteArray()));
 
