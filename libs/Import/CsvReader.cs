@@ -1,144 +1,131 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using ComplaintsPlatform.Hosting.Errors;
+using nietras.SeparatedValues;
 
 namespace ComplaintsPlatform.Import;
 
 /// <summary>
-/// RFC 4180 CSV: comma-separated, fields optionally in double quotes (a quote inside doubled), a
-/// quoted field may span lines. The first row is the header. Each row knows the line it starts on.
+/// The platform's one CSV reader (Sep underneath), for uploads and for CSV pasted into a request alike.
+/// RFC 4180: comma-separated, fields optionally in double quotes (a quote inside doubled), a quoted
+/// field may span lines (its line breaks read as "\n"). The first row is the header; empty lines are
+/// skipped. Each row knows the physical line it starts on. A quote never closed refuses the file.
 /// </summary>
 public static class CsvReader
 {
+    /// <summary>The field of an import call that carries the file (<c>ImportChunk.data</c>).</summary>
+    public const string DataField = "data";
+
+    private static readonly SepReaderOptions s_options = Sep.New(',').Reader(o => o with
+    {
+        // The header is found and checked here, so that blank lines before it are skipped as elsewhere.
+        HasHeader = false,
+        DisableColCountCheck = true,
+        Unescape = true,
+    });
+
+    /// <summary>An upload, read as it arrives (never synchronously); faults of the file itself are told against <see cref="DataField"/>.</summary>
     public static async IAsyncEnumerable<CsvRow> ReadAsync(Stream stream, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        using var reader = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024);
-        CsvHeader? header = null;
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var line = 1;
-        var rowStart = 1;
-        var inQuotes = false;
-        var quotedField = false;
-        var buffer = new char[64 * 1024];
-        var pendingCr = false;
-        var rowHasContent = false;
-        var quoteEndsRead = false;
-        int read;
-        while ((read = await reader.ReadAsync(buffer, ct)) > 0)
+        using var text = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024);
+        var file = new FileState(DataField, null);
+        using var reader = await GuardAsync(file, () => s_options.FromAsync(text, ct));
+        while (await GuardAsync(file, () => reader.MoveNextAsync(ct)))
         {
-            for (var i = 0; i < read; i++)
-            {
-                var c = buffer[i];
-                if (quoteEndsRead)
-                {
-                    quoteEndsRead = false;
-                    if (c == '"')
-                    {
-                        field.Append('"');
-                        continue;
-                    }
-                    inQuotes = false;
-                }
-                if (pendingCr)
-                {
-                    pendingCr = false;
-                    if (c == '\n')
-                    {
-                        continue;
-                    }
-                }
-                if (inQuotes)
-                {
-                    if (c == '"')
-                    {
-                        if (i + 1 == read)
-                        {
-                            // The next read says whether this quote is doubled or closes the field (the
-                            // reader's own Peek would read the upload synchronously, which it cannot).
-                            quoteEndsRead = true;
-                        }
-                        else if (buffer[i + 1] == '"')
-                        {
-                            field.Append('"');
-                            i++;
-                        }
-                        else
-                        {
-                            inQuotes = false;
-                        }
-                    }
-                    else
-                    {
-                        if (c == '\n' || c == '\r')
-                        {
-                            line++;
-                            pendingCr = c == '\r';
-                            field.Append('\n');
-                        }
-                        else
-                        {
-                            field.Append(c);
-                        }
-                    }
-                    continue;
-                }
-                switch (c)
-                {
-                    case '"' when field.Length == 0 && !quotedField:
-                        inQuotes = true;
-                        quotedField = true;
-                        rowHasContent = true;
-                        break;
-                    case ',':
-                        fields.Add(field.ToString());
-                        field.Clear();
-                        quotedField = false;
-                        rowHasContent = true;
-                        break;
-                    case '\r' or '\n':
-                        pendingCr = c == '\r';
-                        if (rowHasContent || field.Length > 0)
-                        {
-                            fields.Add(field.ToString());
-                            var row = Emit(ref header, fields, rowStart);
-                            if (row is not null)
-                            {
-                                yield return row;
-                            }
-                        }
-                        field.Clear();
-                        fields = [];
-                        quotedField = false;
-                        rowHasContent = false;
-                        line++;
-                        rowStart = line;
-                        break;
-                    default:
-                        field.Append(c);
-                        rowHasContent = true;
-                        break;
-                }
-            }
-        }
-        if (rowHasContent || field.Length > 0)
-        {
-            fields.Add(field.ToString());
-            var row = Emit(ref header, fields, rowStart);
-            if (row is not null)
+            if (file.Take(reader.Current) is { } row)
             {
                 yield return row;
             }
         }
     }
 
-    private static CsvRow? Emit(ref CsvHeader? header, List<string> fields, int line)
+    /// <summary>
+    /// A small file already held as text, e.g. a request field, whose faults are told against
+    /// <paramref name="field"/>. <paramref name="columnName"/> turns each header label into the name
+    /// its columns are looked up by. The header is null when the text has no row at all.
+    /// </summary>
+    public static (CsvHeader? Header, IReadOnlyList<CsvRow> Rows) Read(string text, string field, Func<string, string>? columnName = null)
     {
-        if (header is null)
+        var file = new FileState(field, columnName);
+        // As an upload's byte order mark is dropped in decoding, so is the text's.
+        using var reader = Guard(file, () => s_options.FromText(text.StartsWith('\uFEFF') ? text[1..] : text));
+        var rows = new List<CsvRow>();
+        while (Guard(file, reader.MoveNext))
         {
-            header = new CsvHeader(fields);
-            return null;
+            if (file.Take(reader.Current) is { } row)
+            {
+                rows.Add(row);
+            }
         }
-        return new CsvRow(header, fields, line);
+        return (file.Header, rows);
+    }
+
+    // Sep refuses a row past its buffer's limit, which a quote never closed in a large file reaches first.
+    private static T Guard<T>(FileState file, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (NotSupportedException e) when (e.TargetSite?.DeclaringType?.Assembly == typeof(SepReader).Assembly)
+        {
+            throw file.TooLong();
+        }
+    }
+
+    private static async ValueTask<T> GuardAsync<T>(FileState file, Func<ValueTask<T>> read)
+    {
+        try
+        {
+            return await read();
+        }
+        catch (NotSupportedException e) when (e.TargetSite?.DeclaringType?.Assembly == typeof(SepReader).Assembly)
+        {
+            throw file.TooLong();
+        }
+    }
+
+    private sealed class FileState(string field, Func<string, string>? columnName)
+    {
+        private int _nextLine = 1;
+
+        public CsvHeader? Header { get; private set; }
+
+        /// <summary>The row as a <see cref="CsvRow"/>; null for the header and for an empty line.</summary>
+        public CsvRow? Take(SepReader.Row row)
+        {
+            // Sep reports where the first row ends, not where it starts: the first row starts the file.
+            var line = row.RowIndex == 0 ? 1 : row.LineNumberFrom;
+            _nextLine = row.LineNumberToExcl;
+            if (row.Span.Length == 0)
+            {
+                return null;
+            }
+            // Every quote opens or closes a quoted field, so only a last row left inside quotes has an odd count.
+            if (row.Span.Count('"') % 2 != 0)
+            {
+                throw Refused(line, "a quoted field is not closed");
+            }
+            var fields = new string[row.ColCount];
+            for (var i = 0; i < fields.Length; i++)
+            {
+                fields[i] = LineBreaks(row[i].ToString());
+            }
+            if (Header is null)
+            {
+                Header = new CsvHeader(columnName is null ? fields : [.. fields.Select(columnName)]);
+                return null;
+            }
+            return new CsvRow(Header, fields, line);
+        }
+
+        public ValidationException TooLong() =>
+            Refused(_nextLine, "a quoted field is not closed, or a row is longer than a CSV row may be (16,777,216 characters)");
+
+        private ValidationException Refused(int line, string reason) => new([new FieldViolation(field, $"line {line}: {reason}")]);
+
+        private static string LineBreaks(string value) =>
+            value.Contains('\r') ? value.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n') : value;
     }
 }
 

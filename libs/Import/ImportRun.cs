@@ -11,24 +11,53 @@ namespace ComplaintsPlatform.Import;
 /// </summary>
 public static class ImportRun
 {
+    /// <summary>Rows handed on at a time (ADR 0011).</summary>
     public const int BatchSize = 500;
 
-    /// <summary>The whole call: opens the upload, refuses a header lacking <paramref name="requiredColumns"/>, and reports faults by line.</summary>
-    public static async Task<ImportReport> RunAsync(IAsyncStreamReader<ImportChunk> chunks, IReadOnlyList<string> requiredColumns,
-        Func<ImportUpload, IReadOnlyList<CsvRow>, ImportReportBuilder, CancellationToken, Task> batch, CancellationToken ct)
-    {
-        var upload = await ImportUpload.OpenAsync(chunks, ct)
-            ?? throw new ValidationException([new FieldViolation("source_file", "the call carried no file")]);
-        new Validator().NotBlank(upload.SourceFile, "source_file", 500).ThrowIfInvalid();
-        var report = new ImportReportBuilder(upload.SourceFile, upload.DryRun);
-        await ReadInBatchesAsync(upload, report, BatchSize, header =>
+    /// <summary>The longest source file name: every record keeps it with its line, the narrowest column holds 200.</summary>
+    public const int MaxSourceFileLength = 200;
+
+    /// <summary>The whole call, refusing a header that lacks any of <paramref name="requiredColumns"/> with a violation on each.</summary>
+    public static Task<ImportReport> RunAsync(IAsyncStreamReader<ImportChunk> chunks, IReadOnlyList<string> requiredColumns,
+        Func<ImportUpload, IReadOnlyList<CsvRow>, ImportReportBuilder, CancellationToken, Task> batch, CancellationToken ct) =>
+        RunAsync(chunks, (header, _) =>
         {
             var missing = header.Missing(requiredColumns);
             if (missing.Count > 0)
             {
                 throw new ValidationException([.. missing.Select(c => new FieldViolation(c, "the file has no such column"))]);
             }
-        }, rows => batch(upload, rows, report, ct), ct);
+        }, batch, ct);
+
+    /// <summary>The whole call: opens the upload, has <paramref name="checkHeader"/> judge the header before the first row, and reports faults by line.</summary>
+    public static async Task<ImportReport> RunAsync(IAsyncStreamReader<ImportChunk> chunks, Action<CsvHeader, ImportReportBuilder> checkHeader,
+        Func<ImportUpload, IReadOnlyList<CsvRow>, ImportReportBuilder, CancellationToken, Task> batch, CancellationToken ct)
+    {
+        var upload = await ImportUpload.OpenAsync(chunks, ct)
+            ?? throw new ValidationException([new FieldViolation(CsvReader.DataField, "the call carried no file")]);
+        new Validator().NotBlank(upload.SourceFile, "source_file", MaxSourceFileLength).ThrowIfInvalid();
+        var report = new ImportReportBuilder(upload.SourceFile, upload.DryRun);
+        var rows = new List<CsvRow>(BatchSize);
+        var checkedHeader = false;
+        await foreach (var row in CsvReader.ReadAsync(upload, ct))
+        {
+            if (!checkedHeader)
+            {
+                checkHeader(row.Header, report);
+                checkedHeader = true;
+            }
+            report.Read();
+            rows.Add(row);
+            if (rows.Count == BatchSize)
+            {
+                await batch(upload, rows, report, ct);
+                rows = new List<CsvRow>(BatchSize);
+            }
+        }
+        if (rows.Count > 0)
+        {
+            await batch(upload, rows, report, ct);
+        }
         // A batch finds faults in two passes (reading, then the rules); the reply lists them by line.
         var built = report.Build();
         var errors = built.Errors.OrderBy(e => e.Line).ToList();
@@ -37,30 +66,19 @@ public static class ImportRun
         return built;
     }
 
-    /// <summary>The loop alone: checks the header before the first row, counts every row read, and hands them on <paramref name="batchSize"/> at a time.</summary>
-    public static async Task ReadInBatchesAsync(ImportUpload upload, ImportReportBuilder report, int batchSize,
-        Action<CsvHeader> checkHeader, Func<IReadOnlyList<CsvRow>, Task> batch, CancellationToken ct)
-    {
-        var rows = new List<CsvRow>(batchSize);
-        var checkedHeader = false;
-        await foreach (var row in CsvReader.ReadAsync(upload, ct))
+    /// <summary>
+    /// A header checked against a documented template: lacking required columns refuses the file in one
+    /// violation naming them all; a column not in the template is warned about once and ignored.
+    /// </summary>
+    public static Action<CsvHeader, ImportReportBuilder> TemplateHeader(string template, IReadOnlyList<string> required, IReadOnlySet<string> columns) =>
+        (header, report) =>
         {
-            if (!checkedHeader)
+            var missing = header.Missing(required);
+            new Validator().Require(missing.Count == 0, CsvReader.DataField,
+                $"the header (line 1) lacks the required column(s) {string.Join(", ", missing)}; see the {template} template").ThrowIfInvalid();
+            foreach (var unknown in header.Names.Where(n => !columns.Contains(n)))
             {
-                checkHeader(row.Header);
-                checkedHeader = true;
+                report.Warned(1, unknown, $"is not a column of the {template} template and was ignored");
             }
-            report.Read();
-            rows.Add(row);
-            if (rows.Count == batchSize)
-            {
-                await batch(rows);
-                rows = new List<CsvRow>(batchSize);
-            }
-        }
-        if (rows.Count > 0)
-        {
-            await batch(rows);
-        }
-    }
+        };
 }

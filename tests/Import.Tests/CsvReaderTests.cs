@@ -1,5 +1,6 @@
 using System.Text;
 using ComplaintsPlatform.CaseWorkflow.V1;
+using ComplaintsPlatform.Hosting.Errors;
 
 namespace ComplaintsPlatform.Import.Tests;
 
@@ -78,5 +79,26 @@ public class CsvReaderTests
         Assert.Equal(new DateTimeOffset(2024, 7, 1, 8, 0, 0, TimeSpan.Zero), row.Instant("a", London));
         Assert.Equal(new DateTimeOffset(2024, 1, 15, 16, 30, 0, TimeSpan.Zero), row.Instant("b", London));
         Assert.Equal(new DateTimeOffset(2024, 7, 1, 17, 0, 0, TimeSpan.Zero), row.Instant("c", London));
+    }
+
+    [Fact]
+    public async Task A_quote_never_closed_refuses_the_upload_on_its_data_naming_the_line_the_row_starts_on()
+    {
+        var ex = await Assert.ThrowsAsync<ValidationException>(() => ReadAsync("id,summary\n1,fine\n\n2,\"never closed\n3,swallowed\n"));
+
+        var violation = Assert.Single(ex.Violations);
+        Assert.Equal(("data", "line 4: a quoted field is not closed"), (violation.Field, violation.Description));
+    }
+
+    [Fact]
+    public void Text_held_in_memory_is_read_as_an_upload_is_with_its_header_labels_named_by_the_caller()
+    {
+        var (header, rows) = CsvReader.Read("\uFEFFReference,Received date\r\nA 1,\"two\r\nlines\"\r\n\r\nB 2,2024-06-03", "received_csv",
+            label => label.ToUpperInvariant().Replace(' ', '_'));
+
+        Assert.Equal(["REFERENCE", "RECEIVED_DATE"], header!.Names);
+        Assert.Equal([(2, "A 1", "two\nlines"), (5, "B 2", "2024-06-03")],
+            rows.Select(r => (r.Line, r.Optional("REFERENCE"), r.Optional("RECEIVED_DATE"))).ToList());
+        Assert.Null(CsvReader.Read("", "received_csv").Header);
     }
 }

@@ -1,6 +1,6 @@
 namespace ComplaintsPlatform.Hosting.Identity;
 
-/// <summary>The role names of DOMAIN.md, as they appear in tokens and access rules.</summary>
+/// <summary>The platform's role names, as they appear in tokens and access rules.</summary>
 public static class Roles
 {
     public const string Staff = "staff";

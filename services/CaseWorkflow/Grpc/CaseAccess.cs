@@ -4,7 +4,7 @@ using ComplaintsPlatform.Hosting.Identity;
 namespace ComplaintsPlatform.CaseWorkflow.Grpc;
 
 /// <summary>
-/// Who may read and change a case (DOMAIN.md's roles): the complaints team everything; a handler the
+/// Who may read and change a case, by role: the complaints team everything; a handler the
 /// cases allocated to them or their team; a link officer reads the cases behind Ombudsman matters;
 /// a service lead reads their directorate's.
 /// Each answer is the role the caller acts in, or null when refused.

@@ -8,7 +8,7 @@ namespace ComplaintsPlatform.Compliments.Grpc;
 
 /// <summary>
 /// Who reads which compliments: the complaints team all; a service lead their directorate's; any
-/// officer those about them (and, as DOMAIN.md gives staff, those they logged). Scrutiny never
+/// officer those about them (and, as the staff role allows, those they logged). Scrutiny never
 /// reaches these RPCs: it sees compliments only as counts through Reporting.
 /// </summary>
 internal static class Access

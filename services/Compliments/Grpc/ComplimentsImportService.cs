@@ -3,7 +3,6 @@ using ComplaintsPlatform.Compliments.Data;
 using ComplaintsPlatform.Compliments.Domain;
 using ComplaintsPlatform.Compliments.Events;
 using ComplaintsPlatform.Compliments.V1;
-using ComplaintsPlatform.Hosting.Errors;
 using ComplaintsPlatform.Hosting.Identity;
 using ComplaintsPlatform.Import;
 using Grpc.Core;
@@ -22,41 +21,37 @@ namespace ComplaintsPlatform.Compliments.Grpc;
 public sealed class ComplimentsImportService(ComplimentsDbContext db, ComplimentEvents events, TimeProvider clock)
     : ComplimentsImport.ComplimentsImportBase
 {
-    public const int BatchSize = 250;
-
     private readonly ImportedBefore _before = new(ImportedCompliment.SourceIdColumn);
+
+    // A file without a required column would fail every row for the same reason: say it once.
+    private static readonly Action<CsvHeader, ImportReportBuilder> s_header = ImportRun.TemplateHeader("compliments", ImportedCompliment.Required, ImportedCompliment.Columns);
 
     public override async Task<ImportReport> ImportCompliments(IAsyncStreamReader<ImportChunk> requestStream, ServerCallContext context)
     {
-        var ct = context.CancellationToken;
-        var upload = await ImportUpload.OpenAsync(requestStream, ct);
-        new Validator()
-            .Require(upload is not null, "data", "the call carried no file")
-            .NotBlank(upload?.SourceFile, "source_file", 200)
-            .ThrowIfInvalid();
         var importedBy = Caller.From(context).Subject;
-        var directory = await DirectoryAsync(ct);
-        var report = new ImportReportBuilder(upload!.SourceFile, upload.DryRun);
-        await ImportRun.ReadInBatchesAsync(upload, report, BatchSize, header => CheckHeader(header, report), async rows =>
+        var directory = await DirectoryAsync(context.CancellationToken);
+        return await ImportRun.RunAsync(requestStream, s_header,
+            (upload, rows, report, ct) => BatchAsync(rows, directory, upload, importedBy, report, ct), context.CancellationToken);
+    }
+
+    private async Task BatchAsync(IReadOnlyList<CsvRow> rows, ImportDirectory directory, ImportUpload upload, string importedBy, ImportReportBuilder report, CancellationToken ct)
+    {
+        var valid = new List<ImportedCompliment>(rows.Count);
+        foreach (var row in rows)
         {
-            var valid = new List<ImportedCompliment>(rows.Count);
-            foreach (var row in rows)
+            if (ImportedCompliment.Parse(row, directory) is { } compliment)
             {
-                if (ImportedCompliment.Parse(row, directory) is { } compliment)
-                {
-                    valid.Add(compliment);
-                }
-                else
-                {
-                    report.Failed(row.Errors);
-                }
+                valid.Add(compliment);
             }
-            if (valid.Count > 0)
+            else
             {
-                await SaveAsync(valid, upload, importedBy, report, ct);
+                report.Failed(row.Errors);
             }
-        }, ct);
-        return report.Build();
+        }
+        if (valid.Count > 0)
+        {
+            await SaveAsync(valid, upload, importedBy, report, ct);
+        }
     }
 
     private async Task SaveAsync(List<ImportedCompliment> rows, ImportUpload upload, string importedBy, ImportReportBuilder report, CancellationToken ct)
@@ -87,18 +82,6 @@ public sealed class ComplimentsImportService(ComplimentsDbContext db, Compliment
             // One transaction: the batch's compliments with their outbox rows.
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
-        }
-    }
-
-    // A file without a required column would fail every row for the same reason: say it once.
-    private static void CheckHeader(CsvHeader header, ImportReportBuilder report)
-    {
-        var missing = header.Missing(ImportedCompliment.Required);
-        new Validator().Require(missing.Count == 0, "data",
-            $"the header (line 1) lacks the required column(s) {string.Join(", ", missing)}; see the compliments template").ThrowIfInvalid();
-        foreach (var unknown in header.Names.Where(n => !ImportedCompliment.Columns.Contains(n)))
-        {
-            report.Warned(1, unknown, "is not a column of the compliments template and was ignored");
         }
     }
 

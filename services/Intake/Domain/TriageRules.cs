@@ -84,7 +84,7 @@ public static class TriageRules
             .ThrowIfInvalid();
     }
 
-    /// <summary>More than 12 months between knowing of the matter and complaining (DOMAIN.md: out of time).</summary>
+    /// <summary>More than 12 months between knowing of the matter and complaining (out of time under the Code, 2.2).</summary>
     public static bool PossiblyOutOfTime(DateOnly? happenedOn, DateOnly receivedOn) =>
         happenedOn is { } h && h.AddMonths(12) < receivedOn;
 

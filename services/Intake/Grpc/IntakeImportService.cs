@@ -1,5 +1,4 @@
 using ComplaintsPlatform.Common.V1;
-using ComplaintsPlatform.Hosting.Errors;
 using ComplaintsPlatform.Hosting.Identity;
 using ComplaintsPlatform.Import;
 using ComplaintsPlatform.Intake.Data;
@@ -18,50 +17,34 @@ namespace ComplaintsPlatform.Intake.Grpc;
 public sealed class IntakeImportService(IntakeDbContext db, ContactImporter importer, IOptions<IntakeOptions> options, TimeProvider clock)
     : IntakeImport.IntakeImportBase
 {
-    public const int BatchSize = 250;
+    // A file without a required column would fail every row for the same reason: say it once.
+    private static readonly Action<CsvHeader, ImportReportBuilder> s_header = ImportRun.TemplateHeader("contacts", ContactColumns.Required, ContactColumns.All);
 
     public override async Task<ImportReport> ImportContacts(IAsyncStreamReader<ImportChunk> requestStream, ServerCallContext context)
     {
-        var ct = context.CancellationToken;
-        var upload = await ImportUpload.OpenAsync(requestStream, ct);
-        new Validator()
-            .Require(upload is not null, "data", "the call carried no file")
-            .NotBlank(upload?.SourceFile, "source_file", 200)
-            .ThrowIfInvalid();
         var importedBy = Caller.From(context).Subject;
-        var rules = await RulesAsync(ct);
-        var report = new ImportReportBuilder(upload!.SourceFile, upload.DryRun);
-        await ImportRun.ReadInBatchesAsync(upload, report, BatchSize, header => CheckHeader(header, report), async rows =>
-        {
-            var valid = new List<ContactRow>(rows.Count);
-            foreach (var row in rows)
-            {
-                if (ContactRow.Parse(row, rules) is { } contact)
-                {
-                    valid.Add(contact);
-                }
-                else
-                {
-                    report.Failed(row.Errors);
-                }
-            }
-            if (valid.Count > 0)
-            {
-                await importer.ImportAsync(valid, upload, importedBy, report, ct);
-            }
-        }, ct);
-        return report.Build();
+        var rules = await RulesAsync(context.CancellationToken);
+        return await ImportRun.RunAsync(requestStream, s_header,
+            (upload, rows, report, ct) => BatchAsync(rows, rules, upload, importedBy, report, ct), context.CancellationToken);
     }
 
-    // A file without a required column would fail every row for the same reason: say it once.
-    private static void CheckHeader(CsvHeader header, ImportReportBuilder report)
+    private async Task BatchAsync(IReadOnlyList<CsvRow> rows, ImportRules rules, ImportUpload upload, string importedBy, ImportReportBuilder report, CancellationToken ct)
     {
-        var missing = header.Missing(ContactColumns.Required);
-        new Validator().Require(missing.Count == 0, "data",
-            $"the header (line 1) lacks the required column(s) {string.Join(", ", missing)}; see the contacts template").ThrowIfInvalid();
-        foreach (var unknown in header.Names.Where(n => !ContactColumns.All.Contains(n)))
+        var valid = new List<ContactRow>(rows.Count);
+        foreach (var row in rows)
         {
-            report.Warned(1, unknown, "is not a column of the contacts template and was ignored");
+            if (ContactRow.Parse(row, rules) is { } contact)
+            {
+                valid.Add(contact);
+            }
+            else
+            {
+                report.Failed(row.Errors);
+            }
+        }
+        if (valid.Count > 0)
+        {
+            await importer.ImportAsync(valid, upload, importedBy, report, ct);
         }
     }
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace ComplaintsPlatform.OmbudsmanLiaison.Data;
 
 /// <summary>
-/// Proto enums stored under DOMAIN.md's names ("UPHELD", "LGSCO"): the proto value name without
+/// Proto enums stored under their domain names ("UPHELD", "LGSCO"): the proto value name without
 /// the enum's prefix, so storage and reports read the same words as the contracts.
 /// </summary>
 public static class DomainNames<TEnum> where TEnum : struct, Enum

@@ -27,14 +27,14 @@ public static class AnnualLetterReconciler
     public static Reconciliation Reconcile(IReadOnlyList<EnquiryRecord> ours, Files files, DateOnly from, DateOnly to)
     {
         // Parse everything first: a bad file is refused whole, with its line.
-        var received = CsvTable.Parse(files.Received, "received_csv", "REFERENCE", "RECEIVED_DATE");
-        var decided = CsvTable.Parse(files.Decided, "decided_csv", "REFERENCE", "DECISION", "DECIDED_DATE");
-        var compliance = CsvTable.Parse(files.Compliance, "compliance_csv", "REFERENCE", "COMPLIANCE");
-        var receivedRows = received.Rows.Select(r => (Reference: received.Cell(r.Cells, "REFERENCE"), Date: received.Date(r.Cells, "RECEIVED_DATE", r.Line))).ToList();
-        var decidedRows = decided.Rows.Select(r => (Reference: decided.Cell(r.Cells, "REFERENCE"),
-            Decision: ParseDecision(decided.Cell(r.Cells, "DECISION"), r.Line), Date: decided.Date(r.Cells, "DECIDED_DATE", r.Line))).ToList();
-        var complianceRows = compliance.Rows.Select(r => (Reference: compliance.Cell(r.Cells, "REFERENCE"),
-            Outcome: ParseCompliance(compliance.Cell(r.Cells, "COMPLIANCE"), r.Line))).ToList();
+        var received = OmbudsmanFile.Parse(files.Received, "received_csv", "REFERENCE", "RECEIVED_DATE");
+        var decided = OmbudsmanFile.Parse(files.Decided, "decided_csv", "REFERENCE", "DECISION", "DECIDED_DATE");
+        var compliance = OmbudsmanFile.Parse(files.Compliance, "compliance_csv", "REFERENCE", "COMPLIANCE");
+        var receivedRows = received.Rows.Select(r => (Reference: OmbudsmanFile.Cell(r, "REFERENCE"), Date: received.Date(r, "RECEIVED_DATE"))).ToList();
+        var decidedRows = decided.Rows.Select(r => (Reference: OmbudsmanFile.Cell(r, "REFERENCE"),
+            Decision: ParseDecision(OmbudsmanFile.Cell(r, "DECISION"), r.Line), Date: decided.Date(r, "DECIDED_DATE"))).ToList();
+        var complianceRows = compliance.Rows.Select(r => (Reference: OmbudsmanFile.Cell(r, "REFERENCE"),
+            Outcome: ParseCompliance(OmbudsmanFile.Cell(r, "COMPLIANCE"), r.Line))).ToList();
 
         var byReference = ours.ToDictionary(e => e.OmbudsmanReference, StringComparer.OrdinalIgnoreCase);
         var result = new Reconciliation
@@ -116,7 +116,7 @@ public static class AnnualLetterReconciler
 
     private static OmbudsmanDecision ParseDecision(string label, int line)
     {
-        var name = CsvTable.Normalise(label);
+        var name = OmbudsmanFile.Normalise(label);
         if (DomainNames<OmbudsmanDecision>.TryParse(name, out var decision) && decision != OmbudsmanDecision.Unspecified)
         {
             return decision;
@@ -128,7 +128,7 @@ public static class AnnualLetterReconciler
 
     private static string ParseCompliance(string label, int line)
     {
-        var name = CsvTable.Normalise(label);
+        var name = OmbudsmanFile.Normalise(label);
         return name is Complied or CompliedLate or NotComplied
             ? name
             : throw new ValidationException([new FieldViolation("compliance_csv",

@@ -9,7 +9,7 @@ using static ComplaintsPlatform.CaseWorkflow.Tests.Cases.CaseHostFixture;
 namespace ComplaintsPlatform.CaseWorkflow.Tests.Cases;
 
 /// <summary>
-/// A link officer sees the Ombudsman matters and the cases behind them (DOMAIN.md): a case is behind
+/// A link officer sees the Ombudsman matters and the cases behind them: a case is behind
 /// one once OmbudsmanLiaison's feed says an enquiry names it; every other case is refused or left out.
 /// </summary>
 public sealed class LinkOfficerAccessTests(CaseHostFixture fx) : IClassFixture<CaseHostFixture>

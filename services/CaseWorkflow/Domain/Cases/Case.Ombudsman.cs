@@ -8,7 +8,7 @@ public sealed partial class Case
     /// <summary>The ids (OmbudsmanLiaison's) of the Ombudsman enquiries made about this case.</summary>
     public List<string> OmbudsmanEnquiryIds { get; private set; } = [];
 
-    /// <summary>A link officer sees the Ombudsman matters and the cases behind them (DOMAIN.md), so this one.</summary>
+    /// <summary>A link officer sees the Ombudsman matters and the cases behind them, so this one.</summary>
     [JsonIgnore]
     public bool BehindOmbudsmanMatter => OmbudsmanEnquiryIds.Count > 0;
 
