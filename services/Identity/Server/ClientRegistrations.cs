@@ -38,7 +38,9 @@ internal sealed class ClientRegistrations(
         if (environment.IsDevelopment() && !string.IsNullOrEmpty(settings.DevClientSecret))
         {
             var dev = Confidential(OpenIdEndpoints.DevClientId, settings.DevClientSecret, "Development tokens");
-            dev.Permissions.Add(Permissions.GrantTypes.Password);
+            // Tests and tools sign officers in by password here (Development only), with refresh tokens.
+            dev.Permissions.UnionWith([Permissions.GrantTypes.Password, Permissions.GrantTypes.RefreshToken,
+                Permissions.Scopes.Profile, Permissions.Scopes.Roles, Permissions.Prefixes.Scope + "offline_access"]);
             await UpsertAsync(manager, dev, cancellationToken);
         }
         else if (await manager.FindByClientIdAsync(OpenIdEndpoints.DevClientId, cancellationToken) is { } stale)

@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using ComplaintsPlatform.CaseWorkflow.V1;
+using ComplaintsPlatform.Hosting.Identity;
+using ComplaintsPlatform.Identity.V1;
+using Grpc.Core;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using OtpNet;
+
+namespace ComplaintsPlatform.EndToEnd.Tests;
+
+[Collection(PlatformCollection.Name)]
+public sealed class IdentityTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task Any_http_client_gets_a_service_token_by_client_credentials_at_the_gateway_and_calls_through_it()
+    {
+        // As a non-.NET client would: discovery, then a form post to the token endpoint.
+        using var http = new HttpClient();
+        var discovery = JsonDocument.Parse(await http.GetStringAsync($"{platform.Authority}.well-known/openid-configuration")).RootElement;
+        Assert.Equal(platform.Authority, discovery.GetProperty("issuer").GetString());
+        using var response = await http.PostAsync(discovery.GetProperty("token_endpoint").GetString(), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = "service-reporting",
+            ["client_secret"] = platform.Secret("reporting-client-secret"),
+        }));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var token = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString()!;
+
+        using var channel = platform.GatewayChannel();
+        var configuration = await new CouncilDirectory.CouncilDirectoryClient(channel)
+            .GetConfigurationAsync(new GetConfigurationRequest(), Bearer(token));
+        Assert.NotEmpty(configuration.Directorates);
+    }
+
+    [Fact]
+    public async Task A_token_signed_with_the_old_shared_key_is_refused_at_every_service()
+    {
+        var shared = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(Convert.ToHexString(new byte[32]).ToLowerInvariant()));
+        var forged = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = platform.Authority,
+            Audience = Claims.PlatformAudience,
+            Subject = new ClaimsIdentity([new Claim("sub", "intruder"), new Claim("role", Roles.ComplaintsTeam)]),
+            Expires = DateTime.UtcNow.AddMinutes(10),
+            SigningCredentials = new SigningCredentials(shared, SecurityAlgorithms.HmacSha256),
+        });
+        using var channel = platform.GatewayChannel();
+        var ex = await Assert.ThrowsAsync<RpcException>(async () =>
+            await new CouncilDirectory.CouncilDirectoryClient(channel).GetConfigurationAsync(new GetConfigurationRequest(), Bearer(forged)));
+        Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_first_administrator_signs_in_with_a_second_factor_and_creates_an_officer_whose_token_carries_the_directory_team()
+    {
+        // The AppHost generated the first administrator's password; first sign-in: new password, then an authenticator.
+        var browser = Browser();
+        var signIn = await SubmitAsync(browser, "account/sign-in", new() { ["UserName"] = "administrator", ["Password"] = platform.Secret("identity-admin-password") });
+        Assert.EndsWith("/account/new-password", signIn.Headers.Location!.ToString());
+        var changed = await SubmitAsync(browser, "account/new-password", new() { ["Password"] = "Administrator-2026-e2e", ["Confirm"] = "Administrator-2026-e2e" });
+        Assert.EndsWith("/account/set-up-second-factor", changed.Headers.Location!.ToString());
+        var page = await browser.GetStringAsync("account/set-up-second-factor");
+        var totp = new Totp(Base32Encoding.ToBytes(Regex.Match(page, "data-testid=\"authenticator-key\">([^<]+)<").Groups[1].Value.Replace(" ", "").ToUpperInvariant()));
+        var done = await SubmitAsync(browser, "account/set-up-second-factor", new() { ["Code"] = totp.ComputeTotp() });
+        Assert.EndsWith("/account/signed-in", done.Headers.Location!.ToString());
+
+        using var http = new HttpClient();
+        var dev = platform.Secret("dev-token-client-secret");
+        var adminToken = await DevTokens.ForStaffAsync(http, platform.Authority, dev, "administrator", "Administrator-2026-e2e", totp.ComputeTotp());
+        using var channel = platform.GatewayChannel();
+        var accounts = new Accounts.AccountsClient(channel);
+        var created = await accounts.CreateAccountAsync(new CreateAccountRequest { OfficerId = "officer-hwy-01", Roles = { Roles.Handler } }, Bearer(adminToken));
+        Assert.Equal("priya.shah@shire-county.example.gov.uk", created.Account.UserName);
+
+        var officer = Browser();
+        await SubmitAsync(officer, "account/sign-in", new() { ["UserName"] = created.Account.UserName, ["Password"] = created.TemporaryPassword });
+        await SubmitAsync(officer, "account/new-password", new() { ["Password"] = "Highways-north-e2e-1", ["Confirm"] = "Highways-north-e2e-1" });
+        var token = await DevTokens.ForStaffAsync(http, platform.Authority, dev, created.Account.UserName, "Highways-north-e2e-1");
+        var payload = JsonDocument.Parse(Base64UrlEncoder.Decode(token.Split('.')[1])).RootElement;
+        Assert.Equal("officer-hwy-01", payload.GetProperty("sub").GetString());
+        Assert.Equal("highways-north", payload.GetProperty("team").GetString());
+        Assert.Equal("Priya Shah", payload.GetProperty("name").GetString());
+        Assert.True(payload.TryGetProperty("directorate", out _));
+    }
+
+    private HttpClient Browser() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+    {
+        BaseAddress = new Uri(platform.Authority),
+    };
+
+    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient browser, string page, Dictionary<string, string> fields)
+    {
+        var html = await browser.GetStringAsync(page);
+        fields["__RequestVerificationToken"] = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        return await browser.PostAsync(page, new FormUrlEncodedContent(fields));
+    }
+
+    private static Metadata Bearer(string token) => new() { { "Authorization", "Bearer " + token } };
+}
