@@ -117,9 +117,3 @@ internal sealed class EnquiriesImport(OmbudsmanLiaisonDbContext db, IOutbox outb
         }
     }
 }
-
-/// <summary>Who is importing, when, and the calendar that says what "today" is.</summary>
-internal sealed record ImportActor(string Id, DateTimeOffset Now, DateOnly Today, CouncilCalendar.Current Calendar)
-{
-    public Actor Actor => new(Id, Now);
-}
