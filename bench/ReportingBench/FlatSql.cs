@@ -1,5 +1,5 @@
 using ComplaintsPlatform.Reporting.Data;
-using ComplaintsPlatform.Reporting.Grpc;
+using ComplaintsPlatform.Reporting.Reports;
 using ComplaintsPlatform.Reporting.V1;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using ComplaintsPlatform.Intake.V1;
 using ComplaintsPlatform.Reporting.Data;
-using ComplaintsPlatform.Reporting.Grpc;
+using ComplaintsPlatform.Reporting.Reports;
 using ComplaintsPlatform.Reporting.V1;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;

@@ -6,7 +6,7 @@
 using System.Diagnostics;
 using ComplaintsPlatform.Reporting.Bench;
 using ComplaintsPlatform.Reporting.Data;
-using ComplaintsPlatform.Reporting.Grpc;
+using ComplaintsPlatform.Reporting.Reports;
 using ComplaintsPlatform.Reporting.V1;
 using ComplaintsPlatform.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -4,6 +4,7 @@ using ComplaintsPlatform.Reporting.Data;
 using ComplaintsPlatform.Reporting.Domain;
 using ComplaintsPlatform.Reporting.Events;
 using ComplaintsPlatform.Reporting.Grpc;
+using ComplaintsPlatform.Reporting.Reports;
 using StackExchange.Redis;
 
 namespace ComplaintsPlatform.Reporting;

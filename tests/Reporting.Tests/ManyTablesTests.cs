@@ -1,4 +1,4 @@
-using ComplaintsPlatform.Reporting.Grpc;
+using ComplaintsPlatform.Reporting.Reports;
 using ComplaintsPlatform.Reporting.V1;
 using Google.Protobuf;
 using Microsoft.Extensions.DependencyInjection;

@@ -91,14 +91,14 @@ public sealed class OmbudsmanTablesTests(DocumentsFixture fixture)
     [InlineData(412, 100_000, 412.0)]
     [InlineData(1, 3_000_000, 0.03)]
     public void Upheld_decisions_per_100000_population_are_the_count_over_the_population_to_two_places(double upheld, long population, double expected) =>
-        Assert.Equal(expected, Grpc.AnnualLetter.Per100k(new Cell { Value = upheld }, population).Value);
+        Assert.Equal(expected, Reports.AnnualLetter.Per100k(new Cell { Value = upheld }, population).Value);
 
     [Fact]
     public void The_rate_per_100000_is_hidden_with_a_hidden_count_and_not_given_without_a_population()
     {
-        Assert.True(Grpc.AnnualLetter.Per100k(new Cell { Suppressed = true }, 735_000).Suppressed);
-        Assert.True(Grpc.AnnualLetter.Per100k(new Cell { Value = 29 }, 0).Empty);
-        Assert.True(Grpc.AnnualLetter.Per100k(null, 735_000).Empty);
+        Assert.True(Reports.AnnualLetter.Per100k(new Cell { Suppressed = true }, 735_000).Suppressed);
+        Assert.True(Reports.AnnualLetter.Per100k(new Cell { Value = 29 }, 0).Empty);
+        Assert.True(Reports.AnnualLetter.Per100k(null, 735_000).Empty);
     }
 
     [Fact]

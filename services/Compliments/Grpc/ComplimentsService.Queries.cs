@@ -17,7 +17,7 @@ public sealed partial class ComplimentsService
 
     public override async Task<ComplimentMessage> GetCompliment(GetComplimentRequest request, ServerCallContext context)
     {
-        var compliment = await Access.ReadableAsync(db, Caller.From(context), Mapping.ComplimentId(request.ComplimentId),
+        var compliment = await Access.ReadableAsync(db, Caller.From(context), ComplimentMapping.ComplimentId(request.ComplimentId),
             track: false, context.CancellationToken);
         return compliment.ToMessage();
     }

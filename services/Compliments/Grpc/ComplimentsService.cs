@@ -67,7 +67,7 @@ public sealed partial class ComplimentsService(ComplimentsDbContext db, Complime
     {
         var ct = context.CancellationToken;
         var caller = Caller.From(context);
-        var compliment = await Access.ReadableAsync(db, caller, Mapping.ComplimentId(request.ComplimentId), track: true, ct);
+        var compliment = await Access.ReadableAsync(db, caller, ComplimentMapping.ComplimentId(request.ComplimentId), track: true, ct);
         Access.EnsureMayChange(caller, compliment);
 
         var words = request.Words.NullIfEmpty();
@@ -96,7 +96,7 @@ public sealed partial class ComplimentsService(ComplimentsDbContext db, Complime
     {
         var ct = context.CancellationToken;
         var caller = Caller.From(context);
-        var compliment = await Access.ReadableAsync(db, caller, Mapping.ComplimentId(request.ComplimentId), track: true, ct);
+        var compliment = await Access.ReadableAsync(db, caller, ComplimentMapping.ComplimentId(request.ComplimentId), track: true, ct);
         Access.EnsureMayChange(caller, compliment);
 
         compliment.SetQuoteConsent(request.ConsentToQuote, request.QuotableText, caller.Subject, clock.GetUtcNow());
@@ -110,7 +110,7 @@ public sealed partial class ComplimentsService(ComplimentsDbContext db, Complime
     {
         var ct = context.CancellationToken;
         var caller = Caller.From(context);
-        var id = Mapping.ComplimentId(request.ComplimentId);
+        var id = ComplimentMapping.ComplimentId(request.ComplimentId);
         new Validator()
             .Require(request.Reason != RetriageReason.Unspecified && Enum.IsDefined(request.Reason), "reason",
                 "is required: IS_COMPLAINT or IS_SERVICE_REQUEST")

@@ -4,12 +4,16 @@ using ComplaintsPlatform.Intake.V1;
 
 namespace ComplaintsPlatform.Intake.Domain;
 
-/// <summary>The configured lists a triage decision's codes are checked against.</summary>
+/// <summary>The configured lists a triage decision's codes are checked against, and the labels its letters give them.</summary>
 public sealed record TriageLists(IReadOnlySet<string> ExclusionReasons, IReadOnlySet<string> SignpostDestinations,
-    IReadOnlySet<string> ServiceAreas)
+    IReadOnlySet<string> ServiceAreas, IReadOnlyDictionary<(string List, string Code), string>? Labels = null)
 {
     public const string ExclusionReasonsList = "exclusion_reasons";
     public const string SignpostDestinationsList = "signpost_destinations";
+
+    /// <summary>A code as a letter words it: its label, or the code itself when it has none.</summary>
+    public string Label(string list, string code) =>
+        Labels is not null && Labels.TryGetValue((list, code), out var label) && label.Length > 0 ? label : code;
 }
 
 /// <summary>One decision with the data it needs, checked the same way for a first triage and a reclassification.</summary>
@@ -63,26 +67,6 @@ public static class TriageRules
     /// <summary>An out-of-time complaint accepted for a good reason goes on as a complaint.</summary>
     public static TriageDecision Effective(DecisionInput d) =>
         d.Decision == TriageDecision.OutOfTime && d.OutOfTimeAccepted ? TriageDecision.Complaint : d.Decision;
-
-    public static void CanTriage(int currentDecision)
-    {
-        if (currentDecision != (int)TriageDecision.Unspecified)
-        {
-            throw new RuleViolationException("The contact has already been triaged: reclassify it instead.");
-        }
-    }
-
-    public static void CanReclassify(int currentDecision, TriageDecision to, string reason)
-    {
-        if (currentDecision == (int)TriageDecision.Unspecified)
-        {
-            throw new RuleViolationException("The contact has not been triaged yet: triage it first.");
-        }
-        new Validator()
-            .NotBlank(reason, "reason", 2_000)
-            .Require(to != (TriageDecision)currentDecision, "to_decision", "is already the contact's decision")
-            .ThrowIfInvalid();
-    }
 
     /// <summary>More than 12 months between knowing of the matter and complaining (out of time under the Code, 2.2).</summary>
     public static bool PossiblyOutOfTime(DateOnly? happenedOn, DateOnly receivedOn) =>

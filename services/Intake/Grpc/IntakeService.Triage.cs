@@ -24,9 +24,9 @@ public sealed partial class IntakeService
             .Require(request.Channels.All(c => Enum.IsDefined(c) && c != Channel.Unspecified), "channels", "contains an unknown channel")
             .ThrowIfInvalid();
         var now = clock.GetUtcNow();
-        var limits = await db.AcknowledgeLimits.AsNoTracking().ToListAsync(context.CancellationToken);
-        var shortest = limits.OrderBy(l => l.WorkingDays).ThenBy(l => l.Stream).FirstOrDefault();
-        var days = shortest?.WorkingDays ?? options.Value.DefaultAcknowledgeWorkingDays;
+        var limits = await db.AcknowledgeLimits.AsNoTracking().Select(l => new { l.Stream, l.WorkingDays }).ToListAsync(context.CancellationToken);
+        var deadline = AcknowledgementDeadline.Shortest(limits.Select(l => ((ComplaintStream)l.Stream, l.WorkingDays)),
+            options.Value.DefaultAcknowledgeWorkingDays);
 
         var query = db.Contacts.AsNoTracking().Where(c => c.Decision == 0);
         if (request.Kinds.Count > 0)
@@ -54,11 +54,11 @@ public sealed partial class IntakeService
             })
             .ToListAsync(context.CancellationToken);
 
-        var reply = new TriageQueue { ShortestAcknowledgeWorkingDays = days, ShortestAcknowledgeStream = (ComplaintStream)(shortest?.Stream ?? 0) };
+        var reply = new TriageQueue { ShortestAcknowledgeWorkingDays = deadline.WorkingDays, ShortestAcknowledgeStream = deadline.Stream };
         var today = ProtoDates.LocalDate(now);
         foreach (var row in rows)
         {
-            var (due, left) = AcknowledgeBy(row.ReceivedAt, days, today);
+            var (due, left) = deadline.For(new DateTimeOffset(row.ReceivedAt, TimeSpan.Zero), today, calendar);
             // Oldest first means soonest due first: once one is beyond the filter, so is the rest.
             if (request.MaxWorkingDaysLeft > 0 && left > request.MaxWorkingDaysLeft)
             {
@@ -85,120 +85,35 @@ public sealed partial class IntakeService
         return reply;
     }
 
-    private (DateOnly? Due, int Left) AcknowledgeBy(DateTime receivedUtc, int days, DateOnly today)
-    {
-        try
-        {
-            var due = calendar.AddWorkingDays(new DateTimeOffset(receivedUtc, TimeSpan.Zero), days);
-            return (due, Math.Max(0, calendar.WorkingDaysBetween(today, due)));
-        }
-        catch (Calendar.CalendarRangeException)
-        {
-            // Received before the calendar's data begins: long overdue.
-            return (null, 0);
-        }
-    }
-
     [Authorize(Roles = Roles.ComplaintsTeam)]
     public override async Task<ContactDetail> Triage(TriageRequest request, ServerCallContext context)
     {
-        var caller = Caller.From(context);
-        await using var tx = await db.Database.BeginTransactionAsync(context.CancellationToken);
-        var contact = await LoadForUpdateAsync(request.ContactId, context.CancellationToken);
-        TriageRules.CanTriage(contact.Decision);
+        var ct = context.CancellationToken;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var triage = new ContactTriage(await LoadForUpdateAsync(request.ContactId, ct));
         var input = new DecisionInput(request.Decision, request.Stream, request.ReasonCode, request.Notes,
             request.OutOfTimeAccepted, request.ServiceAreaId);
-        var lists = await TriageListsAsync(context.CancellationToken);
-        TriageRules.Check(input, lists, contact.ServiceAreaId);
-        new Validator().Require(!request.OfferToComplain || request.Decision == TriageDecision.ServiceRequest,
-            "offer_to_complain", "applies to a service request").ThrowIfInvalid();
-
         var now = clock.GetUtcNow().UtcDateTime;
-        var effective = TriageRules.Effective(input);
-        ApplyDecision(contact, input, effective, now);
-        contact.TriageEntries.Add(new TriageEntry
-        {
-            Id = Guid.CreateVersion7(),
-            Decision = (int)effective,
-            Stream = (int)request.Stream,
-            ReasonCode = NullIfBlank(request.ReasonCode),
-            Notes = NullIfBlank(request.Notes),
-            OutOfTimeAccepted = request.OutOfTimeAccepted,
-            ServiceAreaId = NullIfBlank(request.ServiceAreaId),
-            DecidedAt = now,
-            DecidedBy = caller.Subject,
-            OfferedToComplain = request.OfferToComplain,
-        });
-        outbox.Add(db, new ContactTriaged
-        {
-            ContactId = contact.Id.ToString(),
-            Reference = contact.Reference,
-            PersonId = contact.PersonId.ToString(),
-            Decision = effective,
-            Stream = effective == TriageDecision.Complaint ? request.Stream : ComplaintStream.Unspecified,
-            ServiceAreaId = contact.ServiceAreaId ?? "",
-            Kind = (ContactKind)contact.Kind,
-            Channel = (Channel)contact.Channel,
-            ReceivedAt = ContactMapping.Ts(contact.ReceivedAt),
-            TriagedAt = ContactMapping.Ts(now),
-            ReasonCode = request.ReasonCode,
-            OutOfTimeAccepted = request.OutOfTimeAccepted,
-            MemberEnquiry = contact.MemberEnquiry,
-            TriagedBy = caller.Subject,
-        });
-        await QueueDecisionLettersAsync(contact, request.Decision, request.ReasonCode, request.OutOfTimeAccepted,
-            request.OfferToComplain, now, $"triage:{contact.Id}", context.CancellationToken);
-        await db.SaveChangesAsync(context.CancellationToken);
-        await tx.CommitAsync(context.CancellationToken);
+        triage.Triage(input, request.OfferToComplain, await TriageListsAsync(ct), Caller.From(context).Subject, now);
+        await SaveAsync(triage, $"triage:{triage.Contact.Id}", now, ct);
+        await tx.CommitAsync(ct);
         correspondence.Notify();
-        return await DetailAsync(contact, context.CancellationToken);
+        return await DetailAsync(triage.Contact, ct);
     }
 
     [Authorize(Roles = Roles.ComplaintsTeam)]
     public override async Task<ContactDetail> Reclassify(ReclassifyRequest request, ServerCallContext context)
     {
-        var caller = Caller.From(context);
-        await using var tx = await db.Database.BeginTransactionAsync(context.CancellationToken);
-        var contact = await LoadForUpdateAsync(request.ContactId, context.CancellationToken);
-        TriageRules.CanReclassify(contact.Decision, request.ToDecision, request.Reason);
+        var ct = context.CancellationToken;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var triage = new ContactTriage(await LoadForUpdateAsync(request.ContactId, ct));
         var input = new DecisionInput(request.ToDecision, request.Stream, request.ReasonCode, request.Reason, false, request.ServiceAreaId);
-        TriageRules.Check(input, await TriageListsAsync(context.CancellationToken), contact.ServiceAreaId);
-        new Validator().Require(request.ToDecision != TriageDecision.OutOfTime, "to_decision",
-            "out of time is decided at triage; reclassify to COMPLAINT to accept it anyway").ThrowIfInvalid();
-
         var now = clock.GetUtcNow().UtcDateTime;
-        var from = (TriageDecision)contact.Decision;
-        ApplyDecision(contact, input, request.ToDecision, now);
-        var entry = new TriageEntry
-        {
-            Id = Guid.CreateVersion7(),
-            Decision = (int)request.ToDecision,
-            Stream = (int)request.Stream,
-            ReasonCode = NullIfBlank(request.ReasonCode),
-            ServiceAreaId = NullIfBlank(request.ServiceAreaId),
-            DecidedAt = now,
-            DecidedBy = caller.Subject,
-            ReplacedDecision = (int)from,
-            Reason = request.Reason.Trim(),
-            OfferedToComplain = request.OfferToComplain,
-        };
-        contact.TriageEntries.Add(entry);
-        outbox.Add(db, new ContactReclassified
-        {
-            ContactId = contact.Id.ToString(),
-            Reference = contact.Reference,
-            FromDecision = from,
-            ToDecision = request.ToDecision,
-            Stream = request.ToDecision == TriageDecision.Complaint ? request.Stream : ComplaintStream.Unspecified,
-            ReclassifiedAt = ContactMapping.Ts(now),
-            ReclassifiedBy = caller.Subject,
-        });
-        await QueueDecisionLettersAsync(contact, request.ToDecision, request.ReasonCode, false, request.OfferToComplain, now,
-            $"reclassify:{entry.Id}", context.CancellationToken);
-        await db.SaveChangesAsync(context.CancellationToken);
-        await tx.CommitAsync(context.CancellationToken);
+        var entry = triage.Reclassify(input, request.Reason, request.OfferToComplain, await TriageListsAsync(ct), Caller.From(context).Subject, now);
+        await SaveAsync(triage, $"reclassify:{entry.Id}", now, ct);
+        await tx.CommitAsync(ct);
         correspondence.Notify();
-        return await DetailAsync(contact, context.CancellationToken);
+        return await DetailAsync(triage.Contact, ct);
     }
 
     [Authorize(Roles = Roles.ComplaintsTeam)]
@@ -220,76 +135,28 @@ public sealed partial class IntakeService
         return await DetailAsync(await WithChildrenAsync(contact, context.CancellationToken), context.CancellationToken);
     }
 
-    private static void ApplyDecision(Contact contact, DecisionInput input, TriageDecision effective, DateTime now)
+    /// <summary>Stages the change's events and queues its letters, each addressed (a service without a notification email is not written to).</summary>
+    private async Task SaveAsync(ContactTriage triage, string requestPrefix, DateTime now, CancellationToken ct)
     {
-        contact.Decision = (int)effective;
-        contact.Stream = effective == TriageDecision.Complaint ? (int)input.Stream : 0;
-        contact.TriagedAt = now;
-        contact.UpdatedAt = now;
-        contact.SuggestedDecision = 0;
-        if (input.ServiceAreaId.Length > 0)
+        foreach (var message in triage.PendingEvents)
         {
-            contact.ServiceAreaId = input.ServiceAreaId;
+            outbox.Add(db, message);
         }
-    }
-
-    // What the person (or the service) is told follows from the decision; a complaint's own letters are CaseWorkflow's.
-    private async Task QueueDecisionLettersAsync(Contact contact, TriageDecision decision, string reasonCode, bool outOfTimeAccepted,
-        bool offerToComplain, DateTime now, string requestPrefix, CancellationToken ct)
-    {
-        string? outcome = null;
-        var ombudsmanRight = false;
-        switch (decision)
+        var contact = triage.Contact;
+        foreach (var letter in triage.PendingLetters)
         {
-            case TriageDecision.Excluded:
-                outcome = $"We cannot consider this under our complaints procedure: {await LabelAsync(TriageLists.ExclusionReasonsList, reasonCode, ct)}.";
-                ombudsmanRight = true;
-                break;
-            case TriageDecision.OutOfTime when !outOfTimeAccepted:
-                outcome = "We cannot consider this as a complaint because it was made more than 12 months after you knew of the matter.";
-                ombudsmanRight = true;
-                break;
-            case TriageDecision.Signpost:
-                outcome = $"This is best dealt with elsewhere: {await LabelAsync(TriageLists.SignpostDestinationsList, reasonCode, ct)}.";
-                break;
-            case TriageDecision.ReferOnlineReporting:
-                outcome = "This can be reported directly through the council's online reporting service, which will deal with it fastest.";
-                break;
-            case TriageDecision.ServiceRequest:
-            case TriageDecision.Enquiry:
-                var area = contact.ServiceAreaId;
-                var email = area is null ? null
-                    : await db.ServiceAreas.Where(s => s.Id == area).Select(s => s.NotificationEmail).SingleOrDefaultAsync(ct);
-                if (!string.IsNullOrEmpty(email))
-                {
-                    db.Correspondence.Add(CorrespondenceDesk.ForStaff(email, new Dictionary<string, string>
-                    {
-                        ["subject"] = $"{(decision == TriageDecision.Enquiry ? "An enquiry" : "A service request")} has been passed to your service ({contact.Reference})",
-                        ["message"] = "The complaints team has passed this contact to your service. Open it in the complaints platform with its reference.",
-                    }, $"{requestPrefix}:staff", null, contact.Reference, null, now));
-                }
-                break;
-        }
-        if (outcome is not null)
-        {
-            var facts = new Dictionary<string, string> { ["outcome_text"] = outcome };
-            if (ombudsmanRight)
+            var requestId = $"{requestPrefix}:{letter.Key}";
+            if (letter.ServiceAreaId is not { } area)
             {
-                facts["ombudsman_right"] = "yes";
+                db.Correspondence.Add(CorrespondenceDesk.ForContact(contact, letter.Template, letter.Facts, requestId, null, null, now));
             }
-            db.Correspondence.Add(CorrespondenceDesk.ForContact(contact, Templates.TriageOutcome, facts, $"{requestPrefix}:outcome", null, null, now));
+            else if (await db.ServiceAreas.Where(s => s.Id == area).Select(s => s.NotificationEmail).SingleOrDefaultAsync(ct) is { Length: > 0 } email)
+            {
+                db.Correspondence.Add(CorrespondenceDesk.ForStaff(email, letter.Facts, requestId, null, contact.Reference, null, now));
+            }
         }
-        if (offerToComplain)
-        {
-            db.Correspondence.Add(CorrespondenceDesk.ForContact(contact, Templates.OfferToComplain, new Dictionary<string, string>(),
-                $"{requestPrefix}:offer", null, null, now));
-        }
+        await db.SaveChangesAsync(ct);
     }
-
-    private async Task<string> LabelAsync(string list, string code, CancellationToken ct) =>
-        await db.ConfiguredLists.Where(i => i.ListName == list && i.Code == code).Select(i => i.Label).SingleOrDefaultAsync(ct) is { Length: > 0 } label
-            ? label
-            : code;
 
     private async Task<TriageLists> TriageListsAsync(CancellationToken ct)
     {
@@ -300,7 +167,8 @@ public sealed partial class IntakeService
         return new TriageLists(
             items.Where(i => i.ListName == TriageLists.ExclusionReasonsList).Select(i => i.Code).ToHashSet(),
             items.Where(i => i.ListName == TriageLists.SignpostDestinationsList).Select(i => i.Code).ToHashSet(),
-            areas.ToHashSet());
+            areas.ToHashSet(),
+            items.ToDictionary(i => (i.ListName, i.Code), i => i.Label));
     }
 
     private async Task<Contact> LoadForUpdateAsync(string contactId, CancellationToken ct)
@@ -322,6 +190,4 @@ public sealed partial class IntakeService
 
     private static Guid ParseId(string value, string field) =>
         Guid.TryParse(value, out var id) ? id : throw new ValidationException([new FieldViolation(field, "is not a valid id")]);
-
-    private static string? NullIfBlank(string s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

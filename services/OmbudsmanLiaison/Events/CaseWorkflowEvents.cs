@@ -6,7 +6,7 @@ using ComplaintsPlatform.Ombudsman.V1;
 using ComplaintsPlatform.OmbudsmanLiaison.Data;
 using ComplaintsPlatform.OmbudsmanLiaison.Domain;
 using Microsoft.EntityFrameworkCore;
-using static ComplaintsPlatform.OmbudsmanLiaison.Domain.FactDates;
+using Enquiry = ComplaintsPlatform.OmbudsmanLiaison.Domain.Enquiry;
 
 namespace ComplaintsPlatform.OmbudsmanLiaison.Events;
 
@@ -69,21 +69,10 @@ public sealed class CaseWorkflowEvents(CouncilCalendar calendars, IOutbox outbox
         var open = await db.InformationRequests.Where(r => r.RepliedOn == null && r.WorkingDays > 0).ToListAsync(ct);
         foreach (var request in open)
         {
-            var due = calendar.Calendar.AddWorkingDays(request.RequestedOn, request.WorkingDays);
-            request.CalendarVersion = calendar.Version;
-            if (due == request.DueOn)
+            if (Enquiry.RecomputeDue(request, calendar) is { } moved)
             {
-                continue;
+                outbox.Add(db, moved);
             }
-            request.DueOn = due;
-            outbox.Add(db, new InformationRequestDue
-            {
-                EnquiryId = request.EnquiryId.ToString(),
-                RequestId = request.Id.ToString(),
-                RequestedOn = ToProto(request.RequestedOn),
-                DueOn = ToProto(due),
-                CalendarVersion = calendar.Version,
-            });
         }
     }
 }

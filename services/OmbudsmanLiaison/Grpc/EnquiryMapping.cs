@@ -3,6 +3,7 @@ using ComplaintsPlatform.Ombudsman.V1;
 using ComplaintsPlatform.OmbudsmanLiaison.Data;
 using ComplaintsPlatform.OmbudsmanLiaison.Domain;
 using Google.Protobuf.WellKnownTypes;
+using Enquiry = ComplaintsPlatform.Ombudsman.V1.Enquiry;
 
 namespace ComplaintsPlatform.OmbudsmanLiaison.Grpc;
 

@@ -5,16 +5,17 @@ using ComplaintsPlatform.OmbudsmanLiaison.Data;
 using ComplaintsPlatform.OmbudsmanLiaison.Domain;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Enquiry = ComplaintsPlatform.Ombudsman.V1.Enquiry;
 
 namespace ComplaintsPlatform.OmbudsmanLiaison.Grpc;
 
 public sealed partial class OmbudsmanLiaisonService
 {
-    private async Task<(EnquiryRecord Enquiry, CouncilCalendar.Current Calendar, DateOnly Today)> PrepareAsync(string enquiryId, ServerCallContext context)
+    private async Task<(Domain.Enquiry Enquiry, CouncilCalendar.Current Calendar, DateOnly Today)> PrepareAsync(string enquiryId, ServerCallContext context)
     {
         var enquiry = await LoadAsync(enquiryId, context, forWrite: true);
         var calendar = await calendars.GetAsync(db, context.CancellationToken);
-        return (enquiry, calendar, calendars.Today(calendar));
+        return (new Domain.Enquiry(enquiry), calendar, calendars.Today(calendar));
     }
 
     private async Task<EnquiryRecord> LoadAsync(string enquiryId, ServerCallContext context, bool forWrite)
@@ -30,29 +31,19 @@ public sealed partial class OmbudsmanLiaisonService
         return enquiry;
     }
 
-    private async Task<Enquiry> SaveAsync(EnquiryRecord enquiry, CouncilCalendar.Current calendar, DateOnly today, ServerCallContext context)
+    private async Task<Enquiry> SaveAsync(Domain.Enquiry enquiry, CouncilCalendar.Current calendar, DateOnly today, ServerCallContext context)
     {
+        // Added through the sets, so EF inserts them rather than looking for existing rows.
+        db.AddRange(enquiry.AddedRecords);
+        foreach (var message in enquiry.PendingEvents)
+        {
+            outbox.Add(db, message);
+        }
         await db.SaveChangesAsync(context.CancellationToken);
-        return EnquiryMapping.ToProto(enquiry, today, calendar.Calendar);
+        return EnquiryMapping.ToProto(enquiry.Record, today, calendar.Calendar);
     }
 
-    private void AddCorrespondence(EnquiryRecord enquiry, Direction direction, DateOnly occurredOn, string summary, DocumentMetadata? document, ServerCallContext context)
-    {
-        var record = new CorrespondenceRecord
-        {
-            Id = Guid.CreateVersion7(),
-            EnquiryId = enquiry.Id,
-            Direction = direction,
-            OccurredOn = occurredOn,
-            Summary = summary.Length > 4000 ? summary[..4000] : summary,
-            Document = EnquiryMapping.ToColumns(document),
-            RecordedAt = clock.GetUtcNow(),
-            RecordedBy = Caller.From(context).Subject,
-        };
-        // Added through the set, so EF inserts it rather than looking for an existing row.
-        db.Correspondence.Add(record);
-        enquiry.Correspondence.Add(record);
-    }
+    private Actor Actor(ServerCallContext context) => new(Caller.From(context).Subject, clock.GetUtcNow());
 
     /// <summary>An enum must be one of the contract's values, not UNSPECIFIED and not a number the contract does not know.</summary>
     private static void RequireKnown<TEnum>(TEnum value, string field, Validator v) where TEnum : struct, Enum

@@ -1,5 +1,4 @@
 using ComplaintsPlatform.Hosting.Errors;
-using ComplaintsPlatform.Hosting.Identity;
 using ComplaintsPlatform.Messaging.Outbox;
 using ComplaintsPlatform.Ombudsman.V1;
 using ComplaintsPlatform.OmbudsmanLiaison.Cases;
@@ -9,23 +8,20 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using static ComplaintsPlatform.OmbudsmanLiaison.Domain.FactDates;
-using V1Ombudsman = ComplaintsPlatform.Ombudsman.V1.Ombudsman;
+using Enquiry = ComplaintsPlatform.Ombudsman.V1.Enquiry;
 
 namespace ComplaintsPlatform.OmbudsmanLiaison.Grpc;
 
 /// <summary>
 /// The link officer's workspace. Each command validates everything first (INVALID_ARGUMENT with every
-/// bad field), then the rules of the enquiry's state (FAILED_PRECONDITION), then writes the change and
-/// its events in one SaveChanges.
+/// bad field), then hands the change to the <see cref="Domain.Enquiry"/>, which refuses what the enquiry's
+/// state does not allow (FAILED_PRECONDITION), then writes the change and its events in one SaveChanges.
 /// </summary>
 [Authorize(Roles = Access.Readers)]
 public sealed partial class OmbudsmanLiaisonService(
     OmbudsmanLiaisonDbContext db, IOutbox outbox, CouncilCalendar calendars, ICaseDirectory cases, TimeProvider clock)
     : global::ComplaintsPlatform.Ombudsman.V1.OmbudsmanLiaison.OmbudsmanLiaisonBase
 {
-    /// <summary>A pre-allocation enquiry's requests are due this many working days after they arrive.</summary>
-    public const int PreAllocationWorkingDays = 10;
-
     [Authorize(Roles = Access.Writers)]
     public override async Task<Enquiry> RegisterEnquiry(RegisterEnquiryRequest request, ServerCallContext context)
     {
@@ -65,26 +61,11 @@ public sealed partial class OmbudsmanLiaisonService(
             throw new AlreadyExistsException($"An enquiry with Ombudsman reference {request.OmbudsmanReference.Trim()}");
         }
 
-        var caller = Caller.From(context);
-        var enquiry = new EnquiryRecord
-        {
-            Id = Guid.CreateVersion7(),
-            Ombudsman = request.Ombudsman,
-            OmbudsmanReference = request.OmbudsmanReference.Trim(),
-            ReceivedOn = receivedOn!.Value,
-            DirectorateId = request.DirectorateId,
-            CaseId = councilCase?.CaseId,
-            CaseReference = councilCase?.Reference ?? NullIfBlank(request.LegacyCaseReference),
-            PredatesPlatform = request.PredatesPlatform,
-            PreAllocation = request.PreAllocation,
-            Summary = request.Summary,
-            RecordedAt = clock.GetUtcNow(),
-            RecordedBy = caller.Subject,
-        };
-        db.Enquiries.Add(enquiry);
-        outbox.Add(db, EnquiryEvents.Received(enquiry, imported: false));
-        await db.SaveChangesAsync(ct);
-        return EnquiryMapping.ToProto(enquiry, today, calendar.Calendar);
+        var enquiry = Domain.Enquiry.Register(request.Ombudsman, request.OmbudsmanReference.Trim(), receivedOn!.Value, request.DirectorateId,
+            councilCase?.CaseId, councilCase?.Reference ?? NullIfBlank(request.LegacyCaseReference), request.PreAllocation, request.Summary,
+            Actor(context));
+        db.Enquiries.Add(enquiry.Record);
+        return await SaveAsync(enquiry, calendar, today, context);
     }
 
     public override async Task<Enquiry> GetEnquiry(GetEnquiryRequest request, ServerCallContext context)
@@ -99,8 +80,8 @@ public sealed partial class OmbudsmanLiaisonService(
     {
         var (enquiry, calendar, today) = await PrepareAsync(request.EnquiryId, context);
         var v = new Validator();
-        var requestedOn = Happened(request.RequestedOn, "requested_on", v, today, enquiry.ReceivedOn);
-        var dueOn = Read(request.DueOn, "due_on", v, required: !enquiry.PreAllocation);
+        var requestedOn = Happened(request.RequestedOn, "requested_on", v, today, enquiry.Record.ReceivedOn);
+        var dueOn = Read(request.DueOn, "due_on", v, required: !enquiry.Record.PreAllocation);
         if (dueOn is { } due && requestedOn is { } asked && due < asked)
         {
             v.Add("due_on", "must not be before the request was received");
@@ -108,34 +89,7 @@ public sealed partial class OmbudsmanLiaisonService(
         v.NotBlank(request.Summary, "summary", 4000);
         ValidateDocument(request.Document, "document", v);
         v.ThrowIfInvalid();
-        if (enquiry.Decision is not null)
-        {
-            throw new RuleViolationException("The Ombudsman has decided this enquiry; record further letters as correspondence.");
-        }
-
-        var workingDays = dueOn is null ? PreAllocationWorkingDays : 0;
-        var record = new InformationRequestRecord
-        {
-            Id = Guid.CreateVersion7(),
-            EnquiryId = enquiry.Id,
-            RequestedOn = requestedOn!.Value,
-            DueOn = dueOn ?? calendar.Calendar.AddWorkingDays(requestedOn.Value, workingDays),
-            WorkingDays = workingDays,
-            CalendarVersion = workingDays > 0 ? calendar.Version : "",
-            Summary = request.Summary,
-            RecordedAt = clock.GetUtcNow(),
-            RecordedBy = Caller.From(context).Subject,
-        };
-        enquiry.Requests.Add(record);
-        AddCorrespondence(enquiry, Direction.In, record.RequestedOn, "Request for information: " + request.Summary, request.Document, context);
-        outbox.Add(db, new InformationRequestDue
-        {
-            EnquiryId = enquiry.Id.ToString(),
-            RequestId = record.Id.ToString(),
-            RequestedOn = ToProto(record.RequestedOn),
-            DueOn = ToProto(record.DueOn),
-            CalendarVersion = record.CalendarVersion,
-        });
+        enquiry.RecordInformationRequest(requestedOn!.Value, dueOn, request.Summary, EnquiryMapping.ToColumns(request.Document), calendar, Actor(context));
         return await SaveAsync(enquiry, calendar, today, context);
     }
 
@@ -144,28 +98,13 @@ public sealed partial class OmbudsmanLiaisonService(
     {
         var (enquiry, calendar, today) = await PrepareAsync(request.EnquiryId, context);
         var v = new Validator();
-        var target = Guid.TryParse(request.RequestId, out var id) ? enquiry.Requests.FirstOrDefault(r => r.Id == id) : null;
+        var target = Guid.TryParse(request.RequestId, out var id) ? enquiry.Record.Requests.FirstOrDefault(r => r.Id == id) : null;
         v.Require(target is not null, "request_id", "is not a request of this enquiry");
-        var repliedOn = Happened(request.RepliedOn, "replied_on", v, today, target?.RequestedOn ?? enquiry.ReceivedOn);
+        var repliedOn = Happened(request.RepliedOn, "replied_on", v, today, target?.RequestedOn ?? enquiry.Record.ReceivedOn);
         v.NotBlank(request.Summary, "summary", 4000);
         ValidateDocument(request.Document, "document", v);
         v.ThrowIfInvalid();
-        if (target!.RepliedOn is not null)
-        {
-            throw new RuleViolationException($"This request was already answered on {target.RepliedOn:yyyy-MM-dd}.");
-        }
-
-        target.RepliedOn = repliedOn;
-        target.Late = repliedOn > target.DueOn;
-        AddCorrespondence(enquiry, Direction.Out, repliedOn!.Value, "Reply: " + request.Summary, request.Document, context);
-        outbox.Add(db, new InformationRequestAnswered
-        {
-            EnquiryId = enquiry.Id.ToString(),
-            RequestId = target.Id.ToString(),
-            DueOn = ToProto(target.DueOn),
-            RepliedOn = ToProto(repliedOn),
-            Late = target.Late,
-        });
+        enquiry.RecordReply(target!.Id, repliedOn!.Value, request.Summary, EnquiryMapping.ToColumns(request.Document), Actor(context));
         return await SaveAsync(enquiry, calendar, today, context);
     }
 
@@ -175,12 +114,12 @@ public sealed partial class OmbudsmanLiaisonService(
         var (enquiry, calendar, today) = await PrepareAsync(request.EnquiryId, context);
         var v = new Validator();
         RequireKnown(request.Direction, "direction", v);
-        var occurredOn = Happened(request.OccurredOn, "occurred_on", v, today, enquiry.ReceivedOn);
+        var occurredOn = Happened(request.OccurredOn, "occurred_on", v, today, enquiry.Record.ReceivedOn);
         v.NotBlank(request.Summary, "summary", 4000);
         ValidateDocument(request.Document, "document", v);
         v.ThrowIfInvalid();
 
-        AddCorrespondence(enquiry, request.Direction, occurredOn!.Value, request.Summary, request.Document, context);
+        enquiry.RecordCorrespondence(request.Direction, occurredOn!.Value, request.Summary, EnquiryMapping.ToColumns(request.Document), Actor(context));
         return await SaveAsync(enquiry, calendar, today, context);
     }
 
@@ -189,7 +128,7 @@ public sealed partial class OmbudsmanLiaisonService(
     {
         var (enquiry, calendar, today) = await PrepareAsync(request.EnquiryId, context);
         var v = new Validator();
-        var receivedOn = Happened(request.ReceivedOn, "received_on", v, today, enquiry.ReceivedOn);
+        var receivedOn = Happened(request.ReceivedOn, "received_on", v, today, enquiry.Record.ReceivedOn);
         var dueOn = Read(request.CommentsDueOn, "comments_due_on", v);
         if (dueOn < receivedOn)
         {
@@ -197,21 +136,7 @@ public sealed partial class OmbudsmanLiaisonService(
         }
         ValidateDocument(request.Document, "document", v);
         v.ThrowIfInvalid();
-        if (enquiry.Decision is not null)
-        {
-            throw new RuleViolationException("The final decision is already recorded.");
-        }
-
-        enquiry.DraftReceivedOn = receivedOn;
-        enquiry.CommentsDueOn = dueOn;
-        enquiry.CommentsSentOn = null;
-        AddCorrespondence(enquiry, Direction.In, receivedOn!.Value, "Draft decision", request.Document, context);
-        outbox.Add(db, new DraftDecisionReceived
-        {
-            EnquiryId = enquiry.Id.ToString(),
-            ReceivedOn = ToProto(receivedOn),
-            CommentsDueOn = ToProto(dueOn),
-        });
+        enquiry.RecordDraftDecision(receivedOn!.Value, dueOn!.Value, EnquiryMapping.ToColumns(request.Document), Actor(context));
         return await SaveAsync(enquiry, calendar, today, context);
     }
 
@@ -220,21 +145,11 @@ public sealed partial class OmbudsmanLiaisonService(
     {
         var (enquiry, calendar, today) = await PrepareAsync(request.EnquiryId, context);
         var v = new Validator();
-        var sentOn = Happened(request.SentOn, "sent_on", v, today, enquiry.DraftReceivedOn ?? enquiry.ReceivedOn);
+        var sentOn = Happened(request.SentOn, "sent_on", v, today, enquiry.Record.DraftReceivedOn ?? enquiry.Record.ReceivedOn);
         v.NotBlank(request.Summary, "summary", 4000);
         ValidateDocument(request.Document, "document", v);
         v.ThrowIfInvalid();
-        if (enquiry.DraftReceivedOn is null)
-        {
-            throw new RuleViolationException("No draft decision is recorded for this enquiry.");
-        }
-        if (enquiry.CommentsSentOn is not null)
-        {
-            throw new RuleViolationException("Comments on the draft decision are already recorded.");
-        }
-
-        enquiry.CommentsSentOn = sentOn;
-        AddCorrespondence(enquiry, Direction.Out, sentOn!.Value, "Comments on the draft decision: " + request.Summary, request.Document, context);
+        enquiry.RecordDraftComments(sentOn!.Value, request.Summary, EnquiryMapping.ToColumns(request.Document), Actor(context));
         return await SaveAsync(enquiry, calendar, today, context);
     }
 }

@@ -6,7 +6,7 @@ using ComplaintsPlatform.OmbudsmanLiaison.Data;
 using ComplaintsPlatform.OmbudsmanLiaison.Domain;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
-using static ComplaintsPlatform.OmbudsmanLiaison.Domain.FactDates;
+using Enquiry = ComplaintsPlatform.OmbudsmanLiaison.Domain.Enquiry;
 
 namespace ComplaintsPlatform.OmbudsmanLiaison.Import;
 
@@ -97,78 +97,23 @@ internal sealed class EnquiriesImport(OmbudsmanLiaisonDbContext db, IOutbox outb
 
     private void Stage(HistoricEnquiry h, CouncilCase? councilCase, string sourceFile, int line)
     {
-        var enquiry = new EnquiryRecord
-        {
-            Id = Guid.CreateVersion7(),
-            Ombudsman = h.Ombudsman,
-            OmbudsmanReference = h.OmbudsmanReference,
-            ReceivedOn = h.ReceivedOn,
-            DirectorateId = h.DirectorateId,
-            CaseId = councilCase?.CaseId,
-            CaseReference = councilCase?.Reference ?? (h.CaseReference.Length > 0 ? h.CaseReference : null),
-            PredatesPlatform = councilCase is null,
-            PreAllocation = h.PreAllocation,
-            RecordedAt = actor.Now,
-            RecordedBy = actor.Id,
-        };
-        db.Enquiries.Add(enquiry);
-        db.ImportedRows.Add(new ImportedRowRecord
-        {
-            SourceKind = ImportedRowRecord.EnquiryKind, SourceId = h.SourceId, EnquiryId = enquiry.Id,
-            SourceFile = sourceFile, Line = line, ImportedAt = actor.Now, ImportedBy = actor.Id,
-        });
-        outbox.Add(db, EnquiryEvents.Received(enquiry, imported: true));
+        var enquiry = Enquiry.Register(h.Ombudsman, h.OmbudsmanReference, h.ReceivedOn, h.DirectorateId, councilCase?.CaseId,
+            councilCase?.Reference ?? (h.CaseReference.Length > 0 ? h.CaseReference : null), h.PreAllocation, "", actor.Actor, imported: true);
         if (h.Decision != OmbudsmanDecision.Unspecified)
         {
-            Decide(enquiry, h);
+            enquiry.RecordHistoricDecision(
+                new FinalDecision(h.Decision, h.DecidedOn!.Value, h.ClosureReason, h.Injustice, h.SatisfactoryRemedy, h.ReportIssuedOn),
+                h.PublicNoticeGivenOn, h.ReportResponseSentOn);
         }
-    }
-
-    private void Decide(EnquiryRecord enquiry, HistoricEnquiry h)
-    {
-        enquiry.Decision = h.Decision;
-        enquiry.DecidedOn = h.DecidedOn;
-        enquiry.ClosureReason = h.Decision == OmbudsmanDecision.AssessedAndClosed ? h.ClosureReason : null;
-        enquiry.Injustice = h.Injustice;
-        enquiry.SatisfactoryRemedy = h.SatisfactoryRemedy;
-        outbox.Add(db, new OmbudsmanDecisionRecorded
+        db.Enquiries.Add(enquiry.Record);
+        db.ImportedRows.Add(new ImportedRowRecord
         {
-            EnquiryId = enquiry.Id.ToString(),
-            Ombudsman = enquiry.Ombudsman,
-            CaseId = enquiry.CaseId ?? "",
-            DirectorateId = enquiry.DirectorateId,
-            Decision = h.Decision,
-            ClosureReason = h.ClosureReason,
-            Injustice = h.Injustice ?? false,
-            SatisfactoryRemedy = h.SatisfactoryRemedy,
-            PublicInterestReport = h.PublicInterestReport,
-            DecidedOn = ToProto(h.DecidedOn),
-            ReceivedOn = ToProto(enquiry.ReceivedOn),
-            Imported = true,
+            SourceKind = ImportedRowRecord.EnquiryKind, SourceId = h.SourceId, EnquiryId = enquiry.Record.Id,
+            SourceFile = sourceFile, Line = line, ImportedAt = actor.Now, ImportedBy = actor.Id,
         });
-        if (h.ReportIssuedOn is { } issued)
+        foreach (var message in enquiry.PendingEvents)
         {
-            // The report's duties are recorded as the file gives them; one it says nothing about is still owed.
-            var deadlines = PublicInterestReportDeadlines.From(issued);
-            enquiry.ReportIssuedOn = issued;
-            enquiry.PublicNoticeDueOn = deadlines.PublicNoticeDueOn;
-            enquiry.ReportAvailableUntil = h.PublicNoticeGivenOn is { } given ? PublicInterestReportDeadlines.AvailableUntilAfterNotice(given) : deadlines.AvailableUntil;
-            enquiry.ReportResponseDueOn = deadlines.ResponseDueOn;
-            enquiry.PublicNoticeGivenOn = h.PublicNoticeGivenOn;
-            enquiry.ReportResponseSentOn = h.ReportResponseSentOn;
-            outbox.Add(db, new PublicInterestReportIssued
-            {
-                EnquiryId = enquiry.Id.ToString(),
-                DirectorateId = enquiry.DirectorateId,
-                IssuedOn = ToProto(issued),
-                PublicNoticeDueOn = ToProto(deadlines.PublicNoticeDueOn),
-                AvailableUntil = ToProto(enquiry.ReportAvailableUntil),
-                ResponseDueOn = ToProto(deadlines.ResponseDueOn),
-                Imported = true,
-            });
+            outbox.Add(db, message);
         }
     }
 }
-
-/// <summary>Who is importing, when, and the calendar that says what "today" is.</summary>
-internal sealed record ImportActor(string Id, DateTimeOffset Now, DateOnly Today, CouncilCalendar.Current Calendar);

@@ -1,10 +1,11 @@
+using ComplaintsPlatform.Hosting.Errors;
 using ComplaintsPlatform.Import;
 using ComplaintsPlatform.Messaging.Outbox;
 using ComplaintsPlatform.Ombudsman.V1;
 using ComplaintsPlatform.OmbudsmanLiaison.Data;
 using ComplaintsPlatform.OmbudsmanLiaison.Domain;
 using Microsoft.EntityFrameworkCore;
-using static ComplaintsPlatform.OmbudsmanLiaison.Domain.FactDates;
+using Enquiry = ComplaintsPlatform.OmbudsmanLiaison.Domain.Enquiry;
 using V1Ombudsman = ComplaintsPlatform.Ombudsman.V1.Ombudsman;
 
 namespace ComplaintsPlatform.OmbudsmanLiaison.Import;
@@ -64,7 +65,7 @@ internal sealed class RecommendationsImport(OmbudsmanLiaisonDbContext db, IOutbo
             .Where(r => r.SourceKind == ImportedRowRecord.RecommendationKind && ids.Contains(r.SourceId)).Select(r => r.SourceId).ToListAsync(ct)).ToHashSet();
         var references = parsed.Select(p => p.Reference).Distinct().ToList();
         var enquiries = (await db.Enquiries.AsNoTracking().Where(e => references.Contains(e.OmbudsmanReference)).ToListAsync(ct))
-            .ToDictionary(e => (e.Ombudsman, e.OmbudsmanReference));
+            .ToDictionary(e => (e.Ombudsman, e.OmbudsmanReference), e => new Enquiry(e));
 
         var added = 0;
         foreach (var p in parsed)
@@ -79,13 +80,17 @@ internal sealed class RecommendationsImport(OmbudsmanLiaisonDbContext db, IOutbo
                 report.Failed(p.Row.Line, "ombudsman_reference", "no enquiry has this Ombudsman reference (import the enquiries first)");
                 continue;
             }
-            if (enquiry.Decision != OmbudsmanDecision.Upheld)
+            try
             {
-                report.Failed(p.Row.Line, "ombudsman_reference", "recommendations follow an UPHELD decision, and this enquiry's is not");
+                enquiry.RequireUpheld();
+            }
+            catch (RuleViolationException ex)
+            {
+                report.Failed(p.Row.Line, "ombudsman_reference", ex.Message);
                 continue;
             }
-            var agreed = p.Agreed ?? enquiry.DecidedOn ?? enquiry.ReceivedOn;
-            if (agreed < enquiry.ReceivedOn || p.Completed < agreed || p.Due < agreed)
+            var agreed = p.Agreed ?? enquiry.Record.DecidedOn ?? enquiry.Record.ReceivedOn;
+            if (agreed < enquiry.Record.ReceivedOn || p.Completed < agreed || p.Due < agreed)
             {
                 report.Failed(p.Row.Line, p.Completed < agreed ? "completed" : p.Due < agreed ? "due" : "agreed",
                     "is before the recommendation was agreed or the enquiry received");
@@ -105,42 +110,25 @@ internal sealed class RecommendationsImport(OmbudsmanLiaisonDbContext db, IOutbo
         report.Imported(added);
     }
 
-    private void Stage(EnquiryRecord enquiry, string sourceId, RecommendationType type, long amount, DateOnly agreed, DateOnly due,
+    private void Stage(Enquiry enquiry, string sourceId, RecommendationType type, long amount, DateOnly agreed, DateOnly due,
         DateOnly? completed, string sourceFile, int line)
     {
-        var recommendation = new RecommendationRecord
-        {
-            Id = Guid.CreateVersion7(),
-            EnquiryId = enquiry.Id,
-            Type = type,
-            AmountPence = amount,
-            AgreedOn = agreed,
-            DueOn = due,
-            CompletedOn = completed,
-            Late = completed > due,
-            RecordedAt = actor.Now,
-            RecordedBy = actor.Id,
-        };
-        db.Recommendations.Add(recommendation);
-        db.ImportedRows.Add(new ImportedRowRecord
-        {
-            SourceKind = ImportedRowRecord.RecommendationKind, SourceId = sourceId, EnquiryId = enquiry.Id,
-            SourceFile = sourceFile, Line = line, ImportedAt = actor.Now, ImportedBy = actor.Id,
-        });
-        outbox.Add(db, new RecommendationAgreed
-        {
-            EnquiryId = enquiry.Id.ToString(), RecommendationId = recommendation.Id.ToString(), Type = type, AmountPence = amount,
-            AgreedOn = ToProto(agreed), DueOn = ToProto(due), DirectorateId = enquiry.DirectorateId, Imported = true,
-        });
+        var recommendation = enquiry.AgreeRecommendation(type, "", amount, agreed, due, actor.Actor, imported: true);
         if (completed is { } done)
         {
-            outbox.Add(db, new RecommendationCompleted
-            {
-                EnquiryId = enquiry.Id.ToString(), RecommendationId = recommendation.Id.ToString(), Type = type, AmountPence = amount,
-                DueOn = ToProto(due), CompletedOn = ToProto(done), Late = recommendation.Late,
-                Delayed = OpenDeadlines.IsDelayed(recommendation, enquiry.DecidedOn, actor.Today),
-                DirectorateId = enquiry.DirectorateId, Imported = true,
-            });
+            enquiry.CompleteRecommendation(recommendation.Id, done, null, new DocumentColumns(), actor.Today, imported: true);
         }
+        db.AddRange(enquiry.AddedRecords);
+        db.ImportedRows.Add(new ImportedRowRecord
+        {
+            SourceKind = ImportedRowRecord.RecommendationKind, SourceId = sourceId, EnquiryId = enquiry.Record.Id,
+            SourceFile = sourceFile, Line = line, ImportedAt = actor.Now, ImportedBy = actor.Id,
+        });
+        foreach (var message in enquiry.PendingEvents)
+        {
+            outbox.Add(db, message);
+        }
+        // The enquiry stays for the batch's next rows; this row's changes are staged.
+        enquiry.ClearPending();
     }
 }

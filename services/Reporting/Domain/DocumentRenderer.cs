@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using ComplaintsPlatform.Reporting.Grpc;
 using ComplaintsPlatform.Reporting.V1;
 using Google.Protobuf;
 

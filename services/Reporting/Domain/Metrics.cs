@@ -21,4 +21,6 @@ public static class Metrics
     public const string FaultFound = "fault_case";
     public const string FaultWithLesson = "fault_lesson";
     public const string Compliment = "compliment";
+    // The statutory streams per stage; code "stage:measure" (see Events.StatutoryCounters).
+    public const string Statutory = "statutory";
 }

@@ -1,6 +1,6 @@
 namespace ComplaintsPlatform.Reporting.Domain;
 
-/// <summary>The counter names Reporting 2 adds (Ombudsman tables, statutory streams); see <see cref="Metrics"/> for the rest.</summary>
+/// <summary>The counter names of the Ombudsman's tables, from OmbudsmanLiaison's feed; see <see cref="Metrics"/> for the rest.</summary>
 public static class OmbudsmanMetrics
 {
     // Code: the OmbudsmanDecision name (e.g. "Upheld").
@@ -18,6 +18,4 @@ public static class OmbudsmanMetrics
     public const string RecommendationDelayed = "omb_rec_delayed";
     // An enquiry counted against its case's stream (for the statutory reports).
     public const string Referred = "omb_referred";
-    // The statutory streams per stage; code "stage:measure" (see Events.StatutoryCounters).
-    public const string Statutory = "statutory";
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using ComplaintsPlatform.Reporting.V1;
-using M = ComplaintsPlatform.Reporting.Domain.OmbudsmanMetrics;
 
 namespace ComplaintsPlatform.Reporting.Domain;
 
@@ -20,7 +19,7 @@ public static class StageDays
     public static bool TryParse(Agg agg, out int stage, out int days)
     {
         (stage, days) = (0, 0);
-        if (agg.Metric != M.Statutory)
+        if (agg.Metric != Metrics.Statutory)
         {
             return false;
         }

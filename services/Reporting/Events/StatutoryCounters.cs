@@ -58,5 +58,5 @@ internal static class StatutoryCounters
     }
 
     private static CounterKey Key(CaseFact fact, int stage, string measure) =>
-        new(OmbudsmanMetrics.Statutory, 0, default, fact.ServiceAreaId, "", fact.TeamId, fact.Stream, 0, 0, 0, $"{stage}:{measure}");
+        new(Metrics.Statutory, 0, default, fact.ServiceAreaId, "", fact.TeamId, fact.Stream, 0, 0, 0, $"{stage}:{measure}");
 }

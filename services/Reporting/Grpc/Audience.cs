@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Reporting.Reports;
 using System.Security.Cryptography;
 using System.Text;
 using ComplaintsPlatform.Hosting.Errors;

@@ -1,5 +1,6 @@
 using ComplaintsPlatform.Hosting.Errors;
 using ComplaintsPlatform.Reporting.Domain;
+using ComplaintsPlatform.Reporting.Reports;
 using ComplaintsPlatform.Reporting.V1;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;

@@ -4,6 +4,7 @@ using ComplaintsPlatform.Hosting.Errors;
 using ComplaintsPlatform.Hosting.Identity;
 using ComplaintsPlatform.Reporting.Data;
 using ComplaintsPlatform.Reporting.Domain;
+using ComplaintsPlatform.Reporting.Reports;
 using ComplaintsPlatform.Reporting.V1;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;

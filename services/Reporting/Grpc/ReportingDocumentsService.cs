@@ -1,5 +1,6 @@
 using ComplaintsPlatform.Reporting.Data;
 using ComplaintsPlatform.Reporting.Domain;
+using ComplaintsPlatform.Reporting.Reports;
 using ComplaintsPlatform.Reporting.V1;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
@@ -7,8 +8,8 @@ using Microsoft.AspNetCore.Authorization;
 namespace ComplaintsPlatform.Reporting.Grpc;
 
 /// <summary>
-/// Reporting 2: trends, the annual letter, the self-assessment and the documents. Every read goes
-/// through <see cref="Audience"/> and the Reporting 1 tables, so access and suppression are theirs.
+/// Trends, the annual letter, the self-assessment and the documents. Every read goes through
+/// <see cref="Audience"/> and the report tables, so access and suppression are theirs.
 /// </summary>
 public sealed partial class ReportingDocumentsService(
     ReportingDbContext db, DocumentTables tables, SelfAssessmentRegister register, DocumentBuilder documents, TimeProvider clock)

@@ -36,10 +36,3 @@ public sealed record AgreedPeriodRecord(DateOnly AgreedOn, DateOnly Due, string 
 public sealed record BackstopExtensionRecord(DateOnly AgreedOn, DateOnly PreviousDue, DateOnly NewDue, string RecordedBy);
 
 public sealed record DelayNoticeRecord(ClockKind Kind, DateOnly MissedDue, DateOnly RequestedOn);
-
-/// <summary>A reminder the deadline watcher owes an officer (or, unallocated, the complaints team).</summary>
-public sealed record ReminderNote(Guid Id, int Stage, ClockKind Clock, ReminderKind Kind, DateOnly Due, string OfficerId);
-
-/// <summary>Time an officer logged on a case; kept in its own table for totals, announced for Reporting.</summary>
-public sealed record TimeEntryNote(Guid Id, int Stage, string DirectorateId, string ServiceAreaId, string OfficerId,
-    int Minutes, string ActivityCode, DateOnly WorkedOn);

@@ -3,9 +3,6 @@ using ComplaintsPlatform.CaseWorkflow.V1;
 
 namespace ComplaintsPlatform.CaseWorkflow.Domain.Cases;
 
-/// <summary>Who is recording a fact, in which role, and when.</summary>
-public sealed record Actor(string Id, string Role, DateTimeOffset Now);
-
 /// <summary>
 /// What a case's rules compute with: the policy version it opened under, the council's calendar for
 /// its stream (and that calendar's version, stored with each deadline) and today's date in the council's zone.

@@ -1,8 +1,8 @@
 using ComplaintsPlatform.Hosting.Errors;
 using ComplaintsPlatform.Reporting.V1;
-using static ComplaintsPlatform.Reporting.Grpc.Cells;
+using static ComplaintsPlatform.Reporting.Domain.Cells;
 
-namespace ComplaintsPlatform.Reporting.Grpc;
+namespace ComplaintsPlatform.Reporting.Reports;
 
 /// <summary>The Member Responsible for Complaints' summary (Code 9.6-9.7) and a directorate's quarterly report.</summary>
 public sealed partial class DocumentBuilder

@@ -5,7 +5,7 @@ using ComplaintsPlatform.Reporting.V1;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
 
-namespace ComplaintsPlatform.Reporting.Grpc;
+namespace ComplaintsPlatform.Reporting.Reports;
 
 /// <summary>
 /// The self-assessment for one year: every provision of the Code with the complaints team's

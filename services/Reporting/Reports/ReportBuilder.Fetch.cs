@@ -4,7 +4,7 @@ using ComplaintsPlatform.Reporting.Events;
 using ComplaintsPlatform.Reporting.V1;
 using Microsoft.EntityFrameworkCore;
 
-namespace ComplaintsPlatform.Reporting.Grpc;
+namespace ComplaintsPlatform.Reporting.Reports;
 
 /// <summary>What a request reads, and reading it: one query per table, or one per basis for a set of tables.</summary>
 public sealed partial class ReportBuilder

@@ -4,7 +4,8 @@ using ComplimentMessage = ComplaintsPlatform.Compliments.V1.Compliment;
 
 namespace ComplaintsPlatform.Compliments.Grpc;
 
-internal static class Mapping
+/// <summary>A compliment as the contract gives it, and the request values read the same way by every RPC.</summary>
+internal static class ComplimentMapping
 {
     public static ComplimentMessage ToMessage(this Compliment c) => new()
     {

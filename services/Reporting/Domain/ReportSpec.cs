@@ -3,27 +3,8 @@ using ComplaintsPlatform.Reporting.V1;
 
 namespace ComplaintsPlatform.Reporting.Domain;
 
-/// <summary>One aggregated counter row as a report reads it (months and basis already summed away).</summary>
-public sealed record Agg(string Metric, string ServiceAreaId, string DirectorateId, string TeamId, short Stream, short Stage, short Channel, short Kind, string Code, long Count, long Amount, short Grain = 0);
-
-/// <summary>A column that sums counters (their count, or their amount).</summary>
-public sealed record CountColumn(string Key, string Label, string Metric, Func<Agg, bool>? Match = null, bool UseAmount = false, Unit Unit = Unit.Count);
-
-/// <summary>A column computed from a row's counts (and the same row a year earlier).</summary>
-public sealed record DerivedColumn(string Key, string Label, Unit Unit, Func<RowValues, RowValues?, Cell> Compute);
-
-public sealed class RowValues(int columns)
-{
-    public long[] Values { get; } = new long[columns];
-    public bool[] Hidden { get; set; } = new bool[columns];
-    public SortedDictionary<int, long> Days { get; } = [];
-
-    /// <summary>Working days per statutory stage (<see cref="StageDays"/>).</summary>
-    public Dictionary<int, SortedDictionary<int, long>> StageDays { get; } = [];
-}
-
 /// <summary>What each report counts, how its columns add up, and what it derives.</summary>
-public sealed record ReportSpec(
+public sealed partial record ReportSpec(
     string Title, bool Performance, IReadOnlyList<CountColumn> Counts, IReadOnlyList<int[]> ColumnSets,
     IReadOnlyList<DerivedColumn> Derived, bool NeedsPrevious = false)
 {
@@ -52,7 +33,14 @@ public sealed record ReportSpec(
         ReportKind.Remedies => ByCode("Remedies by type", Domain.Metrics.Remedy, "remedy_types", current, label, true),
         ReportKind.Learning => Learning(),
         ReportKind.Compliments => WithChange("Compliments", new("compliments", "Compliments", Domain.Metrics.Compliment)),
-        _ => Reporting2Specs.For(kind, current, label),
+        ReportKind.EscalationRefusals => ByCode("Escalations refused by reason", Domain.Metrics.EscalationRefused, "escalation_refusal_reasons",
+            current, label, false, totalLabel: "Escalations refused"),
+        ReportKind.OmbudsmanEnquiries => WithChange("Ombudsman enquiries", new("enquiries", "Enquiries", Domain.Metrics.Ombudsman)),
+        ReportKind.OmbudsmanDecisions => OmbudsmanDecisions(),
+        ReportKind.OmbudsmanInvestigations => OmbudsmanInvestigations(),
+        ReportKind.OmbudsmanRemedies => OmbudsmanRemedies(),
+        ReportKind.StatutoryStages => StatutoryStages(),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
     private static ReportSpec WithChange(string title, CountColumn column) =>
@@ -133,10 +121,11 @@ public sealed record ReportSpec(
         new("fault_with_lesson", "Fault found with a lesson", Domain.Metrics.FaultWithLesson),
     ], [], [Percent("fault_with_lesson_rate", "% of fault found with a lesson", 3, 2)]);
 
-    private static ReportSpec ByCode(string title, string metric, string list, IReadOnlyCollection<Agg> current, Func<string, string, string> label, bool money)
+    private static ReportSpec ByCode(string title, string metric, string list, IReadOnlyCollection<Agg> current, Func<string, string, string> label, bool money,
+        string totalLabel = "Total")
     {
         var codes = current.Where(a => a.Metric == metric).Select(a => a.Code).Distinct().Order(StringComparer.Ordinal).ToList();
-        List<CountColumn> counts = [new("total", "Total", metric), .. codes.Select(c => new CountColumn(c, label(list, c), metric, a => a.Code == c))];
+        List<CountColumn> counts = [new("total", totalLabel, metric), .. codes.Select(c => new CountColumn(c, label(list, c), metric, a => a.Code == c))];
         if (money)
         {
             counts.Add(new("financial_pence", "Total financial remedy", metric, UseAmount: true, Unit: Unit.Pence));

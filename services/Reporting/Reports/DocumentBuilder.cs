@@ -3,7 +3,7 @@ using ComplaintsPlatform.Reporting.Data;
 using ComplaintsPlatform.Reporting.V1;
 using Microsoft.EntityFrameworkCore;
 
-namespace ComplaintsPlatform.Reporting.Grpc;
+namespace ComplaintsPlatform.Reporting.Reports;
 
 /// <summary>
 /// Builds each document from the report tables (for the caller's audience, so suppressed for

@@ -1,10 +1,11 @@
 using ComplaintsPlatform.Hosting.Errors;
 using ComplaintsPlatform.Ombudsman.V1;
 using ComplaintsPlatform.Reporting.Data;
+using ComplaintsPlatform.Reporting.Domain;
 using ComplaintsPlatform.Reporting.V1;
 using Microsoft.EntityFrameworkCore;
 
-namespace ComplaintsPlatform.Reporting.Grpc;
+namespace ComplaintsPlatform.Reporting.Reports;
 
 /// <summary>
 /// The annual letter's three measures (upheld, also per 100,000 population; compliance; satisfactory

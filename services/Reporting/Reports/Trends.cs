@@ -1,7 +1,8 @@
 using ComplaintsPlatform.Hosting.Errors;
+using ComplaintsPlatform.Reporting.Domain;
 using ComplaintsPlatform.Reporting.V1;
 
-namespace ComplaintsPlatform.Reporting.Grpc;
+namespace ComplaintsPlatform.Reporting.Reports;
 
 /// <summary>
 /// One column of any report over consecutive financial years, a series per row. Each year is the

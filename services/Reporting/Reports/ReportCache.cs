@@ -5,7 +5,7 @@ using Google.Protobuf;
 using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;
 
-namespace ComplaintsPlatform.Reporting.Grpc;
+namespace ComplaintsPlatform.Reporting.Reports;
 
 /// <summary>
 /// Report results in Redis, keyed by the request, the audience and a stamp of the read model (every

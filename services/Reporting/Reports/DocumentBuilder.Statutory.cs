@@ -1,7 +1,7 @@
 using ComplaintsPlatform.Reporting.V1;
-using static ComplaintsPlatform.Reporting.Grpc.Cells;
+using static ComplaintsPlatform.Reporting.Domain.Cells;
 
-namespace ComplaintsPlatform.Reporting.Grpc;
+namespace ComplaintsPlatform.Reporting.Reports;
 
 /// <summary>The statutory annual reports: adult social care (SI 2009/309) and children's social care (SI 2006/1738).</summary>
 public sealed partial class DocumentBuilder

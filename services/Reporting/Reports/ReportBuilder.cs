@@ -7,18 +7,18 @@ using ComplaintsPlatform.Reporting.Events;
 using ComplaintsPlatform.Reporting.V1;
 using Microsoft.EntityFrameworkCore;
 
-namespace ComplaintsPlatform.Reporting.Grpc;
-
-/// <summary>Who is asking, as far as reports care: everything, one directorate, or the public view.</summary>
-public sealed record ReportAudience(bool Public, string? Directorate)
-{
-    public string CacheScope => Public ? "public" : Directorate is null ? "all" : "dir:" + Directorate;
-}
+namespace ComplaintsPlatform.Reporting.Reports;
 
 /// <summary>Builds one report table from the counters: a sum over the period's months, then grouping, suppression, derived columns.</summary>
 public sealed partial class ReportBuilder(ReportingDbContext db, TimeProvider clock)
 {
     private const string Total = "council";
+
+    private static class CounterBasis
+    {
+        public const short Received = CounterBatch.Received;
+        public const short Resolved = CounterBatch.Resolved;
+    }
 
     private Dictionary<(string Kind, string Id), DirectoryEntry>? _directory;
 
@@ -202,10 +202,4 @@ public sealed partial class ReportBuilder(ReportingDbContext db, TimeProvider cl
             _ => id,
         };
     }
-}
-
-internal static class CounterBasis
-{
-    public const short Received = Events.CounterBatch.Received;
-    public const short Resolved = Events.CounterBatch.Resolved;
 }

@@ -1,7 +1,7 @@
 using ComplaintsPlatform.Reporting.V1;
-using static ComplaintsPlatform.Reporting.Grpc.Cells;
+using static ComplaintsPlatform.Reporting.Domain.Cells;
 
-namespace ComplaintsPlatform.Reporting.Grpc;
+namespace ComplaintsPlatform.Reporting.Reports;
 
 /// <summary>The Code's annual complaints performance and service improvement report (8.1).</summary>
 public sealed partial class DocumentBuilder

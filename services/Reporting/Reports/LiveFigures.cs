@@ -1,6 +1,7 @@
+using ComplaintsPlatform.Reporting.Domain;
 using ComplaintsPlatform.Reporting.V1;
 
-namespace ComplaintsPlatform.Reporting.Grpc;
+namespace ComplaintsPlatform.Reporting.Reports;
 
 /// <summary>The self-assessment's live evidence: sentences of figures for one financial year, each table read once.</summary>
 internal sealed class LiveFigures(DocumentTables tables, int year, ReportAudience audience)
