@@ -18,9 +18,7 @@ public static class ServiceDatabase
         var connectionString = builder.Configuration.GetConnectionString(connectionName)
             ?? throw new InvalidOperationException($"Connection string '{connectionName}' is not configured.");
 
-        builder.Services.AddDbContextPool<TContext>(options => options.UseNpgsql(
-            connectionString,
-            npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", schema)));
+        builder.Services.AddDbContextPool<TContext>(options => options.UseServiceDatabase(connectionString, schema));
         builder.EnrichNpgsqlDbContext<TContext>(settings =>
         {
             // Explicit transactions (outbox + change) must not be replayed by a retrying strategy.
@@ -33,5 +31,20 @@ public static class ServiceDatabase
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck<TContext>>($"{schema}-database", tags: [ReadyTag]);
         return builder;
+    }
+
+    /// <summary>
+    /// How a service's context talks to its database, for the service itself and for anything that
+    /// opens the context outside it (migrations, tests, benchmarks), so they all see the same model.
+    /// </summary>
+    public static DbContextOptionsBuilder UseServiceDatabase(this DbContextOptionsBuilder options, string connectionString, string schema) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", schema));
+
+    public static DbContextOptions<TContext> Options<TContext>(string connectionString, string schema)
+        where TContext : DbContext
+    {
+        var options = new DbContextOptionsBuilder<TContext>();
+        options.UseServiceDatabase(connectionString, schema);
+        return options.Options;
     }
 }

@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -27,8 +28,7 @@ public sealed class ConsumerDb(DbContextOptions<ConsumerDb> options) : DbContext
         modelBuilder.AddInbox();
     }
 
-    public static ConsumerDb Open(string connectionString) => new(new DbContextOptionsBuilder<ConsumerDb>()
-        .UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory", Schema)).Options);
+    public static ConsumerDb Open(string connectionString) => new(ServiceDatabase.Options<ConsumerDb>(connectionString, Schema));
 }
 
 public sealed class AppliedContact

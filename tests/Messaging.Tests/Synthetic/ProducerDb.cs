@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -23,8 +24,7 @@ public sealed class ProducerDb(DbContextOptions<ProducerDb> options) : DbContext
         modelBuilder.AddOutbox();
     }
 
-    public static ProducerDb Open(string connectionString) => new(new DbContextOptionsBuilder<ProducerDb>()
-        .UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory", Schema)).Options);
+    public static ProducerDb Open(string connectionString) => new(ServiceDatabase.Options<ProducerDb>(connectionString, Schema));
 }
 
 public sealed class Contact
