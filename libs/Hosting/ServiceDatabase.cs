@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -36,9 +37,13 @@ public static class ServiceDatabase
     /// <summary>
     /// How a service's context talks to its database, for the service itself and for anything that
     /// opens the context outside it (migrations, tests, benchmarks), so they all see the same model.
+    /// Every table, column, key and index is named in snake_case by convention; a model names one
+    /// itself only where the database's name is not the convention's.
     /// </summary>
     public static DbContextOptionsBuilder UseServiceDatabase(this DbContextOptionsBuilder options, string connectionString, string schema) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", schema));
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", schema))
+            .UseSnakeCaseNamingConvention()
+            .ReplaceService<IHistoryRepository, MigrationsHistory>();
 
     public static DbContextOptions<TContext> Options<TContext>(string connectionString, string schema)
         where TContext : DbContext

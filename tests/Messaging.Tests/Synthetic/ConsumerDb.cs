@@ -18,12 +18,10 @@ public sealed class ConsumerDb(DbContextOptions<ConsumerDb> options) : DbContext
         {
             e.ToTable("applied_contacts");
             e.HasKey(x => x.Seq);
-            e.Property(x => x.Seq).HasColumnName("seq").UseIdentityAlwaysColumn();
-            // Deliberately not unique: a duplicate application must be visible to the tests.
-            e.Property(x => x.EventId).HasColumnName("event_id");
-            e.Property(x => x.Reference).HasColumnName("reference").HasMaxLength(40);
-            e.Property(x => x.Position).HasColumnName("position");
-            e.Property(x => x.Replica).HasColumnName("replica").HasMaxLength(20);
+            e.Property(x => x.Seq).UseIdentityAlwaysColumn();
+            // EventId deliberately not unique: a duplicate application must be visible to the tests.
+            e.Property(x => x.Reference).HasMaxLength(40);
+            e.Property(x => x.Replica).HasMaxLength(20);
         });
         modelBuilder.AddInbox();
     }

@@ -18,8 +18,7 @@ public sealed class ProducerDb(DbContextOptions<ProducerDb> options) : DbContext
         {
             e.ToTable("contacts");
             e.HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.Reference).HasColumnName("reference").HasMaxLength(40);
+            e.Property(x => x.Reference).HasMaxLength(40);
         });
         modelBuilder.AddOutbox();
     }
