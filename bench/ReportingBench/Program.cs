@@ -4,6 +4,7 @@
 // the rebuild rate through the real consumers, one event per transaction and batched; then the
 // event-to-report lag under steady intake.
 using System.Diagnostics;
+using ComplaintsPlatform.Hosting;
 using ComplaintsPlatform.Reporting.Bench;
 using ComplaintsPlatform.Reporting.Data;
 using ComplaintsPlatform.Reporting.Reports;
@@ -19,8 +20,7 @@ const int Iterations = 20;
 await using var postgres = await TestPostgres.StartAsync();
 var database = await postgres.CreateDatabaseAsync();
 var connection = database.ConnectionStrings["reporting-db"];
-var options = new DbContextOptionsBuilder<ReportingDbContext>()
-    .UseNpgsql(connection, o => o.MigrationsHistoryTable("__EFMigrationsHistory", "reporting")).Options;
+var options = ServiceDatabase.Options<ReportingDbContext>(connection, "reporting");
 await using (var db = new ReportingDbContext(options))
 {
     await db.Database.MigrateAsync();

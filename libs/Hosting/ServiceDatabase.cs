@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -12,17 +13,13 @@ public static class ServiceDatabase
     // Each service owns one schema: its tables and its migrations history live there, and its
     // login (from the connection string) can use nothing else.
     public static IHostApplicationBuilder AddServiceDatabase<TContext>(
-        this IHostApplicationBuilder builder, string connectionName, string schema, Action<DbContextOptionsBuilder>? configure = null)
+        this IHostApplicationBuilder builder, string connectionName, string schema)
         where TContext : DbContext
     {
         var connectionString = builder.Configuration.GetConnectionString(connectionName)
             ?? throw new InvalidOperationException($"Connection string '{connectionName}' is not configured.");
 
-        builder.Services.AddDbContextPool<TContext>(options =>
-        {
-            options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", schema));
-            configure?.Invoke(options);
-        });
+        builder.Services.AddDbContextPool<TContext>(options => options.UseServiceDatabase(connectionString, schema));
         builder.EnrichNpgsqlDbContext<TContext>(settings =>
         {
             // Explicit transactions (outbox + change) must not be replayed by a retrying strategy.
@@ -35,5 +32,24 @@ public static class ServiceDatabase
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck<TContext>>($"{schema}-database", tags: [ReadyTag]);
         return builder;
+    }
+
+    /// <summary>
+    /// How a service's context talks to its database, for the service itself and for anything that
+    /// opens the context outside it (migrations, tests, benchmarks), so they all see the same model.
+    /// Every table, column, key and index is named in snake_case by convention; a model names one
+    /// itself only where the database's name is not the convention's.
+    /// </summary>
+    public static DbContextOptionsBuilder UseServiceDatabase(this DbContextOptionsBuilder options, string connectionString, string schema) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", schema))
+            .UseSnakeCaseNamingConvention()
+            .ReplaceService<IHistoryRepository, MigrationsHistory>();
+
+    public static DbContextOptions<TContext> Options<TContext>(string connectionString, string schema)
+        where TContext : DbContext
+    {
+        var options = new DbContextOptionsBuilder<TContext>();
+        options.UseServiceDatabase(connectionString, schema);
+        return options.Options;
     }
 }

@@ -7,6 +7,8 @@ namespace ComplaintsPlatform.Messaging;
 /// <summary>
 /// The messaging tables as part of a service's own EF model, so they live in its schema and arrive
 /// through its own migrations. A producer applies <see cref="AddOutbox"/>, a consumer <see cref="AddInbox"/>.
+/// Columns are named by the context's snake_case convention (ServiceDatabase.UseServiceDatabase),
+/// the names the SQL here is written in.
 /// </summary>
 public static class MessagingModel
 {
@@ -16,15 +18,11 @@ public static class MessagingModel
         {
             e.ToTable("outbox_events");
             e.HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id").UseIdentityAlwaysColumn();
-            e.Property(x => x.EventId).HasColumnName("event_id");
-            e.Property(x => x.EventType).HasColumnName("event_type").HasMaxLength(300);
-            e.Property(x => x.Payload).HasColumnName("payload");
-            e.Property(x => x.RecordedAt).HasColumnName("recorded_at");
+            e.Property(x => x.Id).UseIdentityAlwaysColumn();
+            e.Property(x => x.EventType).HasMaxLength(300);
             // The writing transaction's id, filled in by PostgreSQL: the sequencer's safe horizon is built on it.
-            e.Property(x => x.TransactionId).HasColumnName("transaction_id").HasColumnType("xid8")
+            e.Property(x => x.TransactionId).HasColumnType("xid8")
                 .HasDefaultValueSql("pg_current_xact_id()").ValueGeneratedOnAdd();
-            e.Property(x => x.Position).HasColumnName("position");
             e.HasIndex(x => x.EventId).IsUnique();
             e.HasIndex(x => x.Position).IsUnique();
             e.HasIndex(x => new { x.TransactionId, x.Id }).HasFilter("position IS NULL")
@@ -40,21 +38,16 @@ public static class MessagingModel
             e.ToTable("processed_events");
             // Keyed by consumer too: two consumers in one service may take the same feed.
             e.HasKey(x => new { x.Consumer, x.EventId });
-            e.Property(x => x.Consumer).HasColumnName("consumer").HasMaxLength(100);
-            e.Property(x => x.EventId).HasColumnName("event_id");
-            e.Property(x => x.Source).HasColumnName("source").HasMaxLength(100);
-            e.Property(x => x.Position).HasColumnName("position");
-            e.Property(x => x.ProcessedAt).HasColumnName("processed_at");
+            e.Property(x => x.Consumer).HasMaxLength(100);
+            e.Property(x => x.Source).HasMaxLength(100);
             e.HasIndex(x => new { x.Consumer, x.Source });
         });
         modelBuilder.Entity<FeedCheckpoint>(e =>
         {
             e.ToTable("feed_checkpoints");
             e.HasKey(x => new { x.Consumer, x.Source });
-            e.Property(x => x.Consumer).HasColumnName("consumer").HasMaxLength(100);
-            e.Property(x => x.Source).HasColumnName("source").HasMaxLength(100);
-            e.Property(x => x.Position).HasColumnName("position");
-            e.Property(x => x.UpdatedAt).HasColumnName("updated_at");
+            e.Property(x => x.Consumer).HasMaxLength(100);
+            e.Property(x => x.Source).HasMaxLength(100);
         });
         return modelBuilder;
     }
@@ -64,6 +57,11 @@ public static class MessagingModel
         var entity = db.Model.FindEntityType(typeof(TEntity))
             ?? throw new InvalidOperationException(
                 $"{db.GetType().Name} does not map {typeof(TEntity).Name}: call modelBuilder.{(typeof(TEntity) == typeof(OutboxEvent) ? "AddOutbox" : "AddInbox")}().");
+        if (entity.FindProperty(nameof(FeedCheckpoint.Position))?.GetColumnName() != "position")
+        {
+            throw new InvalidOperationException(
+                $"{db.GetType().Name} does not name its columns in snake_case, as the messaging SQL does: configure it with UseServiceDatabase().");
+        }
         var schema = entity.GetSchema() ?? entity.Model.GetDefaultSchema();
         return schema is null ? $"\"{entity.GetTableName()}\"" : $"\"{schema}\".\"{entity.GetTableName()}\"";
     }

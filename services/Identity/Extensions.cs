@@ -5,7 +5,6 @@ using ComplaintsPlatform.Identity.Grpc;
 using ComplaintsPlatform.Identity.Keys;
 using ComplaintsPlatform.Identity.Server;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
@@ -27,7 +26,7 @@ internal static class Extensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(KeyRingPolicy.Default);
 
-        builder.AddServiceDatabase<IdentityDbContext>(ConnectionName, Schema, o => o.UseSnakeCaseNamingConvention());
+        builder.AddServiceDatabase<IdentityDbContext>(ConnectionName, Schema);
         builder.Services.AddDataProtection()
             .SetApplicationName("ComplaintsPlatform.Identity")
             .PersistKeysToDbContext<IdentityDbContext>();

@@ -10,25 +10,14 @@ internal static class CaseModel
         {
             c.ToTable("cases");
             c.HasKey(x => x.Id);
-            c.Property(x => x.Id).HasColumnName("id");
-            c.Property(x => x.Reference).HasColumnName("reference").HasMaxLength(100);
-            c.Property(x => x.ContactId).HasColumnName("contact_id").HasMaxLength(100);
-            c.Property(x => x.Stream).HasColumnName("stream");
-            c.Property(x => x.Status).HasColumnName("status");
-            c.Property(x => x.CurrentStage).HasColumnName("current_stage");
-            c.Property(x => x.DirectorateId).HasColumnName("directorate_id").HasMaxLength(100);
-            c.Property(x => x.ServiceAreaId).HasColumnName("service_area_id").HasMaxLength(100);
-            c.Property(x => x.TeamId).HasColumnName("team_id").HasMaxLength(100);
-            c.Property(x => x.HandlerId).HasColumnName("handler_id").HasMaxLength(200);
-            c.Property(x => x.ReceivedOn).HasColumnName("received_on");
-            c.Property(x => x.NextDeadline).HasColumnName("next_deadline");
-            c.Property(x => x.HasOpenDeadlines).HasColumnName("has_open_deadlines");
-            c.Property(x => x.OutstandingRemedies).HasColumnName("outstanding_remedies");
-            c.Property(x => x.SafeguardingConcern).HasColumnName("safeguarding_concern");
-            c.Property(x => x.BehindOmbudsmanMatter).HasColumnName("behind_ombudsman_matter");
-            c.Property(x => x.NextReminderOn).HasColumnName("next_reminder_on");
-            c.Property(x => x.Document).HasColumnName("document").HasColumnType("jsonb");
-            c.Property(x => x.Revision).HasColumnName("revision").IsConcurrencyToken();
+            c.Property(x => x.Reference).HasMaxLength(100);
+            c.Property(x => x.ContactId).HasMaxLength(100);
+            c.Property(x => x.DirectorateId).HasMaxLength(100);
+            c.Property(x => x.ServiceAreaId).HasMaxLength(100);
+            c.Property(x => x.TeamId).HasMaxLength(100);
+            c.Property(x => x.HandlerId).HasMaxLength(200);
+            c.Property(x => x.Document).HasColumnType("jsonb");
+            c.Property(x => x.Revision).IsConcurrencyToken();
             c.HasIndex(x => x.Reference).IsUnique();
             // A contact opens at most one case, however often its triage event is delivered.
             c.HasIndex(x => x.ContactId).IsUnique().HasFilter("contact_id IS NOT NULL");
@@ -48,15 +37,8 @@ internal static class CaseModel
         {
             r.ToTable("reminders");
             r.HasKey(x => x.Id);
-            r.Property(x => x.Id).HasColumnName("id");
-            r.Property(x => x.CaseId).HasColumnName("case_id");
-            r.Property(x => x.Reference).HasColumnName("reference").HasMaxLength(100);
-            r.Property(x => x.Stage).HasColumnName("stage");
-            r.Property(x => x.Clock).HasColumnName("clock");
-            r.Property(x => x.Due).HasColumnName("due");
-            r.Property(x => x.Kind).HasColumnName("kind");
-            r.Property(x => x.OfficerId).HasColumnName("officer_id").HasMaxLength(200);
-            r.Property(x => x.CreatedAt).HasColumnName("created_at");
+            r.Property(x => x.Reference).HasMaxLength(100);
+            r.Property(x => x.OfficerId).HasMaxLength(200);
             // Exactly once: one reminder of each kind per deadline (case, stage, clock, due date), whatever the replicas do.
             r.HasIndex(x => new { x.CaseId, x.Stage, x.Clock, x.Due, x.Kind }).IsUnique();
             r.HasIndex(x => new { x.OfficerId, x.CreatedAt });
@@ -66,16 +48,10 @@ internal static class CaseModel
         {
             t.ToTable("officer_time");
             t.HasKey(x => x.Id);
-            t.Property(x => x.Id).HasColumnName("id");
-            t.Property(x => x.CaseId).HasColumnName("case_id");
-            t.Property(x => x.Stage).HasColumnName("stage");
-            t.Property(x => x.DirectorateId).HasColumnName("directorate_id").HasMaxLength(100);
-            t.Property(x => x.ServiceAreaId).HasColumnName("service_area_id").HasMaxLength(100);
-            t.Property(x => x.OfficerId).HasColumnName("officer_id").HasMaxLength(200);
-            t.Property(x => x.Minutes).HasColumnName("minutes");
-            t.Property(x => x.ActivityCode).HasColumnName("activity_code").HasMaxLength(50);
-            t.Property(x => x.WorkedOn).HasColumnName("worked_on");
-            t.Property(x => x.RecordedAt).HasColumnName("recorded_at");
+            t.Property(x => x.DirectorateId).HasMaxLength(100);
+            t.Property(x => x.ServiceAreaId).HasMaxLength(100);
+            t.Property(x => x.OfficerId).HasMaxLength(200);
+            t.Property(x => x.ActivityCode).HasMaxLength(50);
             t.HasIndex(x => new { x.CaseId, x.WorkedOn });
             t.HasIndex(x => new { x.ServiceAreaId, x.WorkedOn });
         });
@@ -84,13 +60,10 @@ internal static class CaseModel
         {
             a.ToTable("case_audit");
             a.HasKey(x => x.Id);
-            a.Property(x => x.Id).HasColumnName("id").UseIdentityAlwaysColumn();
-            a.Property(x => x.CaseId).HasColumnName("case_id");
-            a.Property(x => x.At).HasColumnName("at");
-            a.Property(x => x.OfficerId).HasColumnName("officer_id").HasMaxLength(200);
-            a.Property(x => x.Role).HasColumnName("role").HasMaxLength(50);
-            a.Property(x => x.Action).HasColumnName("action").HasMaxLength(100);
-            a.Property(x => x.Allowed).HasColumnName("allowed");
+            a.Property(x => x.Id).UseIdentityAlwaysColumn();
+            a.Property(x => x.OfficerId).HasMaxLength(200);
+            a.Property(x => x.Role).HasMaxLength(50);
+            a.Property(x => x.Action).HasMaxLength(100);
             a.HasIndex(x => new { x.CaseId, x.Id });
             a.HasIndex(x => new { x.OfficerId, x.Id });
         });
@@ -99,39 +72,31 @@ internal static class CaseModel
         {
             r.ToTable("correspondence_requests");
             r.HasKey(x => x.RequestId);
-            r.Property(x => x.RequestId).HasColumnName("request_id");
-            r.Property(x => x.CaseId).HasColumnName("case_id");
-            r.Property(x => x.TemplateCode).HasColumnName("template_code").HasMaxLength(100);
-            r.Property(x => x.Texts).HasColumnName("texts").HasColumnType("jsonb");
-            r.Property(x => x.RecordedAt).HasColumnName("recorded_at");
+            r.Property(x => x.TemplateCode).HasMaxLength(100);
+            r.Property(x => x.Texts).HasColumnType("jsonb");
         });
 
         modelBuilder.Entity<PersonFlagsRecord>(p =>
         {
             p.ToTable("person_flags");
             p.HasKey(x => x.PersonId);
-            p.Property(x => x.PersonId).HasColumnName("person_id").HasMaxLength(100);
-            p.Property(x => x.AdjustmentCodes).HasColumnName("adjustment_codes");
+            p.Property(x => x.PersonId).HasMaxLength(100);
             // Replaced whole on every change, so reference comparison is enough for change tracking.
-            p.Property(x => x.Restrictions).HasColumnName("restrictions").HasColumnType("jsonb")
+            p.Property(x => x.Restrictions).HasColumnType("jsonb")
                 .HasConversion(
                     v => System.Text.Json.JsonSerializer.Serialize(v, (System.Text.Json.JsonSerializerOptions?)null),
                     v => System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(v, (System.Text.Json.JsonSerializerOptions?)null) ?? new());
-            p.Property(x => x.UpdatedAt).HasColumnName("updated_at");
         });
 
         modelBuilder.Entity<TriagedContactRecord>(t =>
         {
             t.ToTable("triaged_contacts");
             t.HasKey(x => x.ContactId);
-            t.Property(x => x.ContactId).HasColumnName("contact_id").HasMaxLength(100);
-            t.Property(x => x.Reference).HasColumnName("reference").HasMaxLength(100);
-            t.Property(x => x.PersonId).HasColumnName("person_id").HasMaxLength(100);
-            t.Property(x => x.Decision).HasColumnName("decision");
-            t.Property(x => x.Stream).HasColumnName("stream");
-            t.Property(x => x.ServiceAreaId).HasColumnName("service_area_id").HasMaxLength(100);
-            t.Property(x => x.ReceivedAt).HasColumnName("received_at");
-            t.Property(x => x.TriagedBy).HasColumnName("triaged_by").HasMaxLength(200);
+            t.Property(x => x.ContactId).HasMaxLength(100);
+            t.Property(x => x.Reference).HasMaxLength(100);
+            t.Property(x => x.PersonId).HasMaxLength(100);
+            t.Property(x => x.ServiceAreaId).HasMaxLength(100);
+            t.Property(x => x.TriagedBy).HasMaxLength(200);
         });
     }
 }

@@ -35,25 +35,21 @@ public sealed class CaseWorkflowDbContext(DbContextOptions<CaseWorkflowDbContext
         {
             policy.ToTable("procedure_policies");
             policy.HasKey(p => new { p.Stream, p.Version });
-            policy.Property(p => p.Stream).HasColumnName("stream");
-            policy.Property(p => p.Version).HasColumnName("version");
-            policy.Property(p => p.Document).HasColumnName("document").HasColumnType("jsonb");
-            policy.Property(p => p.RecordedAt).HasColumnName("recorded_at");
-            policy.Property(p => p.RecordedBy).HasColumnName("recorded_by").HasMaxLength(200);
-            policy.Property(p => p.ChangeReason).HasColumnName("change_reason").HasMaxLength(2000);
+            policy.Property(p => p.Document).HasColumnType("jsonb");
+            policy.Property(p => p.RecordedBy).HasMaxLength(200);
+            policy.Property(p => p.ChangeReason).HasMaxLength(2000);
         });
 
         modelBuilder.Entity<ConfigurationRecord>(config =>
         {
             config.ToTable("council_configurations");
             config.HasKey(c => c.Version);
-            config.Property(c => c.Version).HasColumnName("version").ValueGeneratedNever();
-            config.Property(c => c.Document).HasColumnName("document").HasColumnType("jsonb");
-            config.Property(c => c.RecordedAt).HasColumnName("recorded_at");
-            config.Property(c => c.RecordedBy).HasColumnName("recorded_by").HasMaxLength(200);
-            config.Property(c => c.Source).HasColumnName("source").HasMaxLength(500);
-            config.Property(c => c.ChangeReason).HasColumnName("change_reason").HasMaxLength(2000);
-            config.Property(c => c.CalendarVersion).HasColumnName("calendar_version").HasMaxLength(200);
+            config.Property(c => c.Version).ValueGeneratedNever();
+            config.Property(c => c.Document).HasColumnType("jsonb");
+            config.Property(c => c.RecordedBy).HasMaxLength(200);
+            config.Property(c => c.Source).HasMaxLength(500);
+            config.Property(c => c.ChangeReason).HasMaxLength(2000);
+            config.Property(c => c.CalendarVersion).HasMaxLength(200);
         });
 
         CaseModel.Configure(modelBuilder);

@@ -23,13 +23,10 @@ public sealed class ImportedRowRecord
     {
         r.ToTable("imported_rows");
         r.HasKey(x => new { x.SourceKind, x.SourceId });
-        r.Property(x => x.SourceKind).HasColumnName("source_kind").HasMaxLength(40);
-        r.Property(x => x.SourceId).HasColumnName("source_id").HasMaxLength(200);
-        r.Property(x => x.CaseId).HasColumnName("case_id");
-        r.Property(x => x.SourceFile).HasColumnName("source_file").HasMaxLength(500);
-        r.Property(x => x.Line).HasColumnName("line");
-        r.Property(x => x.ImportedAt).HasColumnName("imported_at");
-        r.Property(x => x.ImportedBy).HasColumnName("imported_by").HasMaxLength(200);
+        r.Property(x => x.SourceKind).HasMaxLength(40);
+        r.Property(x => x.SourceId).HasMaxLength(200);
+        r.Property(x => x.SourceFile).HasMaxLength(500);
+        r.Property(x => x.ImportedBy).HasMaxLength(200);
         r.HasIndex(x => x.CaseId);
     });
 }

@@ -27,33 +27,29 @@ public sealed class ComplimentsDbContext(DbContextOptions<ComplimentsDbContext> 
         {
             e.ToTable("service_areas");
             e.HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id").HasMaxLength(100);
-            e.Property(x => x.DirectorateId).HasColumnName("directorate_id").HasMaxLength(100);
-            e.Property(x => x.Current).HasColumnName("current");
+            e.Property(x => x.Id).HasMaxLength(100);
+            e.Property(x => x.DirectorateId).HasMaxLength(100);
             e.HasIndex(x => x.DirectorateId);
         });
         modelBuilder.Entity<KnownTeam>(e =>
         {
             e.ToTable("teams");
             e.HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id").HasMaxLength(100);
-            e.Property(x => x.ServiceAreaId).HasColumnName("service_area_id").HasMaxLength(100);
-            e.Property(x => x.Current).HasColumnName("current");
+            e.Property(x => x.Id).HasMaxLength(100);
+            e.Property(x => x.ServiceAreaId).HasMaxLength(100);
         });
         modelBuilder.Entity<KnownOfficer>(e =>
         {
             e.ToTable("officers");
             e.HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id").HasMaxLength(200);
-            e.Property(x => x.Current).HasColumnName("current");
+            e.Property(x => x.Id).HasMaxLength(200);
         });
         modelBuilder.Entity<KnownCouncil>(e =>
         {
             e.ToTable("council");
             e.HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
-            e.Property(x => x.ConfigurationVersion).HasColumnName("configuration_version");
-            e.Property(x => x.TimeZone).HasColumnName("time_zone").HasMaxLength(100);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.TimeZone).HasMaxLength(100);
         });
     }
 }

@@ -1,6 +1,6 @@
-using System.Text;
 using ComplaintsPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace ComplaintsPlatform.Intake.Data;
 
@@ -109,46 +109,18 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             e.HasKey(p => p.ContactId);
         });
 
-        UseSnakeCase(modelBuilder);
+        IdsMadeInCode(modelBuilder);
     }
 
-    // Intake's own tables in snake_case, like the messaging tables beside them.
-    private static void UseSnakeCase(ModelBuilder modelBuilder)
+    // Ids are made in code (UUIDv7), so a new child added to a loaded contact is an insert.
+    private static void IdsMadeInCode(ModelBuilder modelBuilder)
     {
-        foreach (var entity in modelBuilder.Model.GetEntityTypes()
-                     .Where(t => t.ClrType.Namespace == typeof(Contact).Namespace))
+        foreach (var property in modelBuilder.Model.GetEntityTypes()
+                     .Where(t => t.ClrType.Namespace == typeof(Contact).Namespace)
+                     .SelectMany(t => t.GetProperties())
+                     .Where(p => p.ClrType == typeof(Guid) && p.IsPrimaryKey()))
         {
-            foreach (var property in entity.GetProperties())
-            {
-                property.SetColumnName(ToSnake(property.Name));
-                // Ids are made in code (UUIDv7), so a new child added to a loaded contact is an insert.
-                if (property.ClrType == typeof(Guid) && property.IsPrimaryKey())
-                {
-                    property.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
-                }
-            }
+            property.ValueGenerated = ValueGenerated.Never;
         }
-    }
-
-    internal static string ToSnake(string name)
-    {
-        var sb = new StringBuilder(name.Length + 8);
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (char.IsUpper(c))
-            {
-                if (i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]))))
-                {
-                    sb.Append('_');
-                }
-                sb.Append(char.ToLowerInvariant(c));
-            }
-            else
-            {
-                sb.Append(c);
-            }
-        }
-        return sb.ToString();
     }
 }

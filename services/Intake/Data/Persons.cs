@@ -31,14 +31,14 @@ public static class Persons
         var rows = matchKey is null
             ? db.Database.SqlQuery<PersonAndNumber>($"""
                 WITH p AS (INSERT INTO intake.persons (id, match_key, created_at) VALUES ({id}, NULL, {now}) RETURNING id)
-                SELECT id AS "Id", true AS "IsNew", nextval('intake.contact_reference_seq') AS "Number" FROM p
+                SELECT id, true AS is_new, nextval('intake.contact_reference_seq') AS number FROM p
                 """)
             : db.Database.SqlQuery<PersonAndNumber>($"""
                 WITH p AS (
                     INSERT INTO intake.persons (id, match_key, created_at) VALUES ({id}, {matchKey}, {now})
                     ON CONFLICT (match_key) DO UPDATE SET match_key = EXCLUDED.match_key
                     RETURNING id, (xmax = 0) AS is_new)
-                SELECT id AS "Id", is_new AS "IsNew", nextval('intake.contact_reference_seq') AS "Number" FROM p
+                SELECT id, is_new, nextval('intake.contact_reference_seq') AS number FROM p
                 """);
         await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
         {

@@ -1,3 +1,4 @@
+using System.Text;
 using ComplaintsPlatform.CaseWorkflow.V1;
 using ComplaintsPlatform.Intake.Data;
 using Google.Protobuf;
@@ -123,7 +124,23 @@ internal static class CaseProgressProjection
     // The proto's own value name: CASE_ENDING_RESPONSE_SENT → RESPONSE_SENT (or kept whole for NEXT_BODY_…).
     internal static string Code<T>(T value, bool keepPrefix = false) where T : struct, Enum
     {
-        var name = IntakeDbContext.ToSnake(value.ToString()).ToUpperInvariant();
-        return keepPrefix ? IntakeDbContext.ToSnake(typeof(T).Name).ToUpperInvariant() + "_" + name : name;
+        var name = UpperSnake(value.ToString());
+        return keepPrefix ? UpperSnake(typeof(T).Name) + "_" + name : name;
+    }
+
+    // The generated C# name back to the proto's: ResponseSent → RESPONSE_SENT, Stage1Due → STAGE1_DUE.
+    private static string UpperSnake(string name)
+    {
+        var sb = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c) && i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]))))
+            {
+                sb.Append('_');
+            }
+            sb.Append(char.ToUpperInvariant(c));
+        }
+        return sb.ToString();
     }
 }

@@ -152,7 +152,7 @@ public sealed partial class IntakeService(
         var to = contact.ReceivedAt + window;
         var threshold = options.Value.DuplicateSimilarity;
         var candidates = await db.Database.SqlQuery<DuplicateCandidate>($"""
-            SELECT id AS "Id", public.similarity(description, {contact.Description})::float8 AS "Similarity"
+            SELECT id, public.similarity(description, {contact.Description})::float8 AS similarity
             FROM intake.contacts
             WHERE person_id = {contact.PersonId} AND received_at BETWEEN {from} AND {to}
               AND public.similarity(description, {contact.Description}) >= {threshold}

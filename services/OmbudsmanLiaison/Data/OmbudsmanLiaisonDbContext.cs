@@ -108,30 +108,7 @@ public sealed class OmbudsmanLiaisonDbContext(DbContextOptions<OmbudsmanLiaisonD
         });
 
         ImportedRowRecord.Configure(modelBuilder);
-        SnakeCaseColumns(modelBuilder);
     }
-
-    // Columns in PostgreSQL's own style, as the other services name theirs.
-    private static void SnakeCaseColumns(ModelBuilder modelBuilder)
-    {
-        foreach (var entity in modelBuilder.Model.GetEntityTypes())
-        {
-            foreach (var property in entity.GetProperties())
-            {
-                property.SetColumnName(SnakeCase(property.GetColumnName()));
-            }
-            foreach (var complex in entity.GetComplexProperties())
-            {
-                foreach (var property in complex.ComplexType.GetProperties())
-                {
-                    property.SetColumnName(SnakeCase(complex.Name + property.Name));
-                }
-            }
-        }
-    }
-
-    private static string SnakeCase(string name) =>
-        string.Concat(name.Select((c, i) => char.IsUpper(c) ? (i > 0 && name[i - 1] != '_' ? "_" : "") + char.ToLowerInvariant(c) : c.ToString()));
 
     private static void Document(ComplexPropertyBuilder<DocumentColumns> document)
     {

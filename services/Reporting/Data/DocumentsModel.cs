@@ -73,10 +73,8 @@ internal static class DocumentsModel
         {
             e.ToTable("benchmark_figures");
             e.HasKey(x => new { x.Year, x.Ombudsman, x.Scope, x.CouncilCode });
-            e.Property(x => x.Year).HasColumnName("year");
-            e.Property(x => x.Ombudsman).HasColumnName("ombudsman");
-            e.Property(x => x.Scope).HasColumnName("scope");
-            e.Property(x => x.CouncilCode).HasColumnName("council_code").HasMaxLength(100);
+            e.Property(x => x.CouncilCode).HasMaxLength(100);
+            // Named as the Ombudsman's letter abbreviates them, not as the convention would spell the properties.
             e.Property(x => x.UpheldRateBasisPoints).HasColumnName("upheld_rate_bp");
             e.Property(x => x.UpheldPer100kHundredths).HasColumnName("upheld_per_100k_hundredths");
             e.Property(x => x.ComplianceBasisPoints).HasColumnName("compliance_bp");
@@ -86,45 +84,35 @@ internal static class DocumentsModel
         {
             e.ToTable("policy_conformance");
             e.HasKey(x => x.Stream);
-            e.Property(x => x.Stream).HasColumnName("stream").ValueGeneratedNever();
-            e.Property(x => x.PolicyVersion).HasColumnName("policy_version");
-            e.Property(x => x.Checked).HasColumnName("checked");
-            e.Property(x => x.Deviations).HasColumnName("deviations");
+            e.Property(x => x.Stream).ValueGeneratedNever();
         });
         modelBuilder.Entity<OmbudsmanReferral>(e =>
         {
             e.ToTable("ombudsman_referrals");
             e.HasKey(x => x.EnquiryId);
-            e.Property(x => x.EnquiryId).HasColumnName("enquiry_id").HasMaxLength(100);
-            e.Property(x => x.CaseId).HasColumnName("case_id").HasMaxLength(100);
-            e.Property(x => x.ReceivedOn).HasColumnName("received_on");
-            e.Property(x => x.Counted).HasColumnName("counted");
+            e.Property(x => x.EnquiryId).HasMaxLength(100);
+            e.Property(x => x.CaseId).HasMaxLength(100);
             e.HasIndex(x => x.CaseId);
         });
         modelBuilder.Entity<SelfAssessmentEntry>(e =>
         {
             e.ToTable("self_assessment");
             e.HasKey(x => new { x.Year, x.Paragraph });
-            e.Property(x => x.Year).HasColumnName("year");
-            e.Property(x => x.Paragraph).HasColumnName("paragraph").HasMaxLength(10);
-            e.Property(x => x.Status).HasColumnName("status");
-            e.Property(x => x.Evidence).HasColumnName("evidence").HasMaxLength(4000);
-            e.Property(x => x.Commentary).HasColumnName("commentary").HasMaxLength(4000);
-            e.Property(x => x.AssessedBy).HasColumnName("assessed_by").HasMaxLength(200);
-            e.Property(x => x.AssessedAt).HasColumnName("assessed_at");
+            e.Property(x => x.Paragraph).HasMaxLength(10);
+            e.Property(x => x.Evidence).HasMaxLength(4000);
+            e.Property(x => x.Commentary).HasMaxLength(4000);
+            e.Property(x => x.AssessedBy).HasMaxLength(200);
         });
         modelBuilder.Entity<SelfAssessmentAudit>(e =>
         {
             e.ToTable("self_assessment_changes");
             e.HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id").UseIdentityAlwaysColumn();
-            e.Property(x => x.Year).HasColumnName("year");
-            e.Property(x => x.Paragraph).HasColumnName("paragraph").HasMaxLength(10);
-            e.Property(x => x.Field).HasColumnName("field").HasMaxLength(20);
-            e.Property(x => x.OldValue).HasColumnName("old_value").HasMaxLength(4000);
-            e.Property(x => x.NewValue).HasColumnName("new_value").HasMaxLength(4000);
-            e.Property(x => x.ChangedBy).HasColumnName("changed_by").HasMaxLength(200);
-            e.Property(x => x.ChangedAt).HasColumnName("changed_at");
+            e.Property(x => x.Id).UseIdentityAlwaysColumn();
+            e.Property(x => x.Paragraph).HasMaxLength(10);
+            e.Property(x => x.Field).HasMaxLength(20);
+            e.Property(x => x.OldValue).HasMaxLength(4000);
+            e.Property(x => x.NewValue).HasMaxLength(4000);
+            e.Property(x => x.ChangedBy).HasMaxLength(200);
             e.HasIndex(x => new { x.Year, x.Paragraph });
         });
     }

@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -17,18 +18,15 @@ public sealed class ConsumerDb(DbContextOptions<ConsumerDb> options) : DbContext
         {
             e.ToTable("applied_contacts");
             e.HasKey(x => x.Seq);
-            e.Property(x => x.Seq).HasColumnName("seq").UseIdentityAlwaysColumn();
-            // Deliberately not unique: a duplicate application must be visible to the tests.
-            e.Property(x => x.EventId).HasColumnName("event_id");
-            e.Property(x => x.Reference).HasColumnName("reference").HasMaxLength(40);
-            e.Property(x => x.Position).HasColumnName("position");
-            e.Property(x => x.Replica).HasColumnName("replica").HasMaxLength(20);
+            e.Property(x => x.Seq).UseIdentityAlwaysColumn();
+            // EventId deliberately not unique: a duplicate application must be visible to the tests.
+            e.Property(x => x.Reference).HasMaxLength(40);
+            e.Property(x => x.Replica).HasMaxLength(20);
         });
         modelBuilder.AddInbox();
     }
 
-    public static ConsumerDb Open(string connectionString) => new(new DbContextOptionsBuilder<ConsumerDb>()
-        .UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory", Schema)).Options);
+    public static ConsumerDb Open(string connectionString) => new(ServiceDatabase.Options<ConsumerDb>(connectionString, Schema));
 }
 
 public sealed class AppliedContact

@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -17,14 +18,12 @@ public sealed class ProducerDb(DbContextOptions<ProducerDb> options) : DbContext
         {
             e.ToTable("contacts");
             e.HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.Reference).HasColumnName("reference").HasMaxLength(40);
+            e.Property(x => x.Reference).HasMaxLength(40);
         });
         modelBuilder.AddOutbox();
     }
 
-    public static ProducerDb Open(string connectionString) => new(new DbContextOptionsBuilder<ProducerDb>()
-        .UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory", Schema)).Options);
+    public static ProducerDb Open(string connectionString) => new(ServiceDatabase.Options<ProducerDb>(connectionString, Schema));
 }
 
 public sealed class Contact

@@ -63,11 +63,14 @@ namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("role");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_case_audit");
 
-                    b.HasIndex("CaseId", "Id");
+                    b.HasIndex("CaseId", "Id")
+                        .HasDatabaseName("ix_case_audit_case_id_id");
 
-                    b.HasIndex("OfficerId", "Id");
+                    b.HasIndex("OfficerId", "Id")
+                        .HasDatabaseName("ix_case_audit_officer_id_id");
 
                     b.ToTable("case_audit", "caseworkflow");
                 });
@@ -164,31 +167,41 @@ namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("team_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_cases");
 
                     b.HasIndex("ContactId")
                         .IsUnique()
+                        .HasDatabaseName("ix_cases_contact_id")
                         .HasFilter("contact_id IS NOT NULL");
 
                     b.HasIndex("HasOpenDeadlines")
+                        .HasDatabaseName("ix_cases_has_open_deadlines")
                         .HasFilter("has_open_deadlines");
 
                     b.HasIndex("Reference")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_cases_reference");
 
-                    b.HasIndex("HandlerId", "NextDeadline");
+                    b.HasIndex("HandlerId", "NextDeadline")
+                        .HasDatabaseName("ix_cases_handler_id_next_deadline");
 
-                    b.HasIndex("NextDeadline", "Id");
+                    b.HasIndex("NextDeadline", "Id")
+                        .HasDatabaseName("ix_cases_next_deadline_id");
 
                     b.HasIndex("NextReminderOn", "Id")
+                        .HasDatabaseName("ix_cases_next_reminder_on_id")
                         .HasFilter("next_reminder_on IS NOT NULL");
 
-                    b.HasIndex("TeamId", "NextDeadline");
+                    b.HasIndex("TeamId", "NextDeadline")
+                        .HasDatabaseName("ix_cases_team_id_next_deadline");
 
                     b.HasIndex(new[] { "NextDeadline", "Id" }, "IX_cases_ombudsman_next_deadline")
+                        .HasDatabaseName("ix_cases_next_deadline_id1")
                         .HasFilter("behind_ombudsman_matter");
 
                     b.HasIndex(new[] { "NextDeadline", "Id" }, "IX_cases_safeguarding_next_deadline")
+                        .HasDatabaseName("ix_cases_next_deadline_id2")
                         .HasFilter("safeguarding_concern");
 
                     b.ToTable("cases", "caseworkflow");
@@ -233,7 +246,8 @@ namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("source");
 
-                    b.HasKey("Version");
+                    b.HasKey("Version")
+                        .HasName("pk_council_configurations");
 
                     b.ToTable("council_configurations", "caseworkflow");
                 });
@@ -264,7 +278,8 @@ namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("texts");
 
-                    b.HasKey("RequestId");
+                    b.HasKey("RequestId")
+                        .HasName("pk_correspondence_requests");
 
                     b.ToTable("correspondence_requests", "caseworkflow");
                 });
@@ -305,9 +320,11 @@ namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("source_file");
 
-                    b.HasKey("SourceKind", "SourceId");
+                    b.HasKey("SourceKind", "SourceId")
+                        .HasName("pk_imported_rows");
 
-                    b.HasIndex("CaseId");
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_imported_rows_case_id");
 
                     b.ToTable("imported_rows", "caseworkflow");
                 });
@@ -333,7 +350,8 @@ namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
-                    b.HasKey("PersonId");
+                    b.HasKey("PersonId")
+                        .HasName("pk_person_flags");
 
                     b.ToTable("person_flags", "caseworkflow");
                 });
@@ -369,7 +387,8 @@ namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("recorded_by");
 
-                    b.HasKey("Stream", "Version");
+                    b.HasKey("Stream", "Version")
+                        .HasName("pk_procedure_policies");
 
                     b.ToTable("procedure_policies", "caseworkflow");
                 });
@@ -417,12 +436,15 @@ namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("stage");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_reminders");
 
-                    b.HasIndex("OfficerId", "CreatedAt");
+                    b.HasIndex("OfficerId", "CreatedAt")
+                        .HasDatabaseName("ix_reminders_officer_id_created_at");
 
                     b.HasIndex("CaseId", "Stage", "Clock", "Due", "Kind")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_reminders_case_id_stage_clock_due_kind");
 
                     b.ToTable("reminders", "caseworkflow");
                 });
@@ -478,11 +500,14 @@ namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("worked_on");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_officer_time");
 
-                    b.HasIndex("CaseId", "WorkedOn");
+                    b.HasIndex("CaseId", "WorkedOn")
+                        .HasDatabaseName("ix_officer_time_case_id_worked_on");
 
-                    b.HasIndex("ServiceAreaId", "WorkedOn");
+                    b.HasIndex("ServiceAreaId", "WorkedOn")
+                        .HasDatabaseName("ix_officer_time_service_area_id_worked_on");
 
                     b.ToTable("officer_time", "caseworkflow");
                 });
@@ -530,7 +555,8 @@ namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("triaged_by");
 
-                    b.HasKey("ContactId");
+                    b.HasKey("ContactId")
+                        .HasName("pk_triaged_contacts");
 
                     b.ToTable("triaged_contacts", "caseworkflow");
                 });
@@ -555,7 +581,8 @@ namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
-                    b.HasKey("Consumer", "Source");
+                    b.HasKey("Consumer", "Source")
+                        .HasName("pk_feed_checkpoints");
 
                     b.ToTable("feed_checkpoints", "caseworkflow");
                 });
@@ -585,9 +612,11 @@ namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("source");
 
-                    b.HasKey("Consumer", "EventId");
+                    b.HasKey("Consumer", "EventId")
+                        .HasName("pk_processed_events");
 
-                    b.HasIndex("Consumer", "Source");
+                    b.HasIndex("Consumer", "Source")
+                        .HasDatabaseName("ix_processed_events_consumer_source");
 
                     b.ToTable("processed_events", "caseworkflow");
                 });
@@ -630,13 +659,16 @@ namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
                         .HasColumnName("transaction_id")
                         .HasDefaultValueSql("pg_current_xact_id()");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_events");
 
                     b.HasIndex("EventId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_events_event_id");
 
                     b.HasIndex("Position")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_events_position");
 
                     b.HasIndex("TransactionId", "Id")
                         .HasDatabaseName("ix_outbox_events_unsequenced")

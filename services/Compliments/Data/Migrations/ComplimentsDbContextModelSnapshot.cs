@@ -39,7 +39,8 @@ namespace ComplaintsPlatform.Compliments.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("time_zone");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_council");
 
                     b.ToTable("council", "compliments");
                 });
@@ -55,7 +56,8 @@ namespace ComplaintsPlatform.Compliments.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("current");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_officers");
 
                     b.ToTable("officers", "compliments");
                 });
@@ -77,9 +79,11 @@ namespace ComplaintsPlatform.Compliments.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("directorate_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_service_areas");
 
-                    b.HasIndex("DirectorateId");
+                    b.HasIndex("DirectorateId")
+                        .HasDatabaseName("ix_service_areas_directorate_id");
 
                     b.ToTable("service_areas", "compliments");
                 });
@@ -101,7 +105,8 @@ namespace ComplaintsPlatform.Compliments.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("service_area_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_teams");
 
                     b.ToTable("teams", "compliments");
                 });
@@ -240,23 +245,30 @@ namespace ComplaintsPlatform.Compliments.Data.Migrations
                         .HasColumnType("character varying(10000)")
                         .HasColumnName("words");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_compliments");
 
                     b.HasIndex("ContactId")
                         .IsUnique()
+                        .HasDatabaseName("ix_compliments_contact_id")
                         .HasFilter("contact_id IS NOT NULL");
 
                     b.HasIndex("ImportSourceId")
                         .IsUnique()
+                        .HasDatabaseName("ix_compliments_import_source_id")
                         .HasFilter("import_source_id IS NOT NULL");
 
-                    b.HasIndex("OfficerId");
+                    b.HasIndex("OfficerId")
+                        .HasDatabaseName("ix_compliments_officer_id");
 
-                    b.HasIndex("RecordedBy");
+                    b.HasIndex("RecordedBy")
+                        .HasDatabaseName("ix_compliments_recorded_by");
 
-                    b.HasIndex("TeamId");
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_compliments_team_id");
 
-                    b.HasIndex("ServiceAreaId", "ReceivedOn");
+                    b.HasIndex("ServiceAreaId", "ReceivedOn")
+                        .HasDatabaseName("ix_compliments_service_area_id_received_on");
 
                     b.ToTable("compliments", "compliments");
                 });
@@ -281,7 +293,8 @@ namespace ComplaintsPlatform.Compliments.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
-                    b.HasKey("Consumer", "Source");
+                    b.HasKey("Consumer", "Source")
+                        .HasName("pk_feed_checkpoints");
 
                     b.ToTable("feed_checkpoints", "compliments");
                 });
@@ -311,9 +324,11 @@ namespace ComplaintsPlatform.Compliments.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("source");
 
-                    b.HasKey("Consumer", "EventId");
+                    b.HasKey("Consumer", "EventId")
+                        .HasName("pk_processed_events");
 
-                    b.HasIndex("Consumer", "Source");
+                    b.HasIndex("Consumer", "Source")
+                        .HasDatabaseName("ix_processed_events_consumer_source");
 
                     b.ToTable("processed_events", "compliments");
                 });
@@ -356,13 +371,16 @@ namespace ComplaintsPlatform.Compliments.Data.Migrations
                         .HasColumnName("transaction_id")
                         .HasDefaultValueSql("pg_current_xact_id()");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_events");
 
                     b.HasIndex("EventId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_events_event_id");
 
                     b.HasIndex("Position")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_events_position");
 
                     b.HasIndex("TransactionId", "Id")
                         .HasDatabaseName("ix_outbox_events_unsequenced")

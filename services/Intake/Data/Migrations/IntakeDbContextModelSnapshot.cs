@@ -52,9 +52,11 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("subject");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_access_log");
 
-                    b.HasIndex("ContactId");
+                    b.HasIndex("ContactId")
+                        .HasDatabaseName("ix_access_log_contact_id");
 
                     b.ToTable("access_log", "intake");
                 });
@@ -73,7 +75,8 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("working_days");
 
-                    b.HasKey("Stream");
+                    b.HasKey("Stream")
+                        .HasName("pk_acknowledge_limits");
 
                     b.ToTable("acknowledge_limits", "intake");
                 });
@@ -112,9 +115,11 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("size_bytes");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_attachments");
 
-                    b.HasIndex("ContactId");
+                    b.HasIndex("ContactId")
+                        .HasDatabaseName("ix_attachments_contact_id");
 
                     b.ToTable("attachments", "intake");
                 });
@@ -184,7 +189,8 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
-                    b.HasKey("ContactId");
+                    b.HasKey("ContactId")
+                        .HasName("pk_case_progress");
 
                     b.ToTable("case_progress", "intake");
                 });
@@ -203,7 +209,8 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_configuration_state");
 
                     b.ToTable("configuration_state", "intake");
                 });
@@ -227,7 +234,8 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("retired");
 
-                    b.HasKey("ListName", "Code");
+                    b.HasKey("ListName", "Code")
+                        .HasName("pk_configured_lists");
 
                     b.ToTable("configured_lists", "intake");
                 });
@@ -419,7 +427,8 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_contacts");
 
                     b.HasIndex("ClientRequestId")
                         .IsUnique()
@@ -427,6 +436,7 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
 
                     b.HasIndex("ImportSourceId")
                         .IsUnique()
+                        .HasDatabaseName("ix_contacts_import_source_id")
                         .HasFilter("import_source_id IS NOT NULL");
 
                     b.HasIndex("ReceivedAt")
@@ -434,9 +444,11 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .HasFilter("decision = 0");
 
                     b.HasIndex("Reference")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_contacts_reference");
 
-                    b.HasIndex("PersonId", "ReceivedAt");
+                    b.HasIndex("PersonId", "ReceivedAt")
+                        .HasDatabaseName("ix_contacts_person_id_received_at");
 
                     b.ToTable("contacts", "intake");
                 });
@@ -543,16 +555,19 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("within_deadline");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_correspondence");
 
-                    b.HasIndex("ContactId");
+                    b.HasIndex("ContactId")
+                        .HasDatabaseName("ix_correspondence_contact_id");
 
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_correspondence_pending")
                         .HasFilter("status = 'PENDING'");
 
                     b.HasIndex("RequestId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_correspondence_request_id");
 
                     b.ToTable("correspondence", "intake");
                 });
@@ -588,10 +603,12 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("status");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_duplicate_flags");
 
                     b.HasIndex("ContactId", "OtherContactId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_duplicate_flags_contact_id_other_contact_id");
 
                     b.ToTable("duplicate_flags", "intake");
                 });
@@ -634,7 +651,8 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("sexual_orientation");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_equality_answers");
 
                     b.ToTable("equality_answers", "intake");
                 });
@@ -653,10 +671,12 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("match_key");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_persons");
 
                     b.HasIndex("MatchKey")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_persons_match_key");
 
                     b.ToTable("persons", "intake");
                 });
@@ -707,13 +727,15 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("recorded_by");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_person_adjustments");
 
                     b.HasIndex("NextReviewOn")
                         .HasDatabaseName("ix_person_adjustments_due")
                         .HasFilter("ended_on IS NULL");
 
-                    b.HasIndex("PersonId");
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_person_adjustments_person_id");
 
                     b.ToTable("person_adjustments", "intake");
                 });
@@ -767,7 +789,8 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("type");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_person_restrictions");
 
                     b.HasIndex("NextReviewOn")
                         .HasDatabaseName("ix_person_restrictions_due")
@@ -815,9 +838,11 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("reviewed_on");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_register_reviews");
 
-                    b.HasIndex("RecordId");
+                    b.HasIndex("RecordId")
+                        .HasDatabaseName("ix_register_reviews_record_id");
 
                     b.ToTable("register_reviews", "intake");
                 });
@@ -841,7 +866,8 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("restriction_codes");
 
-                    b.HasKey("ContactId");
+                    b.HasKey("ContactId")
+                        .HasName("pk_restriction_screenings");
 
                     b.ToTable("restriction_screenings", "intake");
                 });
@@ -861,7 +887,8 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("notification_email");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_service_areas");
 
                     b.ToTable("service_areas", "intake");
                 });
@@ -881,7 +908,8 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("service_area_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_teams");
 
                     b.ToTable("teams", "intake");
                 });
@@ -941,9 +969,11 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("stream");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_triage_entries");
 
-                    b.HasIndex("ContactId");
+                    b.HasIndex("ContactId")
+                        .HasDatabaseName("ix_triage_entries_contact_id");
 
                     b.ToTable("triage_entries", "intake");
                 });
@@ -968,7 +998,8 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
-                    b.HasKey("Consumer", "Source");
+                    b.HasKey("Consumer", "Source")
+                        .HasName("pk_feed_checkpoints");
 
                     b.ToTable("feed_checkpoints", "intake");
                 });
@@ -998,9 +1029,11 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("source");
 
-                    b.HasKey("Consumer", "EventId");
+                    b.HasKey("Consumer", "EventId")
+                        .HasName("pk_processed_events");
 
-                    b.HasIndex("Consumer", "Source");
+                    b.HasIndex("Consumer", "Source")
+                        .HasDatabaseName("ix_processed_events_consumer_source");
 
                     b.ToTable("processed_events", "intake");
                 });
@@ -1043,13 +1076,16 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .HasColumnName("transaction_id")
                         .HasDefaultValueSql("pg_current_xact_id()");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_events");
 
                     b.HasIndex("EventId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_events_event_id");
 
                     b.HasIndex("Position")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_events_position");
 
                     b.HasIndex("TransactionId", "Id")
                         .HasDatabaseName("ix_outbox_events_unsequenced")
@@ -1064,7 +1100,8 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .WithMany("Attachments")
                         .HasForeignKey("ContactId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_attachments_contacts_contact_id");
                 });
 
             modelBuilder.Entity("ComplaintsPlatform.Intake.Data.Contact", b =>
@@ -1073,7 +1110,8 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_contacts_persons_person_id");
                 });
 
             modelBuilder.Entity("ComplaintsPlatform.Intake.Data.DuplicateFlag", b =>
@@ -1082,7 +1120,8 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .WithMany("DuplicateFlags")
                         .HasForeignKey("ContactId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_duplicate_flags_contacts_contact_id");
                 });
 
             modelBuilder.Entity("ComplaintsPlatform.Intake.Data.PersonAdjustment", b =>
@@ -1091,7 +1130,8 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_person_adjustments_persons_person_id");
                 });
 
             modelBuilder.Entity("ComplaintsPlatform.Intake.Data.PersonRestriction", b =>
@@ -1100,7 +1140,8 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_person_restrictions_persons_person_id");
                 });
 
             modelBuilder.Entity("ComplaintsPlatform.Intake.Data.RestrictionScreening", b =>
@@ -1109,7 +1150,8 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .WithOne()
                         .HasForeignKey("ComplaintsPlatform.Intake.Data.RestrictionScreening", "ContactId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_restriction_screenings_contacts_contact_id");
                 });
 
             modelBuilder.Entity("ComplaintsPlatform.Intake.Data.TriageEntry", b =>
@@ -1118,7 +1160,8 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .WithMany("TriageEntries")
                         .HasForeignKey("ContactId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_triage_entries_contacts_contact_id");
                 });
 
             modelBuilder.Entity("ComplaintsPlatform.Intake.Data.Contact", b =>

@@ -44,7 +44,8 @@ namespace ComplaintsPlatform.OmbudsmanLiaison.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
-                    b.HasKey("Consumer", "Source");
+                    b.HasKey("Consumer", "Source")
+                        .HasName("pk_feed_checkpoints");
 
                     b.ToTable("feed_checkpoints", "ombudsman");
                 });
@@ -74,9 +75,11 @@ namespace ComplaintsPlatform.OmbudsmanLiaison.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("source");
 
-                    b.HasKey("Consumer", "EventId");
+                    b.HasKey("Consumer", "EventId")
+                        .HasName("pk_processed_events");
 
-                    b.HasIndex("Consumer", "Source");
+                    b.HasIndex("Consumer", "Source")
+                        .HasDatabaseName("ix_processed_events_consumer_source");
 
                     b.ToTable("processed_events", "ombudsman");
                 });
@@ -119,13 +122,16 @@ namespace ComplaintsPlatform.OmbudsmanLiaison.Data.Migrations
                         .HasColumnName("transaction_id")
                         .HasDefaultValueSql("pg_current_xact_id()");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_events");
 
                     b.HasIndex("EventId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_events_event_id");
 
                     b.HasIndex("Position")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_events_position");
 
                     b.HasIndex("TransactionId", "Id")
                         .HasDatabaseName("ix_outbox_events_unsequenced")
@@ -160,7 +166,8 @@ namespace ComplaintsPlatform.OmbudsmanLiaison.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("recorded_by");
 
-                    b.HasKey("Year", "Ombudsman");
+                    b.HasKey("Year", "Ombudsman")
+                        .HasName("pk_benchmark_figures");
 
                     b.ToTable("benchmark_figures", "ombudsman");
                 });
@@ -225,9 +232,11 @@ namespace ComplaintsPlatform.OmbudsmanLiaison.Data.Migrations
                                 .HasColumnName("document_size_bytes");
                         });
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_correspondence");
 
-                    b.HasIndex("EnquiryId");
+                    b.HasIndex("EnquiryId")
+                        .HasDatabaseName("ix_correspondence_enquiry_id");
 
                     b.ToTable("correspondence", "ombudsman");
                 });
@@ -279,7 +288,8 @@ namespace ComplaintsPlatform.OmbudsmanLiaison.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_council_settings");
 
                     b.ToTable("council_settings", "ombudsman");
                 });
@@ -409,12 +419,15 @@ namespace ComplaintsPlatform.OmbudsmanLiaison.Data.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("summary");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_enquiries");
 
-                    b.HasIndex("CaseReference");
+                    b.HasIndex("CaseReference")
+                        .HasDatabaseName("ix_enquiries_case_reference");
 
                     b.HasIndex("Ombudsman", "OmbudsmanReference")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_enquiries_ombudsman_ombudsman_reference");
 
                     b.ToTable("enquiries", "ombudsman");
                 });
@@ -455,9 +468,11 @@ namespace ComplaintsPlatform.OmbudsmanLiaison.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("source_file");
 
-                    b.HasKey("SourceKind", "SourceId");
+                    b.HasKey("SourceKind", "SourceId")
+                        .HasName("pk_imported_rows");
 
-                    b.HasIndex("EnquiryId");
+                    b.HasIndex("EnquiryId")
+                        .HasDatabaseName("ix_imported_rows_enquiry_id");
 
                     b.ToTable("imported_rows", "ombudsman");
                 });
@@ -514,9 +529,11 @@ namespace ComplaintsPlatform.OmbudsmanLiaison.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("working_days");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_information_requests");
 
-                    b.HasIndex("EnquiryId");
+                    b.HasIndex("EnquiryId")
+                        .HasDatabaseName("ix_information_requests_enquiry_id");
 
                     b.ToTable("information_requests", "ombudsman");
                 });
@@ -602,9 +619,11 @@ namespace ComplaintsPlatform.OmbudsmanLiaison.Data.Migrations
                                 .HasColumnName("evidence_document_size_bytes");
                         });
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_recommendations");
 
-                    b.HasIndex("EnquiryId");
+                    b.HasIndex("EnquiryId")
+                        .HasDatabaseName("ix_recommendations_enquiry_id");
 
                     b.ToTable("recommendations", "ombudsman");
                 });
@@ -641,10 +660,12 @@ namespace ComplaintsPlatform.OmbudsmanLiaison.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("subject_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_reminder_queue");
 
                     b.HasIndex("Kind", "SubjectId", "DueOn")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_reminder_queue_kind_subject_id_due_on");
 
                     b.ToTable("reminder_queue", "ombudsman");
                 });
@@ -655,7 +676,8 @@ namespace ComplaintsPlatform.OmbudsmanLiaison.Data.Migrations
                         .WithMany("Correspondence")
                         .HasForeignKey("EnquiryId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_correspondence_enquiries_enquiry_id");
                 });
 
             modelBuilder.Entity("ComplaintsPlatform.OmbudsmanLiaison.Data.InformationRequestRecord", b =>
@@ -664,7 +686,8 @@ namespace ComplaintsPlatform.OmbudsmanLiaison.Data.Migrations
                         .WithMany("Requests")
                         .HasForeignKey("EnquiryId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_information_requests_enquiries_enquiry_id");
                 });
 
             modelBuilder.Entity("ComplaintsPlatform.OmbudsmanLiaison.Data.RecommendationRecord", b =>
@@ -673,7 +696,8 @@ namespace ComplaintsPlatform.OmbudsmanLiaison.Data.Migrations
                         .WithMany("Recommendations")
                         .HasForeignKey("EnquiryId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_recommendations_enquiries_enquiry_id");
                 });
 
             modelBuilder.Entity("ComplaintsPlatform.OmbudsmanLiaison.Data.EnquiryRecord", b =>

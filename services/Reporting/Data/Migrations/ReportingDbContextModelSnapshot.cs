@@ -43,7 +43,8 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
-                    b.HasKey("Consumer", "Source");
+                    b.HasKey("Consumer", "Source")
+                        .HasName("pk_feed_checkpoints");
 
                     b.ToTable("feed_checkpoints", "reporting");
                 });
@@ -73,9 +74,11 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("source");
 
-                    b.HasKey("Consumer", "EventId");
+                    b.HasKey("Consumer", "EventId")
+                        .HasName("pk_processed_events");
 
-                    b.HasIndex("Consumer", "Source");
+                    b.HasIndex("Consumer", "Source")
+                        .HasDatabaseName("ix_processed_events_consumer_source");
 
                     b.ToTable("processed_events", "reporting");
                 });
@@ -113,10 +116,12 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_at");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_api_keys");
 
                     b.HasIndex("Hash")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_api_keys_hash");
 
                     b.ToTable("api_keys", "reporting");
                 });
@@ -156,7 +161,8 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("upheld_rate_bp");
 
-                    b.HasKey("Year", "Ombudsman", "Scope", "CouncilCode");
+                    b.HasKey("Year", "Ombudsman", "Scope", "CouncilCode")
+                        .HasName("pk_benchmark_figures");
 
                     b.ToTable("benchmark_figures", "reporting");
                 });
@@ -204,7 +210,8 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("team_id");
 
-                    b.HasKey("CaseId");
+                    b.HasKey("CaseId")
+                        .HasName("pk_case_facts");
 
                     b.ToTable("case_facts", "reporting");
                 });
@@ -240,7 +247,8 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("team_id");
 
-                    b.HasKey("ComplimentId");
+                    b.HasKey("ComplimentId")
+                        .HasName("pk_compliment_facts");
 
                     b.ToTable("compliment_facts", "reporting");
                 });
@@ -282,7 +290,8 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("triaged_on");
 
-                    b.HasKey("ContactId");
+                    b.HasKey("ContactId")
+                        .HasName("pk_contact_facts");
 
                     b.ToTable("contact_facts", "reporting");
                 });
@@ -309,7 +318,8 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("time_zone");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_council");
 
                     b.ToTable("council", "reporting");
                 });
@@ -377,9 +387,11 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("count");
 
-                    b.HasKey("Metric", "Basis", "Grain", "Month", "ServiceAreaId", "DirectorateId", "TeamId", "Stream", "Stage", "Channel", "Kind", "Code");
+                    b.HasKey("Metric", "Basis", "Grain", "Month", "ServiceAreaId", "DirectorateId", "TeamId", "Stream", "Stage", "Channel", "Kind", "Code")
+                        .HasName("pk_counters");
 
-                    b.HasIndex("Basis", "Grain", "Metric", "Month");
+                    b.HasIndex("Basis", "Grain", "Metric", "Month")
+                        .HasDatabaseName("ix_counters_basis_grain_metric_month");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Basis", "Grain", "Metric", "Month"), new[] { "ServiceAreaId", "DirectorateId", "TeamId", "Stream", "Stage", "Channel", "Kind", "Code", "Count", "Amount" });
 
@@ -410,7 +422,8 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("parent_id");
 
-                    b.HasKey("Kind", "Id");
+                    b.HasKey("Kind", "Id")
+                        .HasName("pk_directory");
 
                     b.ToTable("directory", "reporting");
                 });
@@ -436,9 +449,11 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("received_on");
 
-                    b.HasKey("EnquiryId");
+                    b.HasKey("EnquiryId")
+                        .HasName("pk_ombudsman_referrals");
 
-                    b.HasIndex("CaseId");
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_ombudsman_referrals_case_id");
 
                     b.ToTable("ombudsman_referrals", "reporting");
                 });
@@ -462,7 +477,8 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("policy_version");
 
-                    b.HasKey("Stream");
+                    b.HasKey("Stream")
+                        .HasName("pk_policy_conformance");
 
                     b.ToTable("policy_conformance", "reporting");
                 });
@@ -481,7 +497,8 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("rebuilt_at");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_read_model_state");
 
                     b.ToTable("read_model_state", "reporting");
                 });
@@ -533,9 +550,11 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("year");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_self_assessment_changes");
 
-                    b.HasIndex("Year", "Paragraph");
+                    b.HasIndex("Year", "Paragraph")
+                        .HasDatabaseName("ix_self_assessment_changes_year_paragraph");
 
                     b.ToTable("self_assessment_changes", "reporting");
                 });
@@ -577,7 +596,8 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                         .HasColumnType("smallint")
                         .HasColumnName("status");
 
-                    b.HasKey("Year", "Paragraph");
+                    b.HasKey("Year", "Paragraph")
+                        .HasName("pk_self_assessment");
 
                     b.ToTable("self_assessment", "reporting");
                 });

@@ -43,7 +43,8 @@ namespace ComplaintsPlatform.Messaging.Tests.Synthetic.Migrations.Consumer
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
-                    b.HasKey("Consumer", "Source");
+                    b.HasKey("Consumer", "Source")
+                        .HasName("pk_feed_checkpoints");
 
                     b.ToTable("feed_checkpoints", "reporting");
                 });
@@ -73,9 +74,11 @@ namespace ComplaintsPlatform.Messaging.Tests.Synthetic.Migrations.Consumer
                         .HasColumnType("character varying(100)")
                         .HasColumnName("source");
 
-                    b.HasKey("Consumer", "EventId");
+                    b.HasKey("Consumer", "EventId")
+                        .HasName("pk_processed_events");
 
-                    b.HasIndex("Consumer", "Source");
+                    b.HasIndex("Consumer", "Source")
+                        .HasDatabaseName("ix_processed_events_consumer_source");
 
                     b.ToTable("processed_events", "reporting");
                 });
@@ -109,7 +112,8 @@ namespace ComplaintsPlatform.Messaging.Tests.Synthetic.Migrations.Consumer
                         .HasColumnType("character varying(20)")
                         .HasColumnName("replica");
 
-                    b.HasKey("Seq");
+                    b.HasKey("Seq")
+                        .HasName("pk_applied_contacts");
 
                     b.ToTable("applied_contacts", "reporting");
                 });

@@ -61,13 +61,16 @@ namespace ComplaintsPlatform.Messaging.Tests.Synthetic.Migrations.Producer
                         .HasColumnName("transaction_id")
                         .HasDefaultValueSql("pg_current_xact_id()");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_events");
 
                     b.HasIndex("EventId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_events_event_id");
 
                     b.HasIndex("Position")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_events_position");
 
                     b.HasIndex("TransactionId", "Id")
                         .HasDatabaseName("ix_outbox_events_unsequenced")
@@ -89,7 +92,8 @@ namespace ComplaintsPlatform.Messaging.Tests.Synthetic.Migrations.Producer
                         .HasColumnType("character varying(40)")
                         .HasColumnName("reference");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_contacts");
 
                     b.ToTable("contacts", "intake");
                 });

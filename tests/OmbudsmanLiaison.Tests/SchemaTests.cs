@@ -1,0 +1,13 @@
+using ComplaintsPlatform.OmbudsmanLiaison.Data;
+using ComplaintsPlatform.TestInfrastructure;
+using Xunit;
+
+namespace ComplaintsPlatform.OmbudsmanLiaison.Tests;
+
+public sealed class SchemaTests
+{
+    [Fact]
+    public Task Migrations_build_the_committed_schema_and_leave_no_model_change_unmigrated() =>
+        SchemaSnapshot.AssertMigrationsBuildTheSnapshotAsync<OmbudsmanLiaisonDbContext>(
+            options => new(options), Extensions.ConnectionName, Extensions.Schema);
+}
