@@ -11,12 +11,12 @@ namespace ComplaintsPlatform.Identity.Tests;
 public sealed class StaffAccountTests : IAsyncLifetime
 {
     private IdentityHost _host = null!;
-    private Accounts.AccountsClient _admin = null!;
+    private V1.Accounts.AccountsClient _admin = null!;
 
     public async Task InitializeAsync()
     {
         _host = await IdentityHost.StartAsync();
-        _admin = new Accounts.AccountsClient(_host.CreateChannel(await _host.DevTokenAsync("administrator", "admin-1")));
+        _admin = new V1.Accounts.AccountsClient(_host.CreateChannel(await _host.DevTokenAsync("administrator", "admin-1")));
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -24,11 +24,11 @@ public sealed class StaffAccountTests : IAsyncLifetime
     [Fact]
     public async Task Only_an_administrator_manages_accounts()
     {
-        var teamMember = new Accounts.AccountsClient(_host.CreateChannel(await _host.DevTokenAsync("complaints_team", "officer-9")));
+        var teamMember = new V1.Accounts.AccountsClient(_host.CreateChannel(await _host.DevTokenAsync("complaints_team", "officer-9")));
         var ex = await Assert.ThrowsAsync<RpcException>(() => teamMember.ListAccountsAsync(new ListAccountsRequest()).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
 
-        var anonymous = new Accounts.AccountsClient(_host.CreateChannel());
+        var anonymous = new V1.Accounts.AccountsClient(_host.CreateChannel());
         ex = await Assert.ThrowsAsync<RpcException>(() => anonymous.ListAccountsAsync(new ListAccountsRequest()).ResponseAsync);
         Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
     }
