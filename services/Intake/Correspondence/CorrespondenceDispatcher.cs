@@ -14,7 +14,9 @@ namespace ComplaintsPlatform.Intake.Correspondence;
 /// Delivers queued messages: renders each, sends emails over SMTP, stores letters ready to print, and
 /// records what went, to whom, when, how and whether within its deadline, with a CorrespondenceSent
 /// event in the same transaction. Rows are claimed with SKIP LOCKED, so replicas share the work.
-/// Delivery is at least once: an email whose record fails to commit is sent again.
+/// Delivery is at least once: an email whose record fails to commit is sent again. A letter CaseWorkflow
+/// asked for gets its words here, just before it goes; while CaseWorkflow is unavailable it waits,
+/// retried with the same backoff, and never fails for that alone.
 /// </summary>
 internal sealed class CorrespondenceDispatcher(
     IServiceScopeFactory scopes,
@@ -27,6 +29,8 @@ internal sealed class CorrespondenceDispatcher(
 {
     private const int BatchSize = 20;
     private const int MaxAttempts = 8;
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(10);
+    private readonly TimeSpan _retryDelay = configuration.GetValue("Correspondence:RetryDelay", TimeSpan.FromSeconds(5));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -74,11 +78,26 @@ internal sealed class CorrespondenceDispatcher(
         {
             return false;
         }
+        var words = scope.ServiceProvider.GetRequiredService<CaseLetterWords>();
+        var caseWorkflowDown = false;
         SmtpClient? smtp = null;
         try
         {
             foreach (var m in batch)
             {
+                if (m.CaseLetterCode is not null)
+                {
+                    // Once CaseWorkflow is found down, the batch's other letters wait without asking it again.
+                    var failure = caseWorkflowDown ? null : await CompleteAsync(words, m, ct);
+                    if (caseWorkflowDown || failure is not null)
+                    {
+                        caseWorkflowDown = caseWorkflowDown || CaseLetterWords.IsUnavailable(failure!);
+                        var error = failure?.GetType().Name ?? "CaseWorkflowUnavailable";
+                        Retry(m, now, error, waitingForCaseWorkflow: caseWorkflowDown);
+                        logger.LogWarning("Words of letter {CorrespondenceId} not fetched from CaseWorkflow (attempt {Attempt}): {Error}", m.Id, m.Attempts, error);
+                        continue;
+                    }
+                }
                 var facts = JsonSerializer.Deserialize<Dictionary<string, string>>(m.FactsJson) ?? [];
                 var rendered = Templates.Render(m.TemplateCode, facts, m.Reference);
                 var today = ProtoDates.LocalDate(now);
@@ -100,10 +119,7 @@ internal sealed class CorrespondenceDispatcher(
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
-                        m.Attempts++;
-                        m.LastError = ex.GetType().Name;
-                        m.Status = m.Attempts >= MaxAttempts ? CorrespondenceStatus.Failed : CorrespondenceStatus.Pending;
-                        m.NextAttemptAt = now.AddSeconds(Math.Min(600, 5 * Math.Pow(2, m.Attempts)));
+                        Retry(m, now, ex.GetType().Name, waitingForCaseWorkflow: false);
                         logger.LogWarning("Email {CorrespondenceId} not sent (attempt {Attempt}): {ExceptionType}", m.Id, m.Attempts, ex.GetType().Name);
                         smtp?.Dispose();
                         smtp = null;
@@ -145,5 +161,28 @@ internal sealed class CorrespondenceDispatcher(
             }
         }
         return batch.Count == BatchSize;
+    }
+
+    // The exception when the words could not be fetched, else null.
+    private static async Task<Exception?> CompleteAsync(CaseLetterWords words, CorrespondenceMessage m, CancellationToken ct)
+    {
+        try
+        {
+            await words.CompleteAsync(m, ct);
+            return null;
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            return ex;
+        }
+    }
+
+    private void Retry(CorrespondenceMessage m, DateTime now, string error, bool waitingForCaseWorkflow)
+    {
+        m.Attempts++;
+        m.LastError = error;
+        m.Status = m.Attempts >= MaxAttempts && !waitingForCaseWorkflow ? CorrespondenceStatus.Failed : CorrespondenceStatus.Pending;
+        var delay = _retryDelay * Math.Pow(2, Math.Min(m.Attempts, 20));
+        m.NextAttemptAt = now + (delay < MaxRetryDelay ? delay : MaxRetryDelay);
     }
 }

@@ -9,6 +9,10 @@ public sealed class CorrespondenceMessage
     public string? CaseId { get; set; }
     public string TemplateCode { get; set; } = "";
     public string FactsJson { get; set; } = "{}";
+    // A letter CaseWorkflow asked for whose words are still to be fetched: its letter code and request
+    // id. Until then FactsJson holds CaseWorkflow's facts; the dispatcher maps both when it sends.
+    public string? CaseLetterCode { get; set; }
+    public string? CaseLetterRequestId { get; set; }
     public string DeliveredBy { get; set; } = "";
     public string RecipientKind { get; set; } = "";
     public string RecipientName { get; set; } = "";

@@ -455,6 +455,14 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("case_id");
 
+                    b.Property<string>("CaseLetterCode")
+                        .HasColumnType("text")
+                        .HasColumnName("case_letter_code");
+
+                    b.Property<string>("CaseLetterRequestId")
+                        .HasColumnType("text")
+                        .HasColumnName("case_letter_request_id");
+
                     b.Property<Guid?>("ContactId")
                         .HasColumnType("uuid")
                         .HasColumnName("contact_id");
