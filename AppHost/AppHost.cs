@@ -21,7 +21,8 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name, string connecti
 
 IResourceBuilder<ProjectResource>[] services =
 [
-    Service<Projects.Intake>("intake", "intake-db"),
+    // A receipt email links to the person's status through the gateway.
+    Service<Projects.Intake>("intake", "intake-db").WithEnvironment("Intake__PublicBaseUrl", "http://localhost:" + settings.GatewayHttpPort),
     Service<Projects.CaseWorkflow>("case-workflow", "case-workflow-db"),
     Service<Projects.OmbudsmanLiaison>("ombudsman-liaison", "ombudsman-liaison-db"),
     Service<Projects.Compliments>("compliments", "compliments-db"),

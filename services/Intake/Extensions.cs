@@ -66,6 +66,7 @@ internal static class Extensions
 
         builder.Services.AddSingleton(builder.Configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new SmtpOptions());
         builder.Services.AddSingleton<EmailSender>();
+        builder.Services.AddSingleton<StatusLinks>();
         builder.Services.AddSingleton<CorrespondenceSignal>();
         builder.Services.AddHostedService<CorrespondenceDispatcher>();
     }

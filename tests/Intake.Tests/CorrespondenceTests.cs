@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using ComplaintsPlatform.CaseWorkflow.V1;
 using ComplaintsPlatform.Hosting.Identity;
 using ComplaintsPlatform.Intake.Tests.Support;
@@ -88,6 +89,33 @@ public sealed class CorrespondenceTests(IntakeFixture fixture) : IClassFixture<I
         Host.Feed.Publish(FinalResponse(contact, "case-78", "We have repaired the damp.", nextBody: "NEXT_BODY_HOUSING_OMBUDSMAN"));
         var mail = await Host.Smtp.WaitForAsync(m => (m.Subject ?? "").StartsWith("Our final response") && m.To.Mailboxes.Any(a => a.Address == request.Contact.Email), "the response arrives");
         Assert.Contains("Housing Ombudsman Service", mail.TextBody);
+    }
+
+    [Fact]
+    public async Task The_receipt_email_links_to_the_status_page_with_a_working_token_kept_in_no_record_or_log()
+    {
+        var request = Requests.Public();
+        var contact = await Host.Client().SubmitAsync(request);
+
+        var mail = await Host.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == request.Contact.Email)
+            && (m.Subject ?? "").StartsWith("We have received your message"), "the receipt arrives");
+        var link = Regex.Match(mail.TextBody ?? "", @"http://localhost:8080/status/open\?reference=(?<reference>[^&\s]+)&token=(?<token>[A-Za-z0-9_-]+)");
+        Assert.True(link.Success, mail.TextBody);
+        Assert.Contains(link.Value.Replace("&", "&amp;"), mail.HtmlBody);
+        var reference = Uri.UnescapeDataString(link.Groups["reference"].Value);
+        var token = link.Groups["token"].Value;
+        var status = await Host.Client().GetStatusAsync(new GetStatusRequest { Reference = reference, StatusToken = token });
+        Assert.Equal(contact.Reference, status.Reference);
+
+        var record = await SentAsync(contact.ContactId, "receipt");
+        var kept = await Team.GetCorrespondenceDocumentAsync(new GetCorrespondenceDocumentRequest { CorrespondenceId = record.Id });
+        var keptHtml = Encoding.UTF8.GetString(kept.Content.ToByteArray());
+        Assert.Contains("status/open?reference=" + contact.Reference + "&amp;token=WITHHELD", keptHtml);
+        Assert.DoesNotContain(token, keptHtml);
+        Assert.Equal(0L, await Host.ScalarAsync<long>(
+            "SELECT count(*) FROM intake.correspondence WHERE strpos(facts_json::text, @t) > 0 OR strpos(convert_from(document, 'UTF8'), @t) > 0 OR strpos(coalesce(subject, ''), @t) > 0",
+            ("t", token)));
+        Assert.DoesNotContain(Host.Logs.Lines, line => line.Contains(token, StringComparison.Ordinal));
     }
 
     [Fact]

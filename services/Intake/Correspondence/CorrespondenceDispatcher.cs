@@ -22,6 +22,7 @@ internal sealed class CorrespondenceDispatcher(
     IServiceScopeFactory scopes,
     CorrespondenceSignal signal,
     EmailSender email,
+    StatusLinks statusLinks,
     IOutbox outbox,
     TimeProvider clock,
     IConfiguration configuration,
@@ -99,7 +100,9 @@ internal sealed class CorrespondenceDispatcher(
                     }
                 }
                 var facts = JsonSerializer.Deserialize<Dictionary<string, string>>(m.FactsJson) ?? [];
-                var rendered = Templates.Render(m.TemplateCode, facts, m.Reference);
+                // A receipt email's status link carries the token: only the email sent has it, never the copy kept.
+                var link = statusLinks.For(m);
+                var rendered = Templates.Render(m.TemplateCode, link is { } l ? With(facts, l.Kept) : facts, m.Reference);
                 var today = ProtoDates.LocalDate(now);
                 m.Subject = rendered.Subject;
                 if (m.DeliveredBy == DeliveryChannel.Letter)
@@ -111,11 +114,12 @@ internal sealed class CorrespondenceDispatcher(
                 else
                 {
                     var html = Documents.EmailHtml(rendered, m.RecipientName, m.LargePrint);
+                    var sent = link is { } s ? Templates.Render(m.TemplateCode, With(facts, s.Sent), m.Reference) : rendered;
                     try
                     {
                         smtp ??= await email.ConnectAsync(ct);
-                        await smtp.SendAsync(email.Build(m.RecipientName, m.RecipientAddress, rendered.Subject,
-                            Documents.EmailText(rendered, m.RecipientName), html, m.Id), ct);
+                        await smtp.SendAsync(email.Build(m.RecipientName, m.RecipientAddress, sent.Subject,
+                            Documents.EmailText(sent, m.RecipientName), Documents.EmailHtml(sent, m.RecipientName, m.LargePrint), m.Id), ct);
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
@@ -162,6 +166,9 @@ internal sealed class CorrespondenceDispatcher(
         }
         return batch.Count == BatchSize;
     }
+
+    private static Dictionary<string, string> With(Dictionary<string, string> facts, string statusLink) =>
+        new(facts) { [StatusLinks.Fact] = statusLink };
 
     // The exception when the words could not be fetched, else null.
     private static async Task<Exception?> CompleteAsync(CaseLetterWords words, CorrespondenceMessage m, CancellationToken ct)
