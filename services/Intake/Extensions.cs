@@ -61,8 +61,9 @@ internal static class Extensions
         builder.Services.AddSingleton<IdempotencyCache>();
         builder.Services.AddSingleton(sp => StatusTokens.FromConfiguration(
             sp.GetRequiredService<IOptions<IntakeOptions>>().Value.StatusTokenKey, builder.Configuration["Identity:SigningKey"]));
-        // Triage deadlines count England & Wales working days (the council's division arrives with CaseWorkflow's configuration).
-        builder.Services.AddSingleton(new WorkingDayCalendar(BankHolidayData.Shipped, new CouncilCalendarSettings(Division.EnglandAndWales)));
+        // Dates and triage deadlines follow the council's clock, whose settings arrive with CaseWorkflow's configuration.
+        builder.Services.AddSingleton(new CouncilClocks(CouncilClocks.LoadData(builder.Configuration["Calendar:BankHolidaysFile"])));
+        builder.Services.AddSingleton<CouncilClockSource>();
 
         builder.Services.AddSingleton(builder.Configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new SmtpOptions());
         builder.Services.AddSingleton<EmailSender>();

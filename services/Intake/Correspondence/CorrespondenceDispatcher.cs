@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using ComplaintsPlatform.Intake.Data;
 using ComplaintsPlatform.Intake.Domain;
+using ComplaintsPlatform.Intake.Events;
 using ComplaintsPlatform.Intake.V1;
 using ComplaintsPlatform.Messaging.Outbox;
 using Google.Protobuf.WellKnownTypes;
@@ -80,6 +81,7 @@ internal sealed class CorrespondenceDispatcher(
             return false;
         }
         var words = scope.ServiceProvider.GetRequiredService<CaseLetterWords>();
+        var today = (await scope.ServiceProvider.GetRequiredService<CouncilClockSource>().GetAsync(db, ct)).LocalDate(now);
         var caseWorkflowDown = false;
         SmtpClient? smtp = null;
         try
@@ -103,7 +105,6 @@ internal sealed class CorrespondenceDispatcher(
                 // A receipt email's status link carries the token: only the email sent has it, never the copy kept.
                 var link = statusLinks.For(m);
                 var rendered = Templates.Render(m.TemplateCode, link is { } l ? With(facts, l.Kept) : facts, m.Reference);
-                var today = ProtoDates.LocalDate(now);
                 m.Subject = rendered.Subject;
                 if (m.DeliveredBy == DeliveryChannel.Letter)
                 {

@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.CaseWorkflow.V1;
 using ComplaintsPlatform.Intake.Correspondence;
 using ComplaintsPlatform.Intake.Data;

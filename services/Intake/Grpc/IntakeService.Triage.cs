@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.CaseWorkflow.V1;
 using ComplaintsPlatform.Hosting.Errors;
 using ComplaintsPlatform.Hosting.Identity;
@@ -55,10 +56,11 @@ public sealed partial class IntakeService
             .ToListAsync(context.CancellationToken);
 
         var reply = new TriageQueue { ShortestAcknowledgeWorkingDays = days, ShortestAcknowledgeStream = (ComplaintStream)(shortest?.Stream ?? 0) };
-        var today = ProtoDates.LocalDate(now);
+        var council = await councilClock.GetAsync(db, context.CancellationToken);
+        var today = council.LocalDate(now);
         foreach (var row in rows)
         {
-            var (due, left) = AcknowledgeBy(row.ReceivedAt, days, today);
+            var (due, left) = AcknowledgeBy(council.WorkingDays, row.ReceivedAt, days, today);
             // Oldest first means soonest due first: once one is beyond the filter, so is the rest.
             if (request.MaxWorkingDaysLeft > 0 && left > request.MaxWorkingDaysLeft)
             {
@@ -85,7 +87,7 @@ public sealed partial class IntakeService
         return reply;
     }
 
-    private (DateOnly? Due, int Left) AcknowledgeBy(DateTime receivedUtc, int days, DateOnly today)
+    private static (DateOnly? Due, int Left) AcknowledgeBy(Calendar.WorkingDayCalendar calendar, DateTime receivedUtc, int days, DateOnly today)
     {
         try
         {

@@ -199,6 +199,26 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("applied_at");
 
+                    b.Property<string>("CloseOfBusiness")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("close_of_business");
+
+                    b.PrimitiveCollection<DateOnly[]>("ClosureDays")
+                        .IsRequired()
+                        .HasColumnType("date[]")
+                        .HasColumnName("closure_days");
+
+                    b.Property<string>("Division")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("division");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("time_zone");
+
                     b.Property<int>("Version")
                         .HasColumnType("integer")
                         .HasColumnName("version");
