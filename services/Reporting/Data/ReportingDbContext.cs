@@ -97,6 +97,9 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             e.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
             e.Property(x => x.Name).HasColumnName("name").HasMaxLength(300);
             e.Property(x => x.TimeZone).HasColumnName("time_zone").HasMaxLength(100);
+            e.Property(x => x.Division).HasColumnName("division").HasMaxLength(40);
+            e.Property(x => x.CloseOfBusiness).HasColumnName("close_of_business").HasMaxLength(5);
+            e.Property(x => x.ClosureDays).HasColumnName("closure_days");
             e.Property(x => x.Population).HasColumnName("population");
         });
         modelBuilder.Entity<ReadModelState>(e =>
