@@ -34,7 +34,9 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name, string connecti
 
 var principals = new[] { "intake", "caseworkflow", "ombudsman", "compliments", "reporting" };
 var intake = Service<Projects.Intake>("intake", "intake-db", "intake")
-    .WithEnvironment("Intake__StatusTokenKey", secrets.StatusTokenKey());
+    .WithEnvironment("Intake__StatusTokenKey", secrets.StatusTokenKey())
+    // A receipt email links to the person's status through the gateway.
+    .WithEnvironment("Intake__PublicBaseUrl", gateway.GetEndpoint("http"));
 var caseWorkflow = Service<Projects.CaseWorkflow>("case-workflow", "case-workflow-db", "caseworkflow");
 var ombudsman = Service<Projects.OmbudsmanLiaison>("ombudsman-liaison", "ombudsman-liaison-db", "ombudsman");
 var compliments = Service<Projects.Compliments>("compliments", "compliments-db", "compliments");

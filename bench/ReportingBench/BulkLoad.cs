@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.Reporting.Domain;
 using ComplaintsPlatform.Reporting.Events;
 using Npgsql;
@@ -23,7 +24,7 @@ internal static class BulkLoad
     public static async Task<(long CounterRows, int Cases)> RunAsync(string connection, int count)
     {
         var random = new Random(11);
-        var dates = new CouncilDates();
+        var clock = new CouncilClocks(BankHolidayData.Shipped).Default;
         var counters = new Dictionary<CounterKey, (long Count, long Amount)>();
         await using var conn = new NpgsqlConnection(connection);
         await conn.OpenAsync();
@@ -60,7 +61,7 @@ internal static class BulkLoad
         {
             for (var i = 0; i < count; i++)
             {
-                var c = Generate(random, start, dates);
+                var c = Generate(random, start, clock);
                 var sa = "sa-" + c.Area;
                 var team = "team-" + c.Team;
                 CounterKey K(string metric, int stage, string code) => new(metric, 0, default, sa, "", team, c.Stream, (short)stage, 0, 0, code);
@@ -148,7 +149,7 @@ internal static class BulkLoad
         return (counters.Count, count);
     }
 
-    private static FlatCase Generate(Random r, DateOnly start, CouncilDates dates)
+    private static FlatCase Generate(Random r, DateOnly start, CouncilClock clock)
     {
         var area = r.Next(Areas);
         var received = start.AddDays(r.Next(5 * 365));
@@ -171,8 +172,8 @@ internal static class BulkLoad
         var decided = escalated?.AddDays(r.Next(1, 10));
         var stage2 = accepted ? decided!.Value.AddDays(r.Next(20, 41)) : (DateOnly?)null;
         return new(area, area * 2 + r.Next(2), area / 5, (short)r.Next(1, 5), (short)r.Next(1, 10), received, ack, r.NextDouble() < 0.9,
-            1, responded, finding, original, original || extended, extended, dates.WorkingDaysBetween(received, responded),
-            escalated, decided, accepted, stage2, stage2 is null ? 0 : dates.WorkingDaysBetween(decided!.Value, stage2.Value),
+            1, responded, finding, original, original || extended, extended, CouncilDates.WorkingDaysBetween(clock, received, responded),
+            escalated, decided, accepted, stage2, stage2 is null ? 0 : CouncilDates.WorkingDaysBetween(clock, decided!.Value, stage2.Value),
             remedy, remedy == "financial" ? r.Next(5000, 100000) : 0, remedy is null ? null : responded.AddDays(1),
             lesson, lesson is null ? null : "nature-" + r.Next(6), lesson is null ? 0 : r.Next(1, 4));
     }

@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.Hosting;
 using ComplaintsPlatform.Hosting.Identity;
 using ComplaintsPlatform.Messaging;
@@ -50,6 +51,7 @@ internal sealed class LiveConsumers : IAsyncDisposable
         });
         builder.AddServiceDatabase<ReportingDbContext>("reporting-db", "reporting");
         builder.AddPlatformIdentity();
+        builder.Services.AddSingleton(new CouncilClocks(BankHolidayData.Shipped));
         builder.Services.AddSingleton<CouncilDates>();
         builder.AddFeedConsumer<ReportingDbContext, IntakeHandler>("intake", "reporting", s => s.BatchSize = batchSize)
             .ConfigurePrimaryHttpMessageHandler(() => intake.Server.CreateHandler());

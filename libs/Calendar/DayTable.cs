@@ -50,9 +50,9 @@ internal sealed class DayTable
         for (var i = 0; i <= Count; i++)
         {
             var date = DateOnly.FromDayNumber(FirstDayNumber + i);
-            MidnightUtcTicks[i] = EarliestUtcTicks(date.ToDateTime(TimeOnly.MinValue), timeZone);
+            MidnightUtcTicks[i] = CouncilTime.EarliestUtcTicks(date.ToDateTime(TimeOnly.MinValue), timeZone);
             if (i < Count)
-                CloseUtcTicks[i] = EarliestUtcTicks(date.ToDateTime(settings.CloseOfBusiness), timeZone);
+                CloseUtcTicks[i] = CouncilTime.EarliestUtcTicks(date.ToDateTime(settings.CloseOfBusiness), timeZone);
         }
     }
 
@@ -95,15 +95,5 @@ internal sealed class DayTable
         Reasons[i] |= reason;
         if (names is not null)
             names[i] = names.TryGetValue(i, out var existing) ? $"{existing}, {name}" : name!;
-    }
-
-    // A local time skipped by a DST jump is taken as the first valid moment after it; a repeated
-    // one as its first occurrence, so a day never starts or closes later than the clock on the wall.
-    private static long EarliestUtcTicks(DateTime local, TimeZoneInfo timeZone)
-    {
-        while (timeZone.IsInvalidTime(local))
-            local = local.AddMinutes(1);
-        var offset = timeZone.IsAmbiguousTime(local) ? timeZone.GetAmbiguousTimeOffsets(local).Max() : timeZone.GetUtcOffset(local);
-        return local.Ticks - offset.Ticks;
     }
 }

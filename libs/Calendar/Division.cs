@@ -19,4 +19,13 @@ public static class DivisionKeys
         Division.NorthernIreland => "northern-ireland",
         _ => throw new ArgumentOutOfRangeException(nameof(division), division, "Unknown division."),
     };
+
+    /// <summary>The division of a gov.uk key (england-and-wales, scotland, northern-ireland).</summary>
+    public static Division FromGovUkKey(string key) => key switch
+    {
+        "england-and-wales" => Division.EnglandAndWales,
+        "scotland" => Division.Scotland,
+        "northern-ireland" => Division.NorthernIreland,
+        _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Not a division: england-and-wales, scotland or northern-ireland."),
+    };
 }

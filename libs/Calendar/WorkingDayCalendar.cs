@@ -14,7 +14,7 @@ public sealed partial class WorkingDayCalendar
         Data = data;
         Settings = settings;
         Statute = statute ?? StatuteRule.BankHolidaysOnly;
-        _timeZone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZoneId);
+        _timeZone = CouncilTime.Zone(settings.TimeZoneId);
         _days = new DayTable(data, settings, Statute, _timeZone);
     }
 
@@ -28,6 +28,11 @@ public sealed partial class WorkingDayCalendar
 
     public DateOnly CoveredFrom => Data.CoveredFrom;
     public DateOnly CoveredTo => Data.CoveredTo;
+
+    public TimeZoneInfo TimeZone => _timeZone;
+
+    /// <summary>The council-local date of an instant (not moved to a working day: see <see cref="ReceivedOn"/>).</summary>
+    public DateOnly LocalDate(DateTimeOffset instant) => CouncilTime.LocalDate(instant, _timeZone);
 
     public bool IsWorkingDay(DateOnly date) => _days.Reasons[IndexOf(date)] == NonWorkingReason.None;
 
@@ -75,7 +80,7 @@ public sealed partial class WorkingDayCalendar
         var utc = receiptInstant.UtcTicks;
         var midnights = _days.MidnightUtcTicks;
         if (utc < midnights[0] || utc >= midnights[^1])
-            throw new CalendarRangeException(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(receiptInstant, _timeZone).DateTime),
+            throw new CalendarRangeException(LocalDate(receiptInstant),
                 CoveredFrom, CoveredTo, "receipt date");
 
         // Local days are 24h ± DST shifts, so the UTC-based guess is off by at most a day.

@@ -23,10 +23,7 @@ internal static class Extensions
         builder.AddOutbox<CaseWorkflowDbContext>(FeedName, "intake", "ombudsman", "compliments", "reporting");
 
         // A newer official bank-holiday file can be dropped in without a release (Calendar:BankHolidaysFile).
-        var bankHolidaysFile = builder.Configuration["Calendar:BankHolidaysFile"];
-        var bankHolidays = string.IsNullOrEmpty(bankHolidaysFile)
-            ? BankHolidayData.Shipped
-            : BankHolidayData.LoadFile(bankHolidaysFile).MergedOver(BankHolidayData.Shipped);
+        var bankHolidays = CouncilClocks.LoadData(builder.Configuration["Calendar:BankHolidaysFile"]);
         builder.Services.AddSingleton(new CouncilState(bankHolidays));
         builder.Services.AddScoped<ConfigurationEvents>();
         builder.Services.AddHostedService<ConfigurationBootstrapper>();

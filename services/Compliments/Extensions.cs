@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.Compliments.Data;
 using ComplaintsPlatform.Compliments.Events;
 using ComplaintsPlatform.Compliments.Grpc;
@@ -22,6 +23,7 @@ internal static class Extensions
         builder.AddFeedConsumer<ComplimentsDbContext, IntakeFeedHandler>("intake", ConsumerName);
         builder.AddFeedConsumer<ComplimentsDbContext, CaseWorkflowFeedHandler>("caseworkflow", ConsumerName);
         builder.Services.AddScoped<ComplimentEvents>();
+        builder.Services.AddSingleton(new CouncilClocks(CouncilClocks.LoadData(builder.Configuration["Calendar:BankHolidaysFile"])));
     }
 
     public static WebApplication MapComplimentsEndpoints(this WebApplication app)

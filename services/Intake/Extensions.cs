@@ -23,7 +23,7 @@ internal static class Extensions
     public static void AddIntakeServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<IntakeDbContext>(ConnectionName, Schema);
-        builder.AddPlatformGrpc("complaints.intake.v1.Intake", "complaints.intake.v1.IntakeInternal", "complaints.intake.v1.Registers", "complaints.intake.v1.IntakeImport");
+        builder.AddPlatformGrpc("complaints.intake.v1.Intake", "complaints.intake.v1.Registers", "complaints.intake.v1.IntakeImport");
         var intakeOptions = builder.Configuration.GetSection(IntakeOptions.Section).Get<IntakeOptions>() ?? new IntakeOptions();
         builder.Services.AddGrpc().AddServiceOptions<IntakeService>(o =>
             // Room for the attachments of one submission, each within its own limit.
@@ -35,9 +35,10 @@ internal static class Extensions
         builder.AddFeedConsumer<IntakeDbContext, ComplimentsEventsHandler>("compliments", "intake");
         builder.AddFeedConsumer<IntakeDbContext, OmbudsmanEventsHandler>("ombudsman", "intake");
         builder.Services.AddScoped<CaseCorrespondence>();
+        builder.Services.AddScoped<CaseLetterWords>();
         builder.Services.AddScoped<ContactImporter>();
         builder.Services.AddSingleton<OfficerDirectory>();
-        // CaseWorkflow's letter words (CaseInternal) and officers' addresses (CouncilDirectory), as the intake service.
+        // CaseWorkflow's letter words (CaseInternal, fetched by the dispatcher) and officers' addresses (CouncilDirectory), as the intake service.
         var caseWorkflow = new Uri(builder.Configuration["Services:CaseWorkflow"] ?? "http://_grpc.case-workflow");
         builder.Services.AddGrpcClient<CaseWorkflow.V1.CaseInternal.CaseInternalClient>(o => o.Address = caseWorkflow).AddHttpMessageHandler<ServiceTokenHandler>();
         builder.Services.AddGrpcClient<CaseWorkflow.V1.CouncilDirectory.CouncilDirectoryClient>(o => o.Address = caseWorkflow).AddHttpMessageHandler<ServiceTokenHandler>();
@@ -60,11 +61,13 @@ internal static class Extensions
         builder.Services.AddSingleton<IdempotencyCache>();
         builder.Services.AddSingleton(sp => StatusTokens.FromConfiguration(
             sp.GetRequiredService<IOptions<IntakeOptions>>().Value.StatusTokenKey));
-        // Triage deadlines count England & Wales working days (the council's division arrives with CaseWorkflow's configuration).
-        builder.Services.AddSingleton(new WorkingDayCalendar(BankHolidayData.Shipped, new CouncilCalendarSettings(Division.EnglandAndWales)));
+        // Dates and triage deadlines follow the council's clock, whose settings arrive with CaseWorkflow's configuration.
+        builder.Services.AddSingleton(new CouncilClocks(CouncilClocks.LoadData(builder.Configuration["Calendar:BankHolidaysFile"])));
+        builder.Services.AddSingleton<CouncilClockSource>();
 
         builder.Services.AddSingleton(builder.Configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new SmtpOptions());
         builder.Services.AddSingleton<EmailSender>();
+        builder.Services.AddSingleton<StatusLinks>();
         builder.Services.AddSingleton<CorrespondenceSignal>();
         builder.Services.AddHostedService<CorrespondenceDispatcher>();
     }
@@ -72,7 +75,6 @@ internal static class Extensions
     public static WebApplication MapIntakeEndpoints(this WebApplication app)
     {
         app.MapGrpcService<IntakeService>();
-        app.MapGrpcService<IntakeInternalService>();
         app.MapGrpcService<RegistersService>();
         app.MapGrpcService<IntakeImportService>();
         app.MapEventFeed<IntakeDbContext>();

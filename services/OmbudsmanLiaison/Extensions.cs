@@ -25,11 +25,8 @@ internal static class Extensions
         builder.AddFeedConsumer<OmbudsmanLiaisonDbContext, CaseWorkflowEvents>("caseworkflow", "ombudsman");
 
         // A newer official bank-holiday file can be dropped in without a release (Calendar:BankHolidaysFile).
-        var bankHolidaysFile = builder.Configuration["Calendar:BankHolidaysFile"];
-        var bankHolidays = string.IsNullOrEmpty(bankHolidaysFile)
-            ? BankHolidayData.Shipped
-            : BankHolidayData.LoadFile(bankHolidaysFile).MergedOver(BankHolidayData.Shipped);
-        builder.Services.AddSingleton(sp => new CouncilCalendar(bankHolidays, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(new CouncilClocks(CouncilClocks.LoadData(builder.Configuration["Calendar:BankHolidaysFile"])));
+        builder.Services.AddSingleton<CouncilCalendar>();
         builder.Services.AddScoped<ReminderScanner>();
         builder.Services.AddHostedService<ReminderService>();
 

@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.Hosting;
 using ComplaintsPlatform.Messaging;
 using ComplaintsPlatform.Reporting.Data;
@@ -25,6 +26,7 @@ internal static class Extensions
         builder.AddFeedConsumer<ReportingDbContext, CaseWorkflowHandler>("caseworkflow", ConsumerName);
         builder.AddFeedConsumer<ReportingDbContext, OmbudsmanHandler>("ombudsman", ConsumerName);
         builder.AddFeedConsumer<ReportingDbContext, ComplimentsHandler>("compliments", ConsumerName);
+        builder.Services.AddSingleton(new CouncilClocks(CouncilClocks.LoadData(builder.Configuration["Calendar:BankHolidaysFile"])));
         builder.Services.AddSingleton<CouncilDates>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ReportBuilder>();

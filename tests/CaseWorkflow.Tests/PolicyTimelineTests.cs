@@ -9,7 +9,7 @@ namespace ComplaintsPlatform.CaseWorkflow.Tests;
 /// <summary>Which policy version governs a day: the latest to have come into force by then, ties to the higher version.</summary>
 public sealed class PolicyTimelineTests
 {
-    private static readonly TimeZoneInfo s_london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    private static readonly Calendar.CouncilClock s_london = new(Calendar.BankHolidayData.Shipped, Calendar.CouncilCalendarSettings.Default);
 
     [Fact]
     public void A_version_back_dated_for_history_governs_its_past_but_not_today_so_the_current_version_stays_in_force()

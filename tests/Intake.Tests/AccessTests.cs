@@ -60,22 +60,6 @@ public sealed class AccessTests(IntakeFixture fixture) : IClassFixture<IntakeFix
     }
 
     [Fact]
-    public async Task The_internal_RPCs_refuse_people_and_services_not_on_the_list()
-    {
-        var reply = await Host.Client().SubmitAsync(Requests.Public("My grievance about the potholes on Elm Road"));
-        var ask = new GetContactForCaseRequest { ContactId = reply.ContactId };
-
-        Assert.Equal(StatusCode.Unauthenticated, await CodeOf(async () => await Host.Internal(null).GetContactForCaseAsync(ask)));
-        Assert.Equal(StatusCode.PermissionDenied, await CodeOf(async () => await Host.Internal(TestIdentity.Token(Roles.ComplaintsTeam)).GetContactForCaseAsync(ask)));
-        Assert.Equal(StatusCode.PermissionDenied, await CodeOf(async () => await Host.Internal(TestIdentity.ServiceToken("reporting")).GetContactForCaseAsync(ask)));
-        Assert.Equal(StatusCode.PermissionDenied, await CodeOf(async () => await Host.Internal(TestIdentity.Token(Roles.ComplaintsTeam)).SendCorrespondenceAsync(
-            new SendCorrespondenceRequest { RequestId = "r", TemplateCode = "acknowledgement", ContactId = reply.ContactId })));
-
-        var forCase = await Host.Internal(TestIdentity.ServiceToken("caseworkflow")).GetContactForCaseAsync(ask);
-        Assert.Equal(("My grievance about the potholes on Elm Road", reply.Reference), (forCase.Description, forCase.Reference));
-    }
-
-    [Fact]
     public async Task A_service_cannot_submit_as_if_it_were_a_person()
     {
         Assert.Equal(StatusCode.PermissionDenied, await CodeOf(async () =>

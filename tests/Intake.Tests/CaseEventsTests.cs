@@ -105,6 +105,50 @@ public sealed class CaseEventsTests(IntakeFixture fixture) : IClassFixture<Intak
     }
 
     [Fact]
+    public async Task While_CaseWorkflow_cannot_give_a_letters_words_case_progress_still_applies_and_the_letter_goes_when_it_returns()
+    {
+        var request = Requests.Public();
+        var contact = await Host.Client().SubmitAsync(request);
+        var caseId = Guid.NewGuid().ToString();
+        var letterId = Guid.CreateVersion7().ToString();
+        Host.Feed.CaseWorkflow.Texts[letterId] = new() { ["extension_reason"] = "the contractor's records are still being gathered" };
+        var refusedBefore = Host.Feed.CaseWorkflow.ContentRefusals;
+        Host.Feed.CaseWorkflow.ContentAvailable = false;
+        try
+        {
+            Host.Feed.Publish(new CaseOpened { Header = Header(caseId, contact, day: 2), AcknowledgeDue = Day(1), FromIntake = true });
+            Host.Feed.Publish(new CorrespondenceRequested
+            {
+                RequestId = letterId,
+                TemplateCode = "EXTENSION_NOTICE",
+                CaseId = caseId,
+                ContactId = contact.ContactId,
+                Facts = { ["new_due"] = "2026-12-23", ["next_body"] = "NEXT_BODY_LGSCO" },
+                Header = Header(caseId, contact),
+            });
+            Host.Feed.Publish(new CaseAcknowledged { Header = Header(caseId, contact), RespondDue = Day(10), WithinDeadline = true });
+            Host.Feed.Publish(new DeadlineExtended { Header = Header(caseId, contact), NewDue = Day(23), OriginalDue = Day(10), WorkingDays = 9 });
+
+            var extended = await StatusAsync(contact, s => s.CaseProgress?.NextDue?.Day == 23, "the events after the letter apply");
+            Assert.Equal("ACKNOWLEDGED", extended.CaseProgress.Status);
+            await Eventually.TrueAsync(() => Task.FromResult(Host.Feed.CaseWorkflow.ContentRefusals > refusedBefore), "the dispatcher has asked CaseWorkflow in vain");
+            var waiting = await Team.ListCorrespondenceAsync(new ListCorrespondenceRequest { ContactId = contact.ContactId });
+            Assert.Equal("PENDING", Assert.Single(waiting.Items, i => i.TemplateCode == "extension_notice").Status);
+            Assert.DoesNotContain(Host.Smtp.Messages, m => m.To.Mailboxes.Any(a => a.Address == request.Contact.Email)
+                && (m.Subject ?? "").StartsWith("We need more time"));
+        }
+        finally
+        {
+            Host.Feed.CaseWorkflow.ContentAvailable = true;
+        }
+
+        var mail = await Host.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == request.Contact.Email)
+            && (m.Subject ?? "").StartsWith("We need more time"), "the extension notice goes once CaseWorkflow is back");
+        Assert.Contains("because the contractor's records are still being gathered", mail.TextBody);
+        Assert.Contains("23 December 2026", mail.TextBody);
+    }
+
+    [Fact]
     public async Task A_reminder_is_one_email_to_the_officer_or_else_to_their_team_and_a_redelivery_sends_nothing_more()
     {
         var contact = await Host.Client().SubmitAsync(Requests.Public());

@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.RegularExpressions;
+using ComplaintsPlatform.CaseWorkflow.V1;
 using ComplaintsPlatform.Hosting.Identity;
 using ComplaintsPlatform.Intake.Tests.Support;
 using ComplaintsPlatform.Intake.V1;
@@ -8,11 +10,13 @@ using Xunit;
 
 namespace ComplaintsPlatform.Intake.Tests;
 
+/// <summary>
+/// Letters and emails as other services ask for them (CaseWorkflow's CorrespondenceRequested on its
+/// feed) and as Intake sends its own (the receipt), rendered, delivered and recorded.
+/// </summary>
 public sealed class CorrespondenceTests(IntakeFixture fixture) : IClassFixture<IntakeFixture>
 {
     private IntakeHost Host => fixture.Host;
-
-    private IntakeInternal.IntakeInternalClient CaseWorkflow => Host.Internal(TestIdentity.ServiceToken("caseworkflow"));
 
     private V1.Intake.IntakeClient Team => Host.Client(TestIdentity.Token(Roles.ComplaintsTeam));
 
@@ -28,31 +32,51 @@ public sealed class CorrespondenceTests(IntakeFixture fixture) : IClassFixture<I
         return record!;
     }
 
+    private CorrespondenceRequested FinalResponse(SubmitReply contact, string caseId, string words, string nextBody = "NEXT_BODY_LGSCO")
+    {
+        var requestId = Guid.NewGuid().ToString();
+        Host.Feed.CaseWorkflow.Texts[requestId] = new() { ["response"] = words };
+        return new CorrespondenceRequested
+        {
+            RequestId = requestId,
+            TemplateCode = "FINAL_RESPONSE",
+            CaseId = caseId,
+            ContactId = contact.ContactId,
+            Facts = { ["overall"] = "FINDING_UPHELD", ["next_body"] = nextBody },
+            Header = new CaseEventHeader { CaseId = caseId, ContactId = contact.ContactId, Reference = contact.Reference, Stream = ComplaintStream.Corporate, Stage = 2 },
+        };
+    }
+
+    // A case event after the letters: once the person's status shows it, the feed is past them.
+    private async Task FeedPastAsync(SubmitReply contact)
+    {
+        var marker = Guid.NewGuid().ToString();
+        Host.Feed.Publish(new CaseOpened
+        {
+            Header = new CaseEventHeader { CaseId = marker, ContactId = contact.ContactId, Reference = contact.Reference, Stream = ComplaintStream.Corporate, Stage = 1 },
+        });
+        await Eventually.TrueAsync(async () => (await Host.Client().GetStatusAsync(
+            new GetStatusRequest { Reference = contact.Reference, StatusToken = contact.StatusToken })).CaseProgress is not null, "the feed is past the letters");
+    }
+
     [Fact]
     public async Task A_final_response_is_emailed_with_the_Ombudsman_signposted_and_recorded_against_its_deadline_once()
     {
         var request = Requests.Public();
         var contact = await Host.Client().SubmitAsync(request);
-        var send = new SendCorrespondenceRequest
-        {
-            RequestId = Guid.NewGuid().ToString(),
-            TemplateCode = "final_response",
-            CaseId = "case-77",
-            ContactId = contact.ContactId,
-            Facts = { ["response_text"] = "We have reviewed the collection records.", ["outcome"] = "upheld" },
-            Deadline = new Google.Type.Date { Year = 2020, Month = 1, Day = 1 },
-        };
+        var requested = FinalResponse(contact, "case-77", "We have reviewed the collection records.");
+        requested.Deadline = new Google.Type.Date { Year = 2020, Month = 1, Day = 1 };
 
-        var first = await CaseWorkflow.SendCorrespondenceAsync(send);
-        var repeat = await CaseWorkflow.SendCorrespondenceAsync(send);
+        Host.Feed.Publish(requested);
+        Host.Feed.RedeliverLast();
 
-        Assert.Equal((first.CorrespondenceId, false, true), (repeat.CorrespondenceId, first.Duplicate, repeat.Duplicate));
-        Assert.Equal(("EMAIL", "PERSON"), (first.DeliveredBy, first.RecipientKind));
         var mail = await Host.Smtp.WaitForAsync(m => (m.Subject ?? "").StartsWith("Our final response") && m.To.Mailboxes.Any(a => a.Address == request.Contact.Email), "the final response arrives");
         Assert.Contains("Local Government and Social Care Ombudsman", mail.TextBody);
         Assert.Contains("We have reviewed the collection records.", mail.TextBody);
+        Assert.Contains("Our finding: upheld.", mail.TextBody);
         var record = await SentAsync(contact.ContactId, "final_response");
-        Assert.Equal(("case-77", false), (record.CaseId, record.WithinDeadline));
+        Assert.Equal(("case-77", false, "EMAIL", "PERSON"), (record.CaseId, record.WithinDeadline, record.DeliveredBy, record.RecipientKind));
+        await FeedPastAsync(contact);
         Assert.Single(Host.Smtp.Messages, m => (m.Subject ?? "").StartsWith("Our final response") && m.To.Mailboxes.Any(a => a.Address == request.Contact.Email));
         Assert.Contains("complaints.intake.v1.CorrespondenceSent", await Host.OutboxEventTypesAsync());
     }
@@ -62,13 +86,36 @@ public sealed class CorrespondenceTests(IntakeFixture fixture) : IClassFixture<I
     {
         var request = Requests.Public();
         var contact = await Host.Client().SubmitAsync(request);
-        await CaseWorkflow.SendCorrespondenceAsync(new SendCorrespondenceRequest
-        {
-            RequestId = Guid.NewGuid().ToString(), TemplateCode = "final_response", ContactId = contact.ContactId,
-            Facts = { ["ombudsman"] = "HOUSING_OMBUDSMAN" },
-        });
+        Host.Feed.Publish(FinalResponse(contact, "case-78", "We have repaired the damp.", nextBody: "NEXT_BODY_HOUSING_OMBUDSMAN"));
         var mail = await Host.Smtp.WaitForAsync(m => (m.Subject ?? "").StartsWith("Our final response") && m.To.Mailboxes.Any(a => a.Address == request.Contact.Email), "the response arrives");
         Assert.Contains("Housing Ombudsman Service", mail.TextBody);
+    }
+
+    [Fact]
+    public async Task The_receipt_email_links_to_the_status_page_with_a_working_token_kept_in_no_record_or_log()
+    {
+        var request = Requests.Public();
+        var contact = await Host.Client().SubmitAsync(request);
+
+        var mail = await Host.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == request.Contact.Email)
+            && (m.Subject ?? "").StartsWith("We have received your message"), "the receipt arrives");
+        var link = Regex.Match(mail.TextBody ?? "", @"http://localhost:8080/status/open\?reference=(?<reference>[^&\s]+)&token=(?<token>[A-Za-z0-9_-]+)");
+        Assert.True(link.Success, mail.TextBody);
+        Assert.Contains(link.Value.Replace("&", "&amp;"), mail.HtmlBody);
+        var reference = Uri.UnescapeDataString(link.Groups["reference"].Value);
+        var token = link.Groups["token"].Value;
+        var status = await Host.Client().GetStatusAsync(new GetStatusRequest { Reference = reference, StatusToken = token });
+        Assert.Equal(contact.Reference, status.Reference);
+
+        var record = await SentAsync(contact.ContactId, "receipt");
+        var kept = await Team.GetCorrespondenceDocumentAsync(new GetCorrespondenceDocumentRequest { CorrespondenceId = record.Id });
+        var keptHtml = Encoding.UTF8.GetString(kept.Content.ToByteArray());
+        Assert.Contains("status/open?reference=" + contact.Reference + "&amp;token=WITHHELD", keptHtml);
+        Assert.DoesNotContain(token, keptHtml);
+        Assert.Equal(0L, await Host.ScalarAsync<long>(
+            "SELECT count(*) FROM intake.correspondence WHERE strpos(facts_json::text, @t) > 0 OR strpos(convert_from(document, 'UTF8'), @t) > 0 OR strpos(coalesce(subject, ''), @t) > 0",
+            ("t", token)));
+        Assert.DoesNotContain(Host.Logs.Lines, line => line.Contains(token, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -100,30 +147,19 @@ public sealed class CorrespondenceTests(IntakeFixture fixture) : IClassFixture<I
     }
 
     [Fact]
-    public async Task A_staff_notification_goes_to_the_team_address_from_the_directory()
+    public async Task A_letter_with_a_template_Intake_lacks_or_for_an_unknown_contact_is_not_queued_and_the_feed_goes_on()
     {
-        var reply = await CaseWorkflow.SendCorrespondenceAsync(new SendCorrespondenceRequest
-        {
-            RequestId = Guid.NewGuid().ToString(), TemplateCode = "staff_notification", TeamId = "waste-team", CaseId = "case-9",
-            Facts = { ["subject"] = "Case case-9 allocated to your team", ["message"] = "Please allocate a handler." },
-        });
+        var contact = await Host.Client().SubmitAsync(Requests.Public());
+        var unknownTemplate = FinalResponse(contact, "case-80", "Words");
+        unknownTemplate.TemplateCode = "LOVE_LETTER";
+        var unknownContact = FinalResponse(contact, "case-81", "Words");
+        unknownContact.ContactId = Guid.NewGuid().ToString();
+        Host.Feed.Publish(unknownTemplate);
+        Host.Feed.Publish(unknownContact);
 
-        Assert.Equal("STAFF", reply.RecipientKind);
-        var mail = await Host.Smtp.WaitForAsync(m => m.Subject == "Case case-9 allocated to your team", "the team is notified");
-        Assert.Equal("waste@council.example", mail.To.Mailboxes.Single().Address);
-    }
+        await FeedPastAsync(contact);
 
-    [Fact]
-    public async Task An_unknown_template_or_missing_contact_is_refused()
-    {
-        var unknown = await Assert.ThrowsAsync<RpcException>(async () => await CaseWorkflow.SendCorrespondenceAsync(new SendCorrespondenceRequest
-        {
-            RequestId = "x1", TemplateCode = "love_letter", ContactId = Guid.NewGuid().ToString(),
-        }));
-        var missing = await Assert.ThrowsAsync<RpcException>(async () => await CaseWorkflow.SendCorrespondenceAsync(new SendCorrespondenceRequest
-        {
-            RequestId = "x2", TemplateCode = "acknowledgement", ContactId = Guid.NewGuid().ToString(),
-        }));
-        Assert.Equal((StatusCode.InvalidArgument, StatusCode.NotFound), (unknown.StatusCode, missing.StatusCode));
+        Assert.Equal(0L, await Host.ScalarAsync<long>("SELECT count(*) FROM intake.correspondence WHERE request_id IN (@a, @b)",
+            ("a", "caseworkflow:" + unknownTemplate.RequestId), ("b", "caseworkflow:" + unknownContact.RequestId)));
     }
 }

@@ -18,7 +18,7 @@ public sealed class ImportTemplateTests
         HashSet<string> Codes(string list) => council.RootElement.GetProperty("lists").EnumerateArray()
             .Single(l => l.GetProperty("name").GetString() == list).GetProperty("items").EnumerateArray()
             .Select(i => i.GetProperty("code").GetString()!).ToHashSet();
-        var rules = new ImportRules(DateTimeOffset.UtcNow, new IntakeOptions(), areas,
+        var rules = new ImportRules(DateTimeOffset.UtcNow, new Calendar.CouncilClocks(Calendar.BankHolidayData.Shipped).Default, new IntakeOptions(), areas,
             new TriageLists(Codes(TriageLists.ExclusionReasonsList), Codes(TriageLists.SignpostDestinationsList), areas));
 
         await using var file = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Templates", "contacts.csv"));

@@ -56,13 +56,22 @@ public sealed class PersonalDataTests
         var team = host.Client(TestIdentity.Token(Roles.ComplaintsTeam));
         await team.GetContactAsync(new GetContactRequest { ContactId = reply.ContactId });
         await team.TriageAsync(new TriageRequest { ContactId = reply.ContactId, Decision = TriageDecision.Excluded, ReasonCode = "DAMAGES" });
-        await host.Internal(TestIdentity.ServiceToken("caseworkflow")).GetContactForCaseAsync(new GetContactForCaseRequest { ContactId = reply.ContactId });
+        // A letter CaseWorkflow asks for, whose words the dispatcher fetches.
+        var letterId = Guid.NewGuid().ToString();
+        host.Feed.CaseWorkflow.Texts[letterId] = new() { ["response"] = $"Response{m}" };
+        host.Feed.Publish(new CaseWorkflow.V1.CorrespondenceRequested
+        {
+            RequestId = letterId, TemplateCode = "FINAL_RESPONSE", CaseId = "case-pii", ContactId = reply.ContactId,
+            Header = new CaseWorkflow.V1.CaseEventHeader { CaseId = "case-pii", ContactId = reply.ContactId, Reference = reply.Reference },
+        });
         // A refused submission too: its violations must not echo the values.
         request.ClientRequestId = Guid.NewGuid().ToString();
         request.Contact.Email = $"broken{m}@";
         await Assert.ThrowsAsync<global::Grpc.Core.RpcException>(async () => await host.Client().SubmitAsync(request));
         await host.Smtp.WaitForAsync(x => (x.Subject ?? "").StartsWith("About your message") && x.To.Mailboxes.Any(a => a.Address == $"repmail{m}@example.org"),
             "the exclusion letter reaches the representative");
+        await host.Smtp.WaitForAsync(x => (x.Subject ?? "").StartsWith("Our final response") && x.To.Mailboxes.Any(a => a.Address == $"repmail{m}@example.org"),
+            "the final response reaches the representative");
 
         Assert.NotEmpty(host.Logs.Lines);
         Assert.Contains(spans, s => s.Contains("Submit"));

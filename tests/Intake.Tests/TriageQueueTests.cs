@@ -41,4 +41,31 @@ public sealed class TriageQueueTests(IntakeFixture fixture) : IClassFixture<Inta
         Assert.Contains(old.Reference, overdueOrDue.Items.Select(i => i.Reference));
         Assert.DoesNotContain(fresh.Reference, overdueOrDue.Items.Select(i => i.Reference));
     }
+
+    [Fact]
+    public async Task A_Scottish_councils_queue_counts_its_own_bank_holidays_closures_and_close_of_business()
+    {
+        await using var host = await IntakeHost.StartAsync();
+        var configuration = (CouncilConfigurationChanged)SyntheticCaseWorkflowFeed.DefaultConfiguration().Last();
+        configuration.Version = 2;
+        configuration.Council = new CouncilSettings
+        {
+            Name = "Test Scottish Council", Division = CaseWorkflow.V1.Division.Scotland, TimeZone = "Europe/London", CloseOfBusiness = "16:30",
+            ClosureDays = { new Google.Type.Date { Year = 2026, Month = 1, Day = 7 } },
+        };
+        host.Feed.Publish(configuration);
+        await Eventually.TrueAsync(async () => await host.ScalarAsync<string>("SELECT division FROM intake.configuration_state") == "scotland",
+            "Intake has applied the council's division");
+        var staff = host.Client(TestIdentity.Token(Roles.Staff));
+        // 31 December 2025, 10:00 and 16:45 (after a 16:30 close), UK time.
+        var morning = await staff.SubmitAsync(Requests.ByStaff(new DateTime(2025, 12, 31, 10, 0, 0, DateTimeKind.Utc)));
+        var evening = await staff.SubmitAsync(Requests.ByStaff(new DateTime(2025, 12, 31, 16, 45, 0, DateTimeKind.Utc)));
+
+        var queue = await host.Client(TestIdentity.Token(Roles.ComplaintsTeam)).ListTriageQueueAsync(new ListTriageQueueRequest());
+
+        // Not 1 and 2 January (Scottish bank holidays) nor 7 January (closed): 5, 6 and 8 January.
+        // England and Wales would have said 6 January, counting 2, 5 and 6 January.
+        Assert.Equal(new Google.Type.Date { Year = 2026, Month = 1, Day = 8 }, queue.Items.Single(i => i.ContactId == morning.ContactId).AcknowledgeBy);
+        Assert.Equal(new Google.Type.Date { Year = 2026, Month = 1, Day = 9 }, queue.Items.Single(i => i.ContactId == evening.ContactId).AcknowledgeBy);
+    }
 }

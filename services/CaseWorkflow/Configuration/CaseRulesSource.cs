@@ -16,8 +16,7 @@ public sealed class CaseRulesSource(CouncilState state, TimeProvider clock, ICon
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    public DateOnly Today(CouncilCalendars calendars) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, calendars.TimeZone).DateTime);
+    public DateOnly Today(CouncilCalendars calendars) => calendars.LocalDate(Now);
 
     /// <summary>The policy in force today for a new case of <paramref name="stream"/>.</summary>
     public CaseRules ForNewCase(ComplaintStream stream)

@@ -45,7 +45,7 @@ public sealed class CouncilState(BankHolidayData bankHolidays)
         var calendars = current?.Configuration.Version == latest.Version
             ? current.Calendars
             : new CouncilCalendars(bankHolidays, configuration.Council);
-        var policies = policiesUnchanged ? current!.Policies : await PolicyQueries.TimelineAsync(db, calendars.TimeZone, ct);
+        var policies = policiesUnchanged ? current!.Policies : await PolicyQueries.TimelineAsync(db, calendars.Clock, ct);
         _current = new Snapshot(configuration, calendars, policies);
     }
 }

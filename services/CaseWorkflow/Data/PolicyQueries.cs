@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.CaseWorkflow.Domain.Procedures;
 using ComplaintsPlatform.CaseWorkflow.V1;
 using Microsoft.EntityFrameworkCore;
@@ -7,10 +8,10 @@ namespace ComplaintsPlatform.CaseWorkflow.Data;
 internal static class PolicyQueries
 {
     /// <summary>Every recorded version of every stream's policy, dated in the council's time zone.</summary>
-    public static async Task<PolicyTimeline> TimelineAsync(CaseWorkflowDbContext db, TimeZoneInfo zone, CancellationToken ct)
+    public static async Task<PolicyTimeline> TimelineAsync(CaseWorkflowDbContext db, CouncilClock clock, CancellationToken ct)
     {
         var rows = await db.PolicyVersions.AsNoTracking().ToListAsync(ct);
-        return new PolicyTimeline(rows.Select(r => ProtoJson.Read<ProcedurePolicy>(r.Document)), zone);
+        return new PolicyTimeline(rows.Select(r => ProtoJson.Read<ProcedurePolicy>(r.Document)), clock);
     }
 
     /// <summary>The highest version recorded per stream, read without the documents.</summary>

@@ -112,7 +112,7 @@ public sealed class IntakeEventsHandler(CaseRulesSource rules, CasePublisher pub
         if (record is not null)
         {
             var c = record.Load();
-            var on = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(r.ReclassifiedAt.ToDateTimeOffset(), state.Current.Calendars.TimeZone).DateTime);
+            var on = state.Current.Calendars.LocalDate(r.ReclassifiedAt.ToDateTimeOffset());
             c.Reclassified(r.ToDecision.ToString(), on, actor);
             publisher.Publish(db, c, actor);
             record.Store(c);

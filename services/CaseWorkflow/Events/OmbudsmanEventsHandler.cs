@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.CaseWorkflow.Configuration;
 using ComplaintsPlatform.CaseWorkflow.Data;
 using ComplaintsPlatform.CaseWorkflow.Domain.Cases;
@@ -39,7 +40,7 @@ public sealed class OmbudsmanEventsHandler(CaseRulesSource rules, CasePublisher 
         }
         var c = record.Load();
         var d = enquiry.ReceivedOn;
-        c.OmbudsmanEnquiryReceived(enquiry.EnquiryId, enquiry.OmbudsmanReference, d is null ? c.ReceivedOn : new DateOnly(d.Year, d.Month, d.Day), Actor);
+        c.OmbudsmanEnquiryReceived(enquiry.EnquiryId, enquiry.OmbudsmanReference, d is null ? c.ReceivedOn : d.ToDateOnly(), Actor);
         Save(db, record, c, "OmbudsmanEnquiryReceived");
     }
 
@@ -53,7 +54,7 @@ public sealed class OmbudsmanEventsHandler(CaseRulesSource rules, CasePublisher 
         }
         var c = record.Load();
         var d = referred.DecidedOn;
-        c.ReferredBackByOmbudsman(referred.OmbudsmanReference, new DateOnly(d.Year, d.Month, d.Day), Actor);
+        c.ReferredBackByOmbudsman(referred.OmbudsmanReference, d.ToDateOnly(), Actor);
         Save(db, record, c, "ReferredBackByOmbudsman");
     }
 

@@ -74,14 +74,12 @@ public sealed class CalendarService(CouncilState state) : Calendar.V1.Calendar.C
 
     internal static DateOnly ToDateOnly(Date? date, string field, Validator v)
     {
-        if (date is null || date.Year is < 1 or > 9999 || date.Month is < 1 or > 12 || date.Day < 1
-            || date.Day > System.DateTime.DaysInMonth(date.Year, date.Month))
+        if (!ProtoDates.TryToDateOnly(date, out var value))
         {
             v.Add(field, "is not a valid date");
-            return default;
         }
-        return new DateOnly(date.Year, date.Month, date.Day);
+        return value;
     }
 
-    internal static Date ToDate(DateOnly d) => new() { Year = d.Year, Month = d.Month, Day = d.Day };
+    internal static Date ToDate(DateOnly d) => d.ToProto();
 }

@@ -109,5 +109,5 @@ public sealed class ProceduresService(CaseWorkflowDbContext db, CouncilState sta
 
     // Read from the database rather than this replica's copy, so a change made through another replica shows at once.
     private Task<PolicyTimeline> TimelineAsync(CancellationToken ct) =>
-        PolicyQueries.TimelineAsync(db, state.Current.Calendars.TimeZone, ct);
+        PolicyQueries.TimelineAsync(db, state.Current.Calendars.Clock, ct);
 }

@@ -23,7 +23,7 @@ internal static class CaseActionRows
         var agreed = row.Date("agreed");
         var due = row.Date("due", required: true);
         var completed = row.Date("completed");
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(context.Now, context.TimeZone).DateTime);
+        var today = context.LocalDate(context.Now);
         if (kind is not ("REMEDY" or "LEARNING") && kind.Length > 0)
         {
             row.Fail("kind", $"'{kind}' is not REMEDY or LEARNING");

@@ -37,9 +37,11 @@ internal sealed class CaseImportContext
 
     public TimeZoneInfo TimeZone => _state.Calendars.TimeZone;
 
+    public DateOnly LocalDate(DateTimeOffset instant) => _state.Calendars.LocalDate(instant);
+
     public static async Task<CaseImportContext> LoadAsync(CaseWorkflowDbContext db, CouncilState state, CaseRulesSource rules, CancellationToken ct)
     {
-        var policies = await PolicyQueries.TimelineAsync(db, state.Current.Calendars.TimeZone, ct);
+        var policies = await PolicyQueries.TimelineAsync(db, state.Current.Calendars.Clock, ct);
         return new CaseImportContext(state.Current, rules, policies);
     }
 
@@ -48,7 +50,7 @@ internal sealed class CaseImportContext
 
     public CaseRules RulesFor(ComplaintStream stream, DateTimeOffset receivedAt)
     {
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(receivedAt, TimeZone).DateTime);
+        var day = LocalDate(receivedAt);
         return _rules.ForPolicy(PolicyOn(stream, day)!, _state.Calendars);
     }
 

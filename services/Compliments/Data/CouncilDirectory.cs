@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Calendar;
 namespace ComplaintsPlatform.Compliments.Data;
 
 // CaseWorkflow's organisation as this service needs it: which ids exist, and which directorate a
@@ -38,5 +39,8 @@ public sealed class KnownCouncil
 
     public int ConfigurationVersion { get; set; }
 
-    public string TimeZone { get; set; } = "Europe/London";
+    public string TimeZone { get; set; } = CouncilCalendarSettings.DefaultTimeZoneId;
+
+    /// <summary>Compliments keep dates only, so the council's zone is all of its calendar this service needs.</summary>
+    public CouncilCalendarSettings CalendarSettings() => CouncilCalendarSettings.Default with { TimeZoneId = TimeZone };
 }

@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.CaseWorkflow.V1;
 using ComplaintsPlatform.Common.V1;
 using ComplaintsPlatform.Compliments.Data;
@@ -26,10 +27,7 @@ public sealed class CaseWorkflowFeedHandler : IFeedEventHandler<ComplimentsDbCon
             return;
         }
         council.ConfigurationVersion = config.Version;
-        if (!string.IsNullOrEmpty(config.Council?.TimeZone))
-        {
-            council.TimeZone = config.Council.TimeZone;
-        }
+        council.TimeZone = CouncilCalendarSettings.From(config.Council).TimeZoneId;
 
         var areas = await db.ServiceAreas.ToDictionaryAsync(a => a.Id, ct);
         var teams = await db.Teams.ToDictionaryAsync(t => t.Id, ct);

@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.Compliments.Data;
 using ComplaintsPlatform.Compliments.Domain;
 using ComplaintsPlatform.Compliments.V1;

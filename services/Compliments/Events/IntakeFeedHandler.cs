@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.Common.V1;
 using ComplaintsPlatform.Compliments.Data;
 using ComplaintsPlatform.Compliments.Domain;
@@ -11,7 +12,7 @@ namespace ComplaintsPlatform.Compliments.Events;
 /// Intake's feed: a contact triaged as a compliment becomes one here. The inbox applies each event
 /// once; a contact already recorded (Intake triaging it again) is left as it is.
 /// </summary>
-public sealed class IntakeFeedHandler(ComplimentEvents events, TimeProvider clock) : IFeedEventHandler<ComplimentsDbContext>
+public sealed class IntakeFeedHandler(ComplimentEvents events, CouncilClocks clocks, TimeProvider clock) : IFeedEventHandler<ComplimentsDbContext>
 {
     public async Task HandleAsync(ComplimentsDbContext db, FeedEvent evt, CancellationToken ct)
     {
@@ -23,7 +24,7 @@ public sealed class IntakeFeedHandler(ComplimentEvents events, TimeProvider cloc
         {
             return;
         }
-        var timeZone = await db.Council.Select(c => c.TimeZone).FirstOrDefaultAsync(ct) ?? new KnownCouncil().TimeZone;
+        var council = await db.Council.AsNoTracking().FirstOrDefaultAsync(ct) ?? new KnownCouncil();
         var receivedAt = triaged.ReceivedAt?.ToDateTimeOffset() ?? evt.RecordedAt.ToDateTimeOffset();
         var compliment = Compliment.FromTriage(
             triaged.ContactId,
@@ -31,7 +32,7 @@ public sealed class IntakeFeedHandler(ComplimentEvents events, TimeProvider cloc
             Blank(triaged.PersonId),
             triaged.ServiceAreaId,
             triaged.Channel,
-            Dates.LocalDate(receivedAt, timeZone),
+            clocks.For(council.CalendarSettings()).LocalDate(receivedAt),
             Blank(triaged.TriagedBy) ?? "intake",
             triaged.TriagedAt?.ToDateTimeOffset() ?? clock.GetUtcNow(),
             triaged.Imported);

@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.Compliments.Domain;
 using Google.Protobuf.WellKnownTypes;
 using ComplimentMessage = ComplaintsPlatform.Compliments.V1.Compliment;

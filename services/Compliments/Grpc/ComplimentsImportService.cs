@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.Common.V1;
 using ComplaintsPlatform.Compliments.Data;
 using ComplaintsPlatform.Compliments.Domain;
@@ -18,7 +19,7 @@ namespace ComplaintsPlatform.Compliments.Grpc;
 /// other values it is refused, never overwritten.
 /// </summary>
 [Authorize(Roles = Roles.ComplaintsTeam)]
-public sealed class ComplimentsImportService(ComplimentsDbContext db, ComplimentEvents events, TimeProvider clock)
+public sealed class ComplimentsImportService(ComplimentsDbContext db, ComplimentEvents events, CouncilClocks clocks, TimeProvider clock)
     : ComplimentsImport.ComplimentsImportBase
 {
     private readonly ImportedBefore _before = new(ImportedCompliment.SourceIdColumn);
@@ -91,7 +92,7 @@ public sealed class ComplimentsImportService(ComplimentsDbContext db, Compliment
         var areas = await db.ServiceAreas.AsNoTracking().Select(a => a.Id).ToListAsync(ct);
         var teams = await db.Teams.AsNoTracking().Select(t => new { t.Id, t.ServiceAreaId }).ToListAsync(ct);
         var officers = await db.Officers.AsNoTracking().Select(o => o.Id).ToListAsync(ct);
-        return new ImportDirectory(Dates.LocalDate(clock.GetUtcNow(), council.TimeZone), areas.ToHashSet(StringComparer.Ordinal),
+        return new ImportDirectory(clocks.For(council.CalendarSettings()).Today(clock), areas.ToHashSet(StringComparer.Ordinal),
             teams.ToDictionary(t => t.Id, t => t.ServiceAreaId, StringComparer.Ordinal), officers.ToHashSet(StringComparer.Ordinal));
     }
 }

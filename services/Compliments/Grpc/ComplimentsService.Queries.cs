@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Calendar;
 using System.Globalization;
 using ComplaintsPlatform.Compliments.Domain;
 using ComplaintsPlatform.Compliments.V1;
@@ -24,8 +25,8 @@ public sealed partial class ComplimentsService
 
     public override async Task<ListComplimentsReply> ListCompliments(ListComplimentsRequest request, ServerCallContext context)
     {
-        var from = request.ReceivedFrom.ToDateOnly();
-        var to = request.ReceivedTo.ToDateOnly();
+        var from = request.ReceivedFrom.ToDateOnlyOrNull();
+        var to = request.ReceivedTo.ToDateOnlyOrNull();
         var offset = 0;
         new Validator()
             .Require(request.ReceivedFrom is null || from is not null, "received_from", "must be a real date")

@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.Compliments.Data;
 using ComplaintsPlatform.Compliments.Domain;
 using ComplaintsPlatform.Compliments.Events;
@@ -14,7 +15,7 @@ namespace ComplaintsPlatform.Compliments.Grpc;
 
 /// <summary>Recording and changing compliments. Queries and reports are in the other half of this class.</summary>
 [Authorize(Roles = Access.Readers)]
-public sealed partial class ComplimentsService(ComplimentsDbContext db, ComplimentEvents events, TimeProvider clock)
+public sealed partial class ComplimentsService(ComplimentsDbContext db, ComplimentEvents events, CouncilClocks clocks, TimeProvider clock)
     : V1.Compliments.ComplimentsBase
 {
     private const int MaxWords = 10_000;
@@ -25,8 +26,8 @@ public sealed partial class ComplimentsService(ComplimentsDbContext db, Complime
         var ct = context.CancellationToken;
         var caller = Caller.From(context);
         var council = await DirectoryChecks.CouncilAsync(db, ct);
-        var today = Dates.LocalDate(clock.GetUtcNow(), council.TimeZone);
-        var receivedOn = request.ReceivedOn.ToDateOnly();
+        var today = clocks.For(council.CalendarSettings()).Today(clock);
+        var receivedOn = request.ReceivedOn.ToDateOnlyOrNull();
         var serviceAreaId = request.ServiceAreaId.NullIfEmpty();
         var teamId = request.TeamId.NullIfEmpty();
         var officerId = request.OfficerId.NullIfEmpty();

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using ComplaintsPlatform.Intake.Data;
 using ComplaintsPlatform.Intake.Domain;
+using ComplaintsPlatform.Intake.Events;
 using ComplaintsPlatform.Intake.V1;
 using ComplaintsPlatform.Messaging.Outbox;
 using Google.Protobuf.WellKnownTypes;
@@ -14,12 +15,15 @@ namespace ComplaintsPlatform.Intake.Correspondence;
 /// Delivers queued messages: renders each, sends emails over SMTP, stores letters ready to print, and
 /// records what went, to whom, when, how and whether within its deadline, with a CorrespondenceSent
 /// event in the same transaction. Rows are claimed with SKIP LOCKED, so replicas share the work.
-/// Delivery is at least once: an email whose record fails to commit is sent again.
+/// Delivery is at least once: an email whose record fails to commit is sent again. A letter CaseWorkflow
+/// asked for gets its words here, just before it goes; while CaseWorkflow is unavailable it waits,
+/// retried with the same backoff, and never fails for that alone.
 /// </summary>
 internal sealed class CorrespondenceDispatcher(
     IServiceScopeFactory scopes,
     CorrespondenceSignal signal,
     EmailSender email,
+    StatusLinks statusLinks,
     IOutbox outbox,
     TimeProvider clock,
     IConfiguration configuration,
@@ -27,6 +31,8 @@ internal sealed class CorrespondenceDispatcher(
 {
     private const int BatchSize = 20;
     private const int MaxAttempts = 8;
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(10);
+    private readonly TimeSpan _retryDelay = configuration.GetValue("Correspondence:RetryDelay", TimeSpan.FromSeconds(5));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -74,14 +80,31 @@ internal sealed class CorrespondenceDispatcher(
         {
             return false;
         }
+        var words = scope.ServiceProvider.GetRequiredService<CaseLetterWords>();
+        var today = (await scope.ServiceProvider.GetRequiredService<CouncilClockSource>().GetAsync(db, ct)).LocalDate(now);
+        var caseWorkflowDown = false;
         SmtpClient? smtp = null;
         try
         {
             foreach (var m in batch)
             {
+                if (m.CaseLetterCode is not null)
+                {
+                    // Once CaseWorkflow is found down, the batch's other letters wait without asking it again.
+                    var failure = caseWorkflowDown ? null : await CompleteAsync(words, m, ct);
+                    if (caseWorkflowDown || failure is not null)
+                    {
+                        caseWorkflowDown = caseWorkflowDown || CaseLetterWords.IsUnavailable(failure!);
+                        var error = failure?.GetType().Name ?? "CaseWorkflowUnavailable";
+                        Retry(m, now, error, waitingForCaseWorkflow: caseWorkflowDown);
+                        logger.LogWarning("Words of letter {CorrespondenceId} not fetched from CaseWorkflow (attempt {Attempt}): {Error}", m.Id, m.Attempts, error);
+                        continue;
+                    }
+                }
                 var facts = JsonSerializer.Deserialize<Dictionary<string, string>>(m.FactsJson) ?? [];
-                var rendered = Templates.Render(m.TemplateCode, facts, m.Reference);
-                var today = ProtoDates.LocalDate(now);
+                // A receipt email's status link carries the token: only the email sent has it, never the copy kept.
+                var link = statusLinks.For(m);
+                var rendered = Templates.Render(m.TemplateCode, link is { } l ? With(facts, l.Kept) : facts, m.Reference);
                 m.Subject = rendered.Subject;
                 if (m.DeliveredBy == DeliveryChannel.Letter)
                 {
@@ -92,18 +115,16 @@ internal sealed class CorrespondenceDispatcher(
                 else
                 {
                     var html = Documents.EmailHtml(rendered, m.RecipientName, m.LargePrint);
+                    var sent = link is { } s ? Templates.Render(m.TemplateCode, With(facts, s.Sent), m.Reference) : rendered;
                     try
                     {
                         smtp ??= await email.ConnectAsync(ct);
-                        await smtp.SendAsync(email.Build(m.RecipientName, m.RecipientAddress, rendered.Subject,
-                            Documents.EmailText(rendered, m.RecipientName), html, m.Id), ct);
+                        await smtp.SendAsync(email.Build(m.RecipientName, m.RecipientAddress, sent.Subject,
+                            Documents.EmailText(sent, m.RecipientName), Documents.EmailHtml(sent, m.RecipientName, m.LargePrint), m.Id), ct);
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
-                        m.Attempts++;
-                        m.LastError = ex.GetType().Name;
-                        m.Status = m.Attempts >= MaxAttempts ? CorrespondenceStatus.Failed : CorrespondenceStatus.Pending;
-                        m.NextAttemptAt = now.AddSeconds(Math.Min(600, 5 * Math.Pow(2, m.Attempts)));
+                        Retry(m, now, ex.GetType().Name, waitingForCaseWorkflow: false);
                         logger.LogWarning("Email {CorrespondenceId} not sent (attempt {Attempt}): {ExceptionType}", m.Id, m.Attempts, ex.GetType().Name);
                         smtp?.Dispose();
                         smtp = null;
@@ -145,5 +166,31 @@ internal sealed class CorrespondenceDispatcher(
             }
         }
         return batch.Count == BatchSize;
+    }
+
+    private static Dictionary<string, string> With(Dictionary<string, string> facts, string statusLink) =>
+        new(facts) { [StatusLinks.Fact] = statusLink };
+
+    // The exception when the words could not be fetched, else null.
+    private static async Task<Exception?> CompleteAsync(CaseLetterWords words, CorrespondenceMessage m, CancellationToken ct)
+    {
+        try
+        {
+            await words.CompleteAsync(m, ct);
+            return null;
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            return ex;
+        }
+    }
+
+    private void Retry(CorrespondenceMessage m, DateTime now, string error, bool waitingForCaseWorkflow)
+    {
+        m.Attempts++;
+        m.LastError = error;
+        m.Status = m.Attempts >= MaxAttempts && !waitingForCaseWorkflow ? CorrespondenceStatus.Failed : CorrespondenceStatus.Pending;
+        var delay = _retryDelay * Math.Pow(2, Math.Min(m.Attempts, 20));
+        m.NextAttemptAt = now + (delay < MaxRetryDelay ? delay : MaxRetryDelay);
     }
 }

@@ -9,6 +9,10 @@ public sealed class CorrespondenceMessage
     public string? CaseId { get; set; }
     public string TemplateCode { get; set; } = "";
     public string FactsJson { get; set; } = "{}";
+    // A letter CaseWorkflow asked for whose words are still to be fetched: its letter code and request
+    // id. Until then FactsJson holds CaseWorkflow's facts; the dispatcher maps both when it sends.
+    public string? CaseLetterCode { get; set; }
+    public string? CaseLetterRequestId { get; set; }
     public string DeliveredBy { get; set; } = "";
     public string RecipientKind { get; set; } = "";
     public string RecipientName { get; set; } = "";
@@ -84,10 +88,15 @@ public sealed class TeamEntry
     public string? Email { get; set; }
 }
 
-/// <summary>The council configuration version the lists above come from (one row).</summary>
+/// <summary>The council configuration version the lists above come from, and the council's calendar settings (one row).</summary>
 public sealed class ConfigurationState
 {
     public int Id { get; set; }
     public int Version { get; set; }
     public DateTime AppliedAt { get; set; }
+    // The division's gov.uk key, the time zone, close of business (HH:mm) and closure days.
+    public string Division { get; set; } = "england-and-wales";
+    public string TimeZone { get; set; } = "Europe/London";
+    public string CloseOfBusiness { get; set; } = "17:00";
+    public DateOnly[] ClosureDays { get; set; } = [];
 }

@@ -19,4 +19,6 @@ public sealed class IntakeOptions
     public TimeSpan IdempotencyCacheFor { get; set; } = TimeSpan.FromHours(24);
     // Secret behind status tokens; derived from the signing key when not set.
     public string? StatusTokenKey { get; set; }
+    // Where the public follows a contact: a receipt email links to {PublicBaseUrl}/status/open.
+    public string PublicBaseUrl { get; set; } = "http://localhost:8080";
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.Hosting.Errors;
 using ComplaintsPlatform.Intake.V1;
 
@@ -14,7 +15,7 @@ public static partial class SubmissionRules
     private const int ShortTextMax = 2_000;
     private const int OutcomeMax = 5_000;
 
-    public static void Validate(SubmitRequest r, bool byStaff, DateTimeOffset now, IntakeOptions limits,
+    public static void Validate(SubmitRequest r, bool byStaff, DateTimeOffset now, DateOnly today, IntakeOptions limits,
         IReadOnlySet<string>? knownServiceAreas)
     {
         var v = new Validator();
@@ -41,7 +42,7 @@ public static partial class SubmissionRules
         v.NotBlank(r.Description, "description", limits.MaxDescriptionChars);
         v.Require(r.OutcomeSought.Length <= OutcomeMax, "outcome_sought", $"must be at most {OutcomeMax} characters");
         v.Require(r.AdjustmentsNotes.Length <= ShortTextMax, "adjustments_notes", $"must be at most {ShortTextMax} characters");
-        ValidatePastDate(v, r.HappenedOn, "happened_on", now, required: false);
+        ValidatePastDate(v, r.HappenedOn, "happened_on", today, required: false);
 
         ValidateContact(v, r.Contact, "contact");
         var contact = r.Contact ?? new ContactDetails();
@@ -72,7 +73,7 @@ public static partial class SubmissionRules
             v.Require(rep.ConsentRecorded, "representative.consent_recorded", "a representative may act only with the person's recorded consent");
             v.Require(Enum.IsDefined(rep.ConsentScope) && rep.ConsentScope != ConsentScope.Unspecified,
                 "representative.consent_scope", "must say what the person consented to");
-            ValidatePastDate(v, rep.ConsentGivenOn, "representative.consent_given_on", now, required: false);
+            ValidatePastDate(v, rep.ConsentGivenOn, "representative.consent_given_on", today, required: false);
             ValidateContact(v, rep.Contact, "representative.contact");
         }
         else
@@ -136,7 +137,7 @@ public static partial class SubmissionRules
         }
     }
 
-    private static void ValidatePastDate(Validator v, Google.Type.Date? date, string field, DateTimeOffset now, bool required)
+    private static void ValidatePastDate(Validator v, Google.Type.Date? date, string field, DateOnly today, bool required)
     {
         if (date is null)
         {
@@ -148,7 +149,7 @@ public static partial class SubmissionRules
             v.Add(field, "is not a real date");
             return;
         }
-        v.Require(d <= ProtoDates.LocalDate(now), field, "must not be in the future");
+        v.Require(d <= today, field, "must not be in the future");
         v.Require(d.Year >= 1900, field, "is not a plausible date");
     }
 

@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.CaseWorkflow.V1;
 using ComplaintsPlatform.Intake.Correspondence;
 using ComplaintsPlatform.Intake.Data;
@@ -8,11 +9,11 @@ namespace ComplaintsPlatform.Intake.Events;
 
 /// <summary>
 /// Queues what CaseWorkflow asks for on its feed, inside the consumer's transaction: a letter to the
-/// person (words fetched from CaseInternal as the intake service), or one reminder email to an
-/// officer. The request id is unique, so a redelivered event queues nothing twice.
+/// person, or one reminder email to an officer. Nothing here calls CaseWorkflow: a letter's words are
+/// fetched by the dispatcher when it sends (see <see cref="CaseLetterWords"/>), so the feed never waits
+/// on CaseWorkflow. The request id is unique, so a redelivered event queues nothing twice.
 /// </summary>
 public sealed class CaseCorrespondence(
-    CaseInternal.CaseInternalClient caseInternal,
     OfficerDirectory officers,
     CorrespondenceSignal signal,
     TimeProvider clock,
@@ -31,17 +32,17 @@ public sealed class CaseCorrespondence(
             logger.LogWarning("Letter {RequestId} is for contact {ContactId}, unknown here; not sent", request.RequestId, request.ContactId);
             return;
         }
-        // A failure here (CaseWorkflow unavailable) rolls the event back; the consumer retries it.
-        var content = await caseInternal.GetCorrespondenceContentAsync(
-            new GetCorrespondenceContentRequest { RequestId = request.RequestId }, cancellationToken: ct);
-        if (CaseLetters.Map(request.TemplateCode, request.Facts, content.Texts) is not { } letter)
+        if (CaseLetters.TemplateFor(request.TemplateCode) is not { } template)
         {
             logger.LogWarning("Letter {RequestId} has template {TemplateCode}, which Intake has no template for", request.RequestId, request.TemplateCode);
             return;
         }
         DateOnly? deadline = ProtoDates.TryToDateOnly(request.Deadline, out var d) ? d : null;
-        db.Correspondence.Add(CorrespondenceDesk.ForContact(contact, letter.Template, letter.Facts, requestId,
-            NullIfEmpty(request.CaseId), deadline, clock.GetUtcNow().UtcDateTime));
+        var letter = CorrespondenceDesk.ForContact(contact, template, request.Facts, requestId,
+            NullIfEmpty(request.CaseId), deadline, clock.GetUtcNow().UtcDateTime);
+        letter.CaseLetterCode = request.TemplateCode;
+        letter.CaseLetterRequestId = request.RequestId;
+        db.Correspondence.Add(letter);
         signal.Notify();
     }
 

@@ -6,7 +6,7 @@ namespace ComplaintsPlatform.Intake.Events;
 
 /// <summary>
 /// CaseWorkflow's letter codes and facts (codes, ISO dates) mapped onto Intake's templates and the
-/// facts they read; the words come from CaseInternal.GetCorrespondenceContent.
+/// facts they read; the words come from CaseInternal.GetCorrespondenceContent when the letter is sent.
 /// <code>
 /// CASE_ACKNOWLEDGED       → acknowledgement      (stage, due_date ← respond_due)
 /// ESCALATION_ACKNOWLEDGED → escalation_decision  (accepted; stage, due_date ← respond_due)
@@ -16,11 +16,16 @@ namespace ComplaintsPlatform.Intake.Events;
 /// FINAL_RESPONSE          → final_response       (response_text ← text response, outcome ← overall, ombudsman)
 /// ESCALATION_REFUSED      → escalation_decision  (refused; reason ← text refusal_explanation, ombudsman)
 /// </code>
-/// Intake's own template codes pass through unchanged.
+/// Intake's own template codes pass through unchanged. The template follows from the code alone, so a
+/// letter is queued with <see cref="TemplateFor"/> and mapped in full once its words are fetched.
 /// </summary>
 internal static class CaseLetters
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+    private static readonly Dictionary<string, string> None = [];
+
+    /// <summary>Intake's template for CaseWorkflow's letter code, or null when Intake has none.</summary>
+    public static string? TemplateFor(string code) => Map(code, None, None)?.Template;
 
     public static (string Template, Dictionary<string, string> Facts)? Map(
         string code, IReadOnlyDictionary<string, string> facts, IReadOnlyDictionary<string, string> texts)

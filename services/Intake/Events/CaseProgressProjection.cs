@@ -1,4 +1,5 @@
 using System.Text;
+using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.CaseWorkflow.V1;
 using ComplaintsPlatform.Intake.Data;
 using Google.Protobuf;
@@ -118,8 +119,7 @@ internal static class CaseProgressProjection
         _ => ClockKind.Unspecified,
     };
 
-    private static DateOnly? Date(Google.Type.Date? d) =>
-        d is null || d.Year == 0 ? null : new DateOnly(d.Year, d.Month, d.Day);
+    private static DateOnly? Date(Google.Type.Date? d) => d.ToDateOnlyOrNull();
 
     // The proto's own value name: CASE_ENDING_RESPONSE_SENT → RESPONSE_SENT (or kept whole for NEXT_BODY_…).
     internal static string Code<T>(T value, bool keepPrefix = false) where T : struct, Enum

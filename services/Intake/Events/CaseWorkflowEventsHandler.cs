@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.CaseWorkflow.V1;
 using ComplaintsPlatform.Common.V1;
 using ComplaintsPlatform.Intake.Data;
@@ -9,11 +10,12 @@ namespace ComplaintsPlatform.Intake.Events;
 
 /// <summary>
 /// Keeps Intake's copy of what triage needs from CaseWorkflow: each stream's acknowledgement limit
-/// (for the queue) and the council's lists and service areas (to check triage codes). Older versions
-/// arriving late change nothing. Case events keep the person's view of their case; letters and
-/// reminders CaseWorkflow asks for are queued (see <see cref="CaseCorrespondence"/>).
+/// (for the queue), the council's lists and service areas (to check triage codes) and its calendar
+/// settings (see <see cref="CouncilClockSource"/>). Older versions arriving late change nothing.
+/// Case events keep the person's view of their case; letters and reminders CaseWorkflow asks for
+/// are queued (see <see cref="CaseCorrespondence"/>).
 /// </summary>
-public sealed class CaseWorkflowEventsHandler(TimeProvider clock, CaseCorrespondence correspondence) : IFeedEventHandler<IntakeDbContext>
+public sealed class CaseWorkflowEventsHandler(TimeProvider clock, CaseCorrespondence correspondence, CouncilClockSource councilClock) : IFeedEventHandler<IntakeDbContext>
 {
     private static readonly TypeRegistry Registry = TypeRegistry.FromFiles(EventsReflection.Descriptor);
 
@@ -113,15 +115,17 @@ public sealed class CaseWorkflowEventsHandler(TimeProvider clock, CaseCorrespond
                 }
             }
         }
-        var now = clock.GetUtcNow().UtcDateTime;
         if (state is null)
         {
-            db.ConfigurationState.Add(new ConfigurationState { Id = 1, Version = config.Version, AppliedAt = now });
+            db.ConfigurationState.Add(state = new ConfigurationState { Id = 1 });
         }
-        else
-        {
-            state.Version = config.Version;
-            state.AppliedAt = now;
-        }
+        state.Version = config.Version;
+        state.AppliedAt = clock.GetUtcNow().UtcDateTime;
+        var calendar = CouncilCalendarSettings.From(config.Council);
+        state.Division = calendar.Division.ToGovUkKey();
+        state.TimeZone = calendar.TimeZoneId;
+        state.CloseOfBusiness = calendar.CloseOfBusinessText;
+        state.ClosureDays = [.. calendar.ClosureDays];
+        councilClock.Forget();
     }
 }

@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.CaseWorkflow.V1;
 using ComplaintsPlatform.Intake.Data;
 using ComplaintsPlatform.Intake.Domain;
@@ -10,7 +11,7 @@ namespace ComplaintsPlatform.Intake.Grpc;
 
 internal static class ContactMapping
 {
-    public static Contact NewContact(SubmitRequest r, Guid personId, DateTimeOffset received, DateTimeOffset now,
+    public static Contact NewContact(SubmitRequest r, Guid personId, DateTimeOffset received, DateOnly receivedOn, DateTimeOffset now,
         string? recordedBy, byte[] fingerprint)
     {
         var c = r.Contact ?? new ContactDetails();
@@ -55,7 +56,7 @@ internal static class ContactMapping
             OutcomeSought = NullIfEmpty(r.OutcomeSought),
             ServiceAreaId = NullIfEmpty(r.ServiceAreaId),
             MemberEnquiry = TriageRules.IsMemberEnquiry(r.Kind, channel),
-            PossiblyOutOfTime = TriageRules.PossiblyOutOfTime(r.HappenedOn is null ? null : happened, ProtoDates.LocalDate(received)),
+            PossiblyOutOfTime = TriageRules.PossiblyOutOfTime(r.HappenedOn is null ? null : happened, receivedOn),
             UpdatedAt = now.UtcDateTime,
         };
     }

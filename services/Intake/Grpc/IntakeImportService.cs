@@ -3,6 +3,7 @@ using ComplaintsPlatform.Hosting.Identity;
 using ComplaintsPlatform.Import;
 using ComplaintsPlatform.Intake.Data;
 using ComplaintsPlatform.Intake.Domain;
+using ComplaintsPlatform.Intake.Events;
 using ComplaintsPlatform.Intake.Import;
 using ComplaintsPlatform.Intake.V1;
 using Grpc.Core;
@@ -14,7 +15,7 @@ namespace ComplaintsPlatform.Intake.Grpc;
 
 /// <summary>Historic contacts from the contacts template, a few hundred rows per transaction.</summary>
 [Authorize(Roles = Roles.ComplaintsTeam)]
-public sealed class IntakeImportService(IntakeDbContext db, ContactImporter importer, IOptions<IntakeOptions> options, TimeProvider clock)
+public sealed class IntakeImportService(IntakeDbContext db, ContactImporter importer, CouncilClockSource councilClock, IOptions<IntakeOptions> options, TimeProvider clock)
     : IntakeImport.IntakeImportBase
 {
     // A file without a required column would fail every row for the same reason: say it once.
@@ -59,6 +60,6 @@ public sealed class IntakeImportService(IntakeDbContext db, ContactImporter impo
             items.Where(i => i.ListName == TriageLists.ExclusionReasonsList).Select(i => i.Code).ToHashSet(),
             items.Where(i => i.ListName == TriageLists.SignpostDestinationsList).Select(i => i.Code).ToHashSet(),
             areas);
-        return new ImportRules(clock.GetUtcNow(), options.Value, areas, lists);
+        return new ImportRules(clock.GetUtcNow(), await councilClock.GetAsync(db, ct), options.Value, areas, lists);
     }
 }

@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.Hosting.Errors;
 using ComplaintsPlatform.Hosting.Identity;
 using ComplaintsPlatform.Intake.Data;

@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.CaseWorkflow.V1;
 using ComplaintsPlatform.Hosting.Errors;
 using ComplaintsPlatform.Hosting.Identity;
@@ -55,10 +56,11 @@ public sealed partial class IntakeService
             .ToListAsync(context.CancellationToken);
 
         var reply = new TriageQueue { ShortestAcknowledgeWorkingDays = deadline.WorkingDays, ShortestAcknowledgeStream = deadline.Stream };
-        var today = ProtoDates.LocalDate(now);
+        var council = await councilClock.GetAsync(db, context.CancellationToken);
+        var today = council.LocalDate(now);
         foreach (var row in rows)
         {
-            var (due, left) = deadline.For(new DateTimeOffset(row.ReceivedAt, TimeSpan.Zero), today, calendar);
+            var (due, left) = deadline.For(new DateTimeOffset(row.ReceivedAt, TimeSpan.Zero), today, council.WorkingDays);
             // Oldest first means soonest due first: once one is beyond the filter, so is the rest.
             if (request.MaxWorkingDaysLeft > 0 && left > request.MaxWorkingDaysLeft)
             {

@@ -1,9 +1,11 @@
 using System.Security.Cryptography;
+using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.Hosting.Errors;
 using ComplaintsPlatform.Hosting.Identity;
 using ComplaintsPlatform.Intake.Correspondence;
 using ComplaintsPlatform.Intake.Data;
 using ComplaintsPlatform.Intake.Domain;
+using ComplaintsPlatform.Intake.Events;
 using ComplaintsPlatform.Intake.V1;
 using ComplaintsPlatform.Messaging.Outbox;
 using Google.Protobuf;
@@ -23,7 +25,7 @@ public sealed partial class IntakeService(
     IdempotencyCache idempotency,
     StatusTokens tokens,
     CorrespondenceSignal correspondence,
-    Calendar.WorkingDayCalendar calendar,
+    CouncilClockSource councilClock,
     IOptions<IntakeOptions> options,
     TimeProvider clock) : V1.Intake.IntakeBase
 {
@@ -42,7 +44,8 @@ public sealed partial class IntakeService(
         var serviceAreas = request.ServiceAreaId.Length > 0
             ? (await db.ServiceAreas.AsNoTracking().Select(s => s.Id).ToListAsync(context.CancellationToken)).ToHashSet()
             : null;
-        SubmissionRules.Validate(request, byStaff, now, options.Value, serviceAreas);
+        var council = await councilClock.GetAsync(db, context.CancellationToken);
+        SubmissionRules.Validate(request, byStaff, now, council.LocalDate(now), options.Value, serviceAreas);
 
         var fingerprint = SHA256.HashData(request.ToByteArray());
         if (await idempotency.FindAsync(request.ClientRequestId) is { } knownId)
@@ -56,7 +59,7 @@ public sealed partial class IntakeService(
         }
         try
         {
-            return await RecordAsync(request, caller, byStaff, now, fingerprint, context.CancellationToken);
+            return await RecordAsync(request, caller, byStaff, now, council, fingerprint, context.CancellationToken);
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: RequestIdIndex })
         {
@@ -85,15 +88,15 @@ public sealed partial class IntakeService(
     }
 
     private async Task<SubmitReply> RecordAsync(SubmitRequest r, Caller caller, bool byStaff, DateTimeOffset now,
-        byte[] fingerprint, CancellationToken ct)
+        CouncilClock council, byte[] fingerprint, CancellationToken ct)
     {
         // PostgreSQL keeps microseconds: the reply must show the instant exactly as stored.
         var received = Microseconds(byStaff && r.ReceivedAt is not null ? r.ReceivedAt.ToDateTimeOffset() : now);
         var contactDetails = r.Contact ?? new ContactDetails();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var person = await Persons.ResolveAsync(db, Persons.MatchKey(contactDetails), now.UtcDateTime, ct);
-        var contact = ContactMapping.NewContact(r, person.Id, received, now, byStaff ? caller.Subject : null, fingerprint);
-        contact.Reference = $"CP-{ProtoDates.LocalDate(now).Year}-{person.Number:D6}";
+        var contact = ContactMapping.NewContact(r, person.Id, received, council.LocalDate(received), now, byStaff ? caller.Subject : null, fingerprint);
+        contact.Reference = $"CP-{council.LocalDate(now).Year}-{person.Number:D6}";
         contact.StatusTokenHash = StatusTokens.Hash(tokens.For(contact.Id));
         db.Contacts.Add(contact);
         foreach (var a in r.Attachments)

@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.Intake.Data;
 using ComplaintsPlatform.Intake.Domain;
 using ComplaintsPlatform.Intake.V1;

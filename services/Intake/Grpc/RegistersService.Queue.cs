@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.Hosting.Errors;
 using ComplaintsPlatform.Intake.Domain;
 using ComplaintsPlatform.Intake.Domain.Registers;
@@ -15,7 +16,7 @@ public sealed partial class RegistersService
             .Require(request.DueWithinDays is >= 0 and <= 366, "due_within_days", "must be between 0 and 366")
             .Require(request.PageSize is >= 0 and <= 500, "page_size", "must be between 0 and 500")
             .ThrowIfInvalid();
-        var today = ProtoDates.LocalDate(clock.GetUtcNow());
+        var today = await LocalDateAsync(clock.GetUtcNow(), context.CancellationToken);
         var until = today.AddDays(request.DueWithinDays);
         var take = request.PageSize == 0 ? 50 : request.PageSize;
         var ct = context.CancellationToken;

@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.Hosting.Errors;
 using ComplaintsPlatform.Hosting.Identity;
 using ComplaintsPlatform.Intake.Correspondence;
@@ -16,7 +17,7 @@ public sealed partial class RegistersService
     {
         var personId = ParseId(request.PersonId, "person_id");
         var now = clock.GetUtcNow();
-        var (start, review) = RegisterRules.CheckRestriction(request, ProtoDates.LocalDate(now));
+        var (start, review) = RegisterRules.CheckRestriction(request, await LocalDateAsync(now, context.CancellationToken));
         var ct = context.CancellationToken;
         var addressedTo = await LatestContactAsync(personId, ct);
         var restriction = new PersonRestriction
@@ -49,7 +50,7 @@ public sealed partial class RegistersService
         var now = clock.GetUtcNow();
         var v = new Validator();
         var (reviewed, next) = RegisterRules.CheckReview(request.ReviewedOn, request.Outcome, request.NextReviewOn, request.Notes,
-            restriction.StartOn, restriction.EndedOn, ProtoDates.LocalDate(now), v);
+            restriction.StartOn, restriction.EndedOn, await LocalDateAsync(now, context.CancellationToken), v);
         if (request.Outcome == ReviewOutcome.Change)
         {
             v.Require(request.RestrictionType != RestrictionType.Unspecified || !string.IsNullOrWhiteSpace(request.Reason)

@@ -4,6 +4,7 @@ using ComplaintsPlatform.Intake.Correspondence;
 using ComplaintsPlatform.Intake.Data;
 using ComplaintsPlatform.Intake.Domain;
 using ComplaintsPlatform.Intake.Domain.Registers;
+using ComplaintsPlatform.Intake.Events;
 using ComplaintsPlatform.Intake.V1;
 using ComplaintsPlatform.Messaging.Outbox;
 using Grpc.Core;
@@ -18,13 +19,17 @@ public sealed partial class RegistersService(
     IntakeDbContext db,
     IOutbox outbox,
     CorrespondenceSignal correspondence,
+    CouncilClockSource councilClock,
     TimeProvider clock) : V1.Registers.RegistersBase
 {
+    private async Task<DateOnly> LocalDateAsync(DateTimeOffset instant, CancellationToken ct) =>
+        (await councilClock.GetAsync(db, ct)).LocalDate(instant);
+
     public override async Task<AdjustmentRecord> RecordAdjustment(RecordAdjustmentRequest request, ServerCallContext context)
     {
         var personId = ParseId(request.PersonId, "person_id");
         var now = clock.GetUtcNow();
-        var (from, next) = RegisterRules.CheckAdjustment(request, ProtoDates.LocalDate(now));
+        var (from, next) = RegisterRules.CheckAdjustment(request, await LocalDateAsync(now, context.CancellationToken));
         await RequirePersonAsync(personId, context.CancellationToken);
         var adjustment = new PersonAdjustment
         {
@@ -53,7 +58,7 @@ public sealed partial class RegistersService(
         var now = clock.GetUtcNow();
         var v = new Validator();
         var (reviewed, next) = RegisterRules.CheckReview(request.ReviewedOn, request.Outcome, request.NextReviewOn, request.Notes,
-            adjustment.FromDate, adjustment.EndedOn, ProtoDates.LocalDate(now), v);
+            adjustment.FromDate, adjustment.EndedOn, await LocalDateAsync(now, context.CancellationToken), v);
         if (request.Outcome == ReviewOutcome.Change)
         {
             v.Require(request.Category != Adjustment.Unspecified || !string.IsNullOrWhiteSpace(request.Description),

@@ -44,7 +44,7 @@ public sealed class ContactImporter(IntakeDbContext db, IOutbox outbox, StatusTo
             {
                 db.Persons.Add(new Person { Id = person.PersonId, MatchKey = person.NewMatchKey, CreatedAt = now.UtcDateTime });
             }
-            var reference = row.Reference ?? $"CP-{ProtoDates.LocalDate(row.Request.ReceivedAt.ToDateTimeOffset()).Year}-{numbers[next++]:D6}";
+            var reference = row.Reference ?? $"CP-{row.ReceivedOn.Year}-{numbers[next++]:D6}";
             var contact = ContactImports.NewContact(row, contactId, person.PersonId, reference, upload.SourceFile, importedBy, now);
             contact.StatusTokenHash = StatusTokens.Hash(tokens.For(contact.Id));
             if (person.PossibleDuplicateOf is { } other)

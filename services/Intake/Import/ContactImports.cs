@@ -12,7 +12,7 @@ internal static class ContactImports
         string importedBy, DateTimeOffset now)
     {
         var received = row.Request.ReceivedAt.ToDateTimeOffset();
-        var contact = ContactMapping.NewContact(row.Request, personId, received, now, importedBy, row.Fingerprint);
+        var contact = ContactMapping.NewContact(row.Request, personId, received, row.ReceivedOn, now, importedBy, row.Fingerprint);
         contact.Id = contactId;
         contact.Reference = reference;
         contact.ImportSourceId = row.SourceId;

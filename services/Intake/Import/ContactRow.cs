@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.CaseWorkflow.V1;
 using ComplaintsPlatform.Hosting.Errors;
 using ComplaintsPlatform.Import;
@@ -12,17 +13,17 @@ using C = ComplaintsPlatform.Intake.Import.ContactColumns;
 namespace ComplaintsPlatform.Intake.Import;
 
 /// <summary>What a historic contact must satisfy: the live submission and triage rules, with its real dates.</summary>
-public sealed record ImportRules(DateTimeOffset Now, IntakeOptions Limits, IReadOnlySet<string> ServiceAreas, TriageLists Lists);
+public sealed record ImportRules(DateTimeOffset Now, CouncilClock Clock, IntakeOptions Limits, IReadOnlySet<string> ServiceAreas, TriageLists Lists);
 
 /// <summary>One valid row of the contacts template, as the live submission and triage decision it stands for.</summary>
 public sealed record ContactRow(
     int Line, string SourceId, string? Reference, SubmitRequest Request, DecisionInput Decision,
-    TriageDecision Effective, DateTimeOffset TriagedAt, bool MemberEnquiry, byte[] Fingerprint)
+    TriageDecision Effective, DateTimeOffset TriagedAt, bool MemberEnquiry, byte[] Fingerprint, DateOnly ReceivedOn)
 {
     /// <summary>The row as a contact, or null with every fault recorded on <paramref name="row"/>.</summary>
     public static ContactRow? Parse(CsvRow row, ImportRules rules)
     {
-        var zone = ProtoDates.London;
+        var zone = rules.Clock.TimeZone;
         var sourceId = row.Text(C.SourceId, 80, required: true);
         var reference = row.Text(C.Reference, 20);
         var kind = row.Enum<ContactKind>(C.Kind, "CONTACT_KIND_", required: true);
@@ -76,14 +77,14 @@ public sealed record ContactRow(
         }
         var input = new DecisionInput(decision!.Value, stream ?? ComplaintStream.Unspecified, reasonCode ?? "", notes ?? "",
             outOfTimeAccepted, serviceArea ?? "");
-        Apply(row, () => SubmissionRules.Validate(request, byStaff: true, rules.Now, rules.Limits, rules.ServiceAreas));
+        Apply(row, () => SubmissionRules.Validate(request, byStaff: true, rules.Now, rules.Clock.LocalDate(rules.Now), rules.Limits, rules.ServiceAreas));
         Apply(row, () => TriageRules.Check(input, rules.Lists, request.ServiceAreaId));
 
         var triagedAt = triaged ?? received.Value;
         if (triagedAt < received.Value)
         {
             // A triage date alone (taken at 09:00) on the day a contact arrived later that day.
-            if (ProtoDates.LocalDate(triagedAt) == ProtoDates.LocalDate(received.Value))
+            if (rules.Clock.LocalDate(triagedAt) == rules.Clock.LocalDate(received.Value))
             {
                 triagedAt = received.Value;
             }
@@ -103,7 +104,7 @@ public sealed record ContactRow(
         }
         var fingerprint = SHA256.HashData([.. request.ToByteArray(), .. Encoding.UTF8.GetBytes($"|{input}|{reference}|{triagedAt:O}|{member}")]);
         return new ContactRow(row.Line, sourceId!, reference, request, input, TriageRules.Effective(input), triagedAt,
-            member ?? TriageRules.IsMemberEnquiry(request.Kind, request.Channel), fingerprint);
+            member ?? TriageRules.IsMemberEnquiry(request.Kind, request.Channel), fingerprint, rules.Clock.LocalDate(received.Value));
     }
 
     private static ContactDetails Details(CsvRow row, string email, string phone, string[] lines, string? town, string? postcode)

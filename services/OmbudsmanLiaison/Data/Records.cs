@@ -112,7 +112,8 @@ public sealed class ReminderRecord
 public sealed class CouncilSettingsRecord
 {
     public int Id { get; set; } = 1;
-    public string Division { get; set; } = "ENGLAND_AND_WALES";
+    // The gov.uk key of the council's division: england-and-wales, scotland or northern-ireland.
+    public string Division { get; set; } = "england-and-wales";
     public string TimeZone { get; set; } = "Europe/London";
     public string CloseOfBusiness { get; set; } = "17:00";
     public List<DateOnly> ClosureDays { get; set; } = [];

@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.Hosting.Errors;
 
 namespace ComplaintsPlatform.OmbudsmanLiaison.Domain;
@@ -18,15 +19,12 @@ public static class FactDates
             }
             return null;
         }
-        try
+        if (ProtoDates.TryToDateOnly(date, out var value))
         {
-            return new DateOnly(date.Year, date.Month, date.Day);
+            return value;
         }
-        catch (ArgumentOutOfRangeException)
-        {
-            v.Add(field, "is not a valid date");
-            return null;
-        }
+        v.Add(field, "is not a valid date");
+        return null;
     }
 
     /// <summary>A date something happened: not after today, not before <paramref name="notBefore"/>.</summary>
@@ -47,6 +45,5 @@ public static class FactDates
         return value;
     }
 
-    public static Google.Type.Date? ToProto(DateOnly? date) =>
-        date is { } d ? new Google.Type.Date { Year = d.Year, Month = d.Month, Day = d.Day } : null;
+    public static Google.Type.Date? ToProto(DateOnly? date) => ProtoDates.ToProto(date);
 }

@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.CaseWorkflow.V1;
 using ComplaintsPlatform.Common.V1;
 using ComplaintsPlatform.Messaging.Consumers;
@@ -37,15 +38,11 @@ public sealed class CaseWorkflowEvents(CouncilCalendar calendars, IOutbox outbox
             {
                 return; // an older announcement replayed after a newer one
             }
-            settings.Division = calendar.Council.Division switch
-            {
-                CaseWorkflow.V1.Division.Scotland => "SCOTLAND",
-                CaseWorkflow.V1.Division.NorthernIreland => "NORTHERN_IRELAND",
-                _ => "ENGLAND_AND_WALES",
-            };
-            settings.TimeZone = string.IsNullOrEmpty(calendar.Council.TimeZone) ? "Europe/London" : calendar.Council.TimeZone;
-            settings.CloseOfBusiness = string.IsNullOrEmpty(calendar.Council.CloseOfBusiness) ? "17:00" : calendar.Council.CloseOfBusiness;
-            settings.ClosureDays = [.. calendar.Council.ClosureDays.Select(d => new DateOnly(d.Year, d.Month, d.Day))];
+            var council = CouncilCalendarSettings.From(calendar.Council);
+            settings.Division = council.Division.ToGovUkKey();
+            settings.TimeZone = council.TimeZoneId;
+            settings.CloseOfBusiness = council.CloseOfBusinessText;
+            settings.ClosureDays = [.. council.ClosureDays];
             settings.CalendarVersion = calendar.CalendarVersion;
             settings.ConfigurationVersion = Math.Max(settings.ConfigurationVersion, calendar.ConfigurationVersion);
             settings.UpdatedAt = clock.GetUtcNow();

@@ -79,6 +79,11 @@ public sealed class CouncilRow
     public string Name { get; set; } = "";
     public string TimeZone { get; set; } = "Europe/London";
 
+    // The council's calendar settings: its division's gov.uk key, close of business (HH:mm), closure days.
+    public string Division { get; set; } = "england-and-wales";
+    public string CloseOfBusiness { get; set; } = "17:00";
+    public List<DateOnly> ClosureDays { get; set; } = [];
+
     /// <summary>From the council configuration; 0 until it is known (no rate per 100,000 is shown then).</summary>
     public long Population { get; set; }
 }

@@ -73,6 +73,8 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             e.Property(x => x.Id).ValueGeneratedNever();
             e.Property(x => x.Name).HasMaxLength(300);
             e.Property(x => x.TimeZone).HasMaxLength(100);
+            e.Property(x => x.Division).HasMaxLength(40);
+            e.Property(x => x.CloseOfBusiness).HasMaxLength(5);
         });
         modelBuilder.Entity<ReadModelState>(e =>
         {

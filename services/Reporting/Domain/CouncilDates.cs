@@ -1,28 +1,31 @@
 using ComplaintsPlatform.Calendar;
+using ComplaintsPlatform.Reporting.Data;
 
 namespace ComplaintsPlatform.Reporting.Domain;
 
-/// <summary>Instants to council-local dates, and working days between two dates.</summary>
-public sealed class CouncilDates
+/// <summary>
+/// The council's clock as CaseWorkflow last announced it (the defaults until then): instants to
+/// council-local dates, and working days between two dates.
+/// </summary>
+public sealed class CouncilDates(CouncilClocks clocks)
 {
-    private readonly WorkingDayCalendar _calendar = new(BankHolidayData.Shipped, new CouncilCalendarSettings(Division.EnglandAndWales));
-
-    public static DateOnly LocalDate(DateTimeOffset instant, string timeZone)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(string.IsNullOrEmpty(timeZone) ? "Europe/London" : timeZone);
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
-    }
+    /// <summary>The clock of the council row this unit of work sees (a change applied in it included).</summary>
+    public async Task<CouncilClock> ClockAsync(ReportingDbContext db, CancellationToken ct) =>
+        await db.Council.FindAsync([1], ct) is { } council
+            ? clocks.For(CouncilCalendarSettings.From(council.Division, council.TimeZone, council.CloseOfBusiness, council.ClosureDays))
+            : clocks.Default;
 
     /// <summary>Working days after <paramref name="from"/> up to <paramref name="to"/>; weekdays only outside the bank-holiday data.</summary>
-    public int WorkingDaysBetween(DateOnly from, DateOnly to)
+    public static int WorkingDaysBetween(CouncilClock clock, DateOnly from, DateOnly to)
     {
         if (to <= from)
         {
             return 0;
         }
-        if (from >= _calendar.CoveredFrom && to <= _calendar.CoveredTo)
+        var calendar = clock.WorkingDays;
+        if (from >= calendar.CoveredFrom && to <= calendar.CoveredTo)
         {
-            return _calendar.WorkingDaysBetween(from, to);
+            return calendar.WorkingDaysBetween(from, to);
         }
         var days = 0;
         for (var d = from.AddDays(1); d <= to; d = d.AddDays(1))

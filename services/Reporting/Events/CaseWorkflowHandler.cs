@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.CaseWorkflow.V1;
 using ComplaintsPlatform.Common.V1;
 using ComplaintsPlatform.Messaging.Consumers;
@@ -52,7 +53,7 @@ public sealed class CaseWorkflowHandler(CouncilDates dates) : IFeedBatchHandler<
                 Both(batch, fact, e.Header, Metrics.Ack, e.WithinDeadline ? "on_time" : "late");
                 break;
             case ResponseSent e when await FactAsync(db, e.Header, ct) is { } fact:
-                Responded(batch, fact, e);
+                Responded(batch, fact, e, await dates.ClockAsync(db, ct));
                 break;
             case CaseEnded e when await FactAsync(db, e.Header, ct) is { } fact:
                 Both(batch, fact, e.Header, Metrics.Ending, e.Ending.ToString());
@@ -88,7 +89,7 @@ public sealed class CaseWorkflowHandler(CouncilDates dates) : IFeedBatchHandler<
     private static IMessage? Unpack(FeedEvent evt) =>
         Parsers.TryGetValue(Any.GetTypeName(evt.Payload.TypeUrl), out var parser) ? parser.ParseFrom(evt.Payload.Value) : null;
 
-    private static async Task OpenedAsync(ReportingDbContext db, CounterBatch batch, CaseOpened e, CancellationToken ct)
+    private async Task OpenedAsync(ReportingDbContext db, CounterBatch batch, CaseOpened e, CancellationToken ct)
     {
         if (await db.Cases.FindAsync([e.Header.CaseId], ct) is not null)
         {
@@ -96,7 +97,7 @@ public sealed class CaseWorkflowHandler(CouncilDates dates) : IFeedBatchHandler<
         }
         var receivedOn = e.ReceivedAt is null
             ? e.Header.OccurredOn.ToDateOnly()
-            : CouncilDates.LocalDate(e.ReceivedAt.ToDateTimeOffset(), await IntakeHandler.TimeZoneAsync(db, ct));
+            : (await dates.ClockAsync(db, ct)).LocalDate(e.ReceivedAt);
         var fact = new CaseFact
         {
             CaseId = e.Header.CaseId,
@@ -111,7 +112,7 @@ public sealed class CaseWorkflowHandler(CouncilDates dates) : IFeedBatchHandler<
         await OmbudsmanReferrals.CaseOpenedAsync(db, batch, fact, ct);
     }
 
-    private void Responded(CounterBatch batch, CaseFact fact, ResponseSent e)
+    private void Responded(CounterBatch batch, CaseFact fact, ResponseSent e, CouncilClock clock)
     {
         var on = e.Header.OccurredOn.ToDateOnly();
         Both(batch, fact, e.Header, Metrics.Response, "total");
@@ -121,7 +122,7 @@ public sealed class CaseWorkflowHandler(CouncilDates dates) : IFeedBatchHandler<
         {
             Both(batch, fact, e.Header, Metrics.Response, "extended");
         }
-        var days = dates.WorkingDaysBetween(fact.StageStartedOn, on);
+        var days = CouncilDates.WorkingDaysBetween(clock, fact.StageStartedOn, on);
         Both(batch, fact, e.Header, Metrics.ResponseDays, days.ToString(System.Globalization.CultureInfo.InvariantCulture), amount: days);
         StatutoryCounters.Responded(batch, fact, e.Header, days);
         Both(batch, fact, e.Header, Metrics.Finding, e.Overall.ToString());

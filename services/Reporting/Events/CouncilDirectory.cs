@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.CaseWorkflow.V1;
 using ComplaintsPlatform.Reporting.Data;
 using Microsoft.EntityFrameworkCore;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ComplaintsPlatform.Reporting.Events;
 
 /// <summary>
-/// The organisation and lists from CouncilConfigurationChanged. Entries are upserted, never deleted:
+/// The organisation, lists and calendar settings from CouncilConfigurationChanged. Entries are upserted, never deleted:
 /// history counted against a retired service area keeps its name and directorate.
 /// </summary>
 internal static class CouncilDirectory
@@ -50,7 +51,11 @@ internal static class CouncilDirectory
             db.Council.Add(council = new CouncilRow());
         }
         council.Name = e.Council?.Name ?? "";
-        council.TimeZone = string.IsNullOrEmpty(e.Council?.TimeZone) ? "Europe/London" : e.Council.TimeZone;
+        var calendar = CouncilCalendarSettings.From(e.Council);
+        council.Division = calendar.Division.ToGovUkKey();
+        council.TimeZone = calendar.TimeZoneId;
+        council.CloseOfBusiness = calendar.CloseOfBusinessText;
+        council.ClosureDays = [.. calendar.ClosureDays];
         council.Population = e.Council?.Population ?? 0;
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ComplaintsPlatform.Reporting.Events;
 
 /// <summary>Intake's feed: contacts by kind, channel and triage decision; member enquiries.</summary>
-public sealed class IntakeHandler : IFeedBatchHandler<ReportingDbContext>
+public sealed class IntakeHandler(CouncilDates dates) : IFeedBatchHandler<ReportingDbContext>
 {
     // Counter changes of every event in the consumer's transaction, merged and upserted once before it commits.
     private readonly CounterBatch _counters = new();
@@ -38,28 +38,28 @@ public sealed class IntakeHandler : IFeedBatchHandler<ReportingDbContext>
         }
     }
 
-    private static async Task ReceivedAsync(ReportingDbContext db, CounterBatch batch, ContactReceived e, CancellationToken ct)
+    private async Task ReceivedAsync(ReportingDbContext db, CounterBatch batch, ContactReceived e, CancellationToken ct)
     {
         if (await db.Contacts.FindAsync([e.ContactId], ct) is not null)
         {
             return;
         }
-        var zone = await TimeZoneAsync(db, ct);
+        var clock = await dates.ClockAsync(db, ct);
         var fact = new ContactFact
         {
             ContactId = e.ContactId,
             Kind = (short)e.Kind,
             Channel = (short)e.Channel,
             ServiceAreaId = e.ServiceAreaId,
-            ReceivedOn = CouncilDates.LocalDate(e.ReceivedAt.ToDateTimeOffset(), zone),
+            ReceivedOn = clock.LocalDate(e.ReceivedAt),
         };
         db.Contacts.Add(fact);
         batch.Both(Key(Metrics.Contact, fact, ""), fact.ReceivedOn, fact.ReceivedOn);
     }
 
-    private static async Task TriagedAsync(ReportingDbContext db, CounterBatch batch, ContactTriaged e, CancellationToken ct)
+    private async Task TriagedAsync(ReportingDbContext db, CounterBatch batch, ContactTriaged e, CancellationToken ct)
     {
-        var zone = await TimeZoneAsync(db, ct);
+        var clock = await dates.ClockAsync(db, ct);
         var fact = await db.Contacts.FindAsync([e.ContactId], ct);
         if (fact is null)
         {
@@ -70,7 +70,7 @@ public sealed class IntakeHandler : IFeedBatchHandler<ReportingDbContext>
                 Kind = (short)e.Kind,
                 Channel = (short)e.Channel,
                 ServiceAreaId = e.ServiceAreaId,
-                ReceivedOn = CouncilDates.LocalDate(e.ReceivedAt.ToDateTimeOffset(), zone),
+                ReceivedOn = clock.LocalDate(e.ReceivedAt),
             };
             db.Contacts.Add(fact);
             batch.Both(Key(Metrics.Contact, fact, ""), fact.ReceivedOn, fact.ReceivedOn);
@@ -80,7 +80,7 @@ public sealed class IntakeHandler : IFeedBatchHandler<ReportingDbContext>
             Decision(batch, fact, earlier, -1);
         }
         fact.Decision = (short)e.Decision;
-        fact.TriagedOn = e.TriagedAt is null ? fact.ReceivedOn : CouncilDates.LocalDate(e.TriagedAt.ToDateTimeOffset(), zone);
+        fact.TriagedOn = e.TriagedAt is null ? fact.ReceivedOn : clock.LocalDate(e.TriagedAt);
         Decision(batch, fact, fact.TriagedOn.Value, 1);
         if (!fact.Member && (e.MemberEnquiry || e.Kind == ContactKind.MemberEnquiry))
         {
@@ -94,7 +94,4 @@ public sealed class IntakeHandler : IFeedBatchHandler<ReportingDbContext>
 
     private static CounterKey Key(string metric, ContactFact fact, string code) =>
         new(metric, 0, default, fact.ServiceAreaId, "", "", 0, 0, fact.Channel, fact.Kind, code);
-
-    internal static async Task<string> TimeZoneAsync(ReportingDbContext db, CancellationToken ct) =>
-        await db.Council.Select(c => c.TimeZone).FirstOrDefaultAsync(ct) ?? "Europe/London";
 }

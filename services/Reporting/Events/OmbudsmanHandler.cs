@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.Common.V1;
 using ComplaintsPlatform.Messaging.Consumers;
 using ComplaintsPlatform.Ombudsman.V1;

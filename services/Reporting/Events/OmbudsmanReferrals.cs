@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.Ombudsman.V1;
 using ComplaintsPlatform.Reporting.Data;
 using ComplaintsPlatform.Reporting.Domain;

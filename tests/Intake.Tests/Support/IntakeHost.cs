@@ -30,6 +30,7 @@ public sealed class IntakeHost : ServiceFactory<Program>
         Settings["Smtp:Host"] = "127.0.0.1";
         Settings["Smtp:Port"] = smtp.Port.ToString();
         Settings["Correspondence:PollInterval"] = "00:00:00.200";
+        Settings["Correspondence:RetryDelay"] = "00:00:00.100";
         Settings["Feed:PollInterval"] = "00:00:00.050";
     }
 
@@ -74,8 +75,6 @@ public sealed class IntakeHost : ServiceFactory<Program>
     }
 
     public V1.Intake.IntakeClient Client(string? token = null) => new(CreateChannel(token));
-
-    public IntakeInternal.IntakeInternalClient Internal(string? token) => new(CreateChannel(token));
 
     public async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
     {

@@ -167,9 +167,24 @@ public sealed class SyntheticCaseWorkflowFeed : IAsyncDisposable
 
     public sealed class CaseWorkflowStandIn
     {
+        private volatile bool _contentAvailable = true;
+        private int _contentRefusals;
+
         public System.Collections.Concurrent.ConcurrentDictionary<string, Dictionary<string, string>> Texts { get; } = new();
 
         public System.Collections.Concurrent.ConcurrentBag<string?> ContentCallers { get; } = [];
+
+        /// <summary>False while CaseWorkflow's content RPC is down: every call is UNAVAILABLE.</summary>
+        public bool ContentAvailable
+        {
+            get => _contentAvailable;
+            set => _contentAvailable = value;
+        }
+
+        /// <summary>How many content calls were answered UNAVAILABLE.</summary>
+        public int ContentRefusals => Volatile.Read(ref _contentRefusals);
+
+        internal void Refused() => Interlocked.Increment(ref _contentRefusals);
 
         public List<Officer> Officers { get; } = [];
     }
@@ -178,6 +193,11 @@ public sealed class SyntheticCaseWorkflowFeed : IAsyncDisposable
     {
         public override Task<CorrespondenceContent> GetCorrespondenceContent(GetCorrespondenceContentRequest request, ServerCallContext context)
         {
+            if (!standIn.ContentAvailable)
+            {
+                standIn.Refused();
+                throw new RpcException(new Status(StatusCode.Unavailable, "CaseWorkflow is down"));
+            }
             standIn.ContentCallers.Add(context.RequestHeaders.GetValue("authorization"));
             return Task.FromResult(new CorrespondenceContent
             {

@@ -86,8 +86,7 @@ public sealed partial class Case
             ServiceAreaId = serviceAreaId,
             DirectorateId = directorateId,
             ReceivedAt = receivedAt,
-            ReceivedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(receivedAt,
-                TimeZoneInfo.FindSystemTimeZoneById(rules.Calendar.Settings.TimeZoneId)).DateTime),
+            ReceivedOn = rules.Calendar.LocalDate(receivedAt),
             NextBody = rules.Policy.NextBody,
         };
         if (importedFrom is not null)

@@ -37,10 +37,9 @@ public static partial class ConfigurationRules
             var closures = new HashSet<DateOnly>();
             for (var i = 0; i < council.ClosureDays.Count; i++)
             {
-                var d = council.ClosureDays[i];
-                var valid = d.Year > 0 && d.Month > 0 && d.Day > 0 && DateTime.DaysInMonth(d.Year, Math.Clamp(d.Month, 1, 12)) >= d.Day && d.Month <= 12;
+                var valid = Calendar.ProtoDates.TryToDateOnly(council.ClosureDays[i], out var day);
                 Require(valid, $"council.closure_days[{i}]", "is not a valid date");
-                Require(!valid || closures.Add(new DateOnly(d.Year, d.Month, d.Day)), $"council.closure_days[{i}]", "is listed twice");
+                Require(!valid || closures.Add(day), $"council.closure_days[{i}]", "is listed twice");
             }
         }
 
@@ -111,17 +110,7 @@ public static partial class ConfigurationRules
         return v;
     }
 
-    private static bool IsTimeZone(string id)
-    {
-        try
-        {
-            return !string.IsNullOrEmpty(id) && TimeZoneInfo.FindSystemTimeZoneById(id) is not null;
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return false;
-        }
-    }
+    private static bool IsTimeZone(string id) => Calendar.CouncilCalendarSettings.IsKnownTimeZone(id);
 
     internal static bool IsEmail(string value) => EmailPattern().IsMatch(value);
 

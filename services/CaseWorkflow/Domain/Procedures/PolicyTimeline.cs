@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.CaseWorkflow.V1;
 
 namespace ComplaintsPlatform.CaseWorkflow.Domain.Procedures;
@@ -12,10 +13,10 @@ public sealed class PolicyTimeline
 {
     private readonly Dictionary<ComplaintStream, List<(DateOnly From, ProcedurePolicy Policy)>> _versions;
 
-    public PolicyTimeline(IEnumerable<ProcedurePolicy> policies, TimeZoneInfo zone)
+    public PolicyTimeline(IEnumerable<ProcedurePolicy> policies, CouncilClock clock)
     {
         _versions = policies.GroupBy(p => p.Stream).ToDictionary(g => g.Key, g => g
-            .Select(p => (From: FromOf(p, zone), Policy: p))
+            .Select(p => (From: FromOf(p, clock), Policy: p))
             .OrderBy(v => v.From).ThenBy(v => v.Policy.Version).ToList());
     }
 
@@ -39,8 +40,6 @@ public sealed class PolicyTimeline
             ? versions.FirstOrDefault(v => v.Policy.Version == version).Policy
             : null;
 
-    private static DateOnly FromOf(ProcedurePolicy policy, TimeZoneInfo zone) =>
-        policy.EffectiveFrom is { Year: > 0 } d
-            ? new DateOnly(d.Year, d.Month, d.Day)
-            : DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(policy.RecordedAt.ToDateTimeOffset(), zone).DateTime);
+    private static DateOnly FromOf(ProcedurePolicy policy, CouncilClock clock) =>
+        policy.EffectiveFrom is { Year: > 0 } d ? d.ToDateOnly() : clock.LocalDate(policy.RecordedAt);
 }

@@ -205,6 +205,26 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("applied_at");
 
+                    b.Property<string>("CloseOfBusiness")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("close_of_business");
+
+                    b.PrimitiveCollection<DateOnly[]>("ClosureDays")
+                        .IsRequired()
+                        .HasColumnType("date[]")
+                        .HasColumnName("closure_days");
+
+                    b.Property<string>("Division")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("division");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("time_zone");
+
                     b.Property<int>("Version")
                         .HasColumnType("integer")
                         .HasColumnName("version");
@@ -466,6 +486,14 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                     b.Property<string>("CaseId")
                         .HasColumnType("text")
                         .HasColumnName("case_id");
+
+                    b.Property<string>("CaseLetterCode")
+                        .HasColumnType("text")
+                        .HasColumnName("case_letter_code");
+
+                    b.Property<string>("CaseLetterRequestId")
+                        .HasColumnType("text")
+                        .HasColumnName("case_letter_request_id");
 
                     b.Property<Guid?>("ContactId")
                         .HasColumnType("uuid")

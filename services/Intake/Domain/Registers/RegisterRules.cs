@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.Hosting.Errors;
 using ComplaintsPlatform.Intake.V1;
 
