@@ -14,8 +14,7 @@ namespace ComplaintsPlatform.OmbudsmanLiaison.Tests;
 public sealed class EnquiryRulesTests
 {
     private static readonly CouncilCalendar.Current s_calendar = new("calendar-v1",
-        new WorkingDayCalendar(BankHolidayData.Shipped, new CouncilCalendarSettings(Division.EnglandAndWales), StatuteRule.BankHolidaysOnly),
-        TimeZoneInfo.Utc, []);
+        new CouncilClock(BankHolidayData.Shipped, new CouncilCalendarSettings(Division.EnglandAndWales)), []);
 
     private static readonly Actor s_officer = new("link-officer-1", new DateTimeOffset(2025, 6, 30, 9, 0, 0, TimeSpan.Zero));
 
@@ -94,8 +93,8 @@ public sealed class EnquiryRulesTests
         var enquiry = Registered(preAllocation: true);
         var counted = enquiry.RecordInformationRequest(D(2024, 3, 4), null, "Counted", s_noDocument, s_calendar, s_officer);
         var given = enquiry.RecordInformationRequest(D(2024, 3, 4), D(2024, 3, 8), "Given", s_noDocument, s_calendar, s_officer);
-        var closed = new CouncilCalendar.Current("calendar-v2", new WorkingDayCalendar(BankHolidayData.Shipped,
-            new CouncilCalendarSettings(Division.EnglandAndWales) { ClosureDays = [D(2024, 3, 11)] }, StatuteRule.BankHolidaysOnly), TimeZoneInfo.Utc, []);
+        var closed = new CouncilCalendar.Current("calendar-v2", new CouncilClock(BankHolidayData.Shipped,
+            new CouncilCalendarSettings(Division.EnglandAndWales) { ClosureDays = [D(2024, 3, 11)] }), []);
 
         var moved = Enquiry.RecomputeDue(counted, closed);
 
