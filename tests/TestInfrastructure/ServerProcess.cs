@@ -16,10 +16,22 @@ internal sealed partial class ServerProcess : IDisposable
         _stopSignal = stopSignal;
     }
 
+    // The server runs under a small shell that passes our stop signal on and stops the server itself
+    // when this test process is gone, so a test host that dies (or is killed) leaves nothing running.
+    private const string Watchdog = """
+        owner="$1"; shift
+        "$@" & child=$!
+        trap 'kill -TERM "$child" 2>/dev/null' TERM
+        trap 'kill -INT "$child" 2>/dev/null' INT
+        while kill -0 "$owner" 2>/dev/null && kill -0 "$child" 2>/dev/null; do sleep 1 & wait $!; done
+        kill -0 "$child" 2>/dev/null && kill -INT "$child" 2>/dev/null
+        wait "$child"
+        """;
+
     public static ServerProcess Start(string file, IEnumerable<string> args, int stopSignal)
     {
-        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args)
+        var psi = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in (string[])["-c", Watchdog, "watchdog", Environment.ProcessId.ToString(), file, .. args])
         {
             psi.ArgumentList.Add(a);
         }
