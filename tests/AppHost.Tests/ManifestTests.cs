@@ -13,7 +13,7 @@ public sealed partial class ManifestTests
         var (text, manifest) = await PublishAsync();
         var resources = manifest["resources"]!.AsObject();
 
-        foreach (var project in new[] { "intake", "case-workflow", "ombudsman-liaison", "compliments", "reporting", "gateway" })
+        foreach (var project in new[] { "intake", "case-workflow", "ombudsman-liaison", "compliments", "reporting", "identity", "gateway" })
         {
             Assert.Equal("project.v0", (string?)resources[project]?["type"]);
         }
@@ -21,8 +21,11 @@ public sealed partial class ManifestTests
         Assert.Equal("container.v0", (string?)resources["redis"]?["type"]);
 
         // Every secret is a parameter marked secret whose value is generated or asked for, never written down.
-        var secrets = resources.Where(r => r.Key.EndsWith("-password", StringComparison.Ordinal) || r.Key == "identity-signing-key").ToList();
-        Assert.Equal(8, secrets.Count); // five service logins, postgres admin, redis, signing key
+        var secrets = resources.Where(r => r.Key.EndsWith("-password", StringComparison.Ordinal) || r.Key.EndsWith("-secret", StringComparison.Ordinal)
+            || r.Key.EndsWith("-key", StringComparison.Ordinal)).ToList();
+        // Six service logins, postgres admin, redis, the first administrator; five client secrets and the dev client's; the status-token key.
+        Assert.Equal(16, secrets.Count);
+        Assert.DoesNotContain(secrets, s => s.Key == "identity-signing-key");
         foreach (var (name, resource) in secrets)
         {
             var input = resource!["inputs"]?["value"];
@@ -33,7 +36,9 @@ public sealed partial class ManifestTests
         // Each service connects with its own login, whose password is a reference, not a value.
         var intakeEnv = resources["intake"]!["env"]!.AsObject();
         Assert.Equal("{intake-db.connectionString}", (string?)intakeEnv["ConnectionStrings__intake-db"]);
-        Assert.Equal("{identity-signing-key.value}", (string?)intakeEnv["Identity__SigningKey"]);
+        Assert.False(intakeEnv.ContainsKey("Identity__SigningKey"));
+        Assert.Equal("{intake-client-secret.value}", (string?)intakeEnv["Identity__ClientSecret"]);
+        Assert.Equal("{intake-status-token-key.value}", (string?)intakeEnv["Intake__StatusTokenKey"]);
         Assert.Contains("Username=intake;Password={intake-db-password.value}", (string?)resources["intake-db"]!["connectionString"]);
         Assert.DoesNotMatch(ClearPassword(), text);
     }

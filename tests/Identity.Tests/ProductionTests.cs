@@ -46,7 +46,7 @@ public sealed class ProductionTests
     public async Task DevToken_refuses_to_run_outside_Development()
     {
         var dll = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "tools", "DevToken", "bin",
-            new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name, "net10.0", "ComplaintsPlatform.DevToken.dll"));
+            new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name, "net10.0", "ComplaintsPlatform.DevToken.dll"));
         var start = new ProcessStartInfo("dotnet", [dll, "--role", Roles.ComplaintsTeam]) { RedirectStandardError = true, RedirectStandardOutput = true };
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         using var process = Process.Start(start)!;
