@@ -106,4 +106,13 @@ for (var i = 0; i < exempt.Length; i++)
     gateway.WithEnvironment($"Gateway__RateLimit__Exempt__{i}", exempt[i]);
 }
 
+// Every project runs in the AppHost's environment: Development locally (plain HTTP, the dev-token
+// client and the password grant), Production wherever the AppHost is run as Production.
+foreach (var project in builder.Resources.OfType<ProjectResource>())
+{
+    builder.CreateResourceBuilder(project)
+        .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName)
+        .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName);
+}
+
 builder.Build().Run();

@@ -37,8 +37,12 @@ internal static class Extensions
 
         builder.Services.AddIdentityCore<StaffAccount>(o =>
             {
+                // Length over composition rules (NCSC password guidance).
                 o.Password.RequiredLength = 12;
                 o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = settings.MaxFailedAttempts;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(settings.LockoutMinutes);

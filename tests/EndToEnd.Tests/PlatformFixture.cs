@@ -57,6 +57,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
             [
+                "--environment=Development",
                 "--ComplaintsPlatform:InfrastructureMode=local",
                 $"--ComplaintsPlatform:DataDir={_dataDir}",
                 "--ComplaintsPlatform:PostgresPort=0",

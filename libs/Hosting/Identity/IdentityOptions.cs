@@ -24,8 +24,8 @@ public sealed class IdentityOptions
     /// <summary>The claim that carries roles: <c>role</c> here, <c>roles</c> from Entra ID.</summary>
     public string RoleClaim { get; set; } = Claims.Role;
 
-    /// <summary>Plain-HTTP metadata is accepted in Development only, whatever this says elsewhere.</summary>
-    public bool RequireHttpsMetadata { get; set; } = true;
+    /// <summary>Whether Development insists on HTTPS metadata too (the local platform is plain HTTP); outside Development it is always required.</summary>
+    public bool RequireHttpsMetadata { get; set; }
 
     /// <summary>The name this service calls others as (subject <c>service:&lt;name&gt;</c>), e.g. <c>ombudsman</c>.</summary>
     public string? ServiceName { get; set; }
