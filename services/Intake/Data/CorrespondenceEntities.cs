@@ -73,6 +73,9 @@ public sealed class ServiceAreaEntry
 {
     public string Id { get; set; } = "";
     public string DirectorateId { get; set; } = "";
+    // Names as the council configuration gives them, for the public form's list of services.
+    public string Name { get; set; } = "";
+    public string DirectorateName { get; set; } = "";
     // The first team's address: staff notifications for the area go there.
     public string? NotificationEmail { get; set; }
 }
@@ -90,4 +93,5 @@ public sealed class ConfigurationState
     public int Id { get; set; }
     public int Version { get; set; }
     public DateTime AppliedAt { get; set; }
+    public string CouncilName { get; set; } = "";
 }

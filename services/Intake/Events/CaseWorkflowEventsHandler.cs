@@ -105,6 +105,8 @@ public sealed class CaseWorkflowEventsHandler(TimeProvider clock, CaseCorrespond
                 {
                     Id = area.Id,
                     DirectorateId = directorate.Id,
+                    Name = area.Name,
+                    DirectorateName = directorate.Name,
                     NotificationEmail = area.Teams.Select(t => t.Email).FirstOrDefault(e => !string.IsNullOrEmpty(e)),
                 });
                 foreach (var team in area.Teams.Where(t => teamIds.Add(t.Id)))
@@ -116,12 +118,13 @@ public sealed class CaseWorkflowEventsHandler(TimeProvider clock, CaseCorrespond
         var now = clock.GetUtcNow().UtcDateTime;
         if (state is null)
         {
-            db.ConfigurationState.Add(new ConfigurationState { Id = 1, Version = config.Version, AppliedAt = now });
+            db.ConfigurationState.Add(new ConfigurationState { Id = 1, Version = config.Version, AppliedAt = now, CouncilName = config.Council?.Name ?? "" });
         }
         else
         {
             state.Version = config.Version;
             state.AppliedAt = now;
+            state.CouncilName = config.Council?.Name ?? "";
         }
     }
 }

@@ -118,7 +118,7 @@ public sealed partial class IntakeService(
             await FlagPossibleDuplicatesAsync(contact, ct);
             await RestrictionScreenings.FlagIfRestrictedAsync(db, contact, now.UtcDateTime, ct);
         }
-        db.Correspondence.Add(CorrespondenceDesk.ForContact(contact, Templates.Receipt, new Dictionary<string, string>(),
+        db.Correspondence.Add(CorrespondenceDesk.ForContact(contact, Templates.Receipt, ReceiptFacts(contact),
             $"receipt:{contact.Id}", caseId: null, deadline: null, now.UtcDateTime));
         outbox.Add(db, new ContactReceived
         {
@@ -168,6 +168,12 @@ public sealed partial class IntakeService(
             });
         }
     }
+
+    // The link that opens the person's status page (the web swaps the token for a cookie at once).
+    private Dictionary<string, string> ReceiptFacts(Contact contact) =>
+        options.Value.PublicBaseUrl is { Length: > 0 } site
+            ? new() { ["status_link"] = $"{site.TrimEnd('/')}/status/open?reference={Uri.EscapeDataString(contact.Reference)}&token={Uri.EscapeDataString(tokens.For(contact.Id))}" }
+            : [];
 
     private static DateTimeOffset Microseconds(DateTimeOffset t) => new(t.UtcTicks - t.UtcTicks % 10, TimeSpan.Zero);
 

@@ -199,6 +199,11 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("applied_at");
 
+                    b.Property<string>("CouncilName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("council_name");
+
                     b.Property<int>("Version")
                         .HasColumnType("integer")
                         .HasColumnName("version");
@@ -780,6 +785,52 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                     b.ToTable("person_restrictions", "intake");
                 });
 
+            modelBuilder.Entity("ComplaintsPlatform.Intake.Data.PublicRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CaseId")
+                        .HasColumnType("text")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("ClientRequestId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("client_request_id");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientRequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_public_requests_client_request_id");
+
+                    b.HasIndex("ContactId");
+
+                    b.ToTable("public_requests", "intake");
+                });
+
             modelBuilder.Entity("ComplaintsPlatform.Intake.Data.RegisterReviewEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -856,6 +907,16 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("directorate_id");
+
+                    b.Property<string>("DirectorateName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("directorate_name");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
 
                     b.Property<string>("NotificationEmail")
                         .HasColumnType("text")
@@ -1099,6 +1160,15 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                     b.HasOne("ComplaintsPlatform.Intake.Data.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplaintsPlatform.Intake.Data.PublicRequest", b =>
+                {
+                    b.HasOne("ComplaintsPlatform.Intake.Data.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
