@@ -38,6 +38,20 @@ foreach (var service in services)
     }
 }
 
+// Intake's letters and emails land in a local inbox (smtp4dev), linked from the dashboard.
+var mail = MailServer.Add(builder, settings.Mode);
+var intake = services[0].WithMailServer(mail);
+
+// The public and staff pages. They call the services directly (the public with no token at all);
+// browsers reach them through the gateway's catch-all route.
+var web = builder.AddProject<Projects.Web>("web")
+    .WithReference(intake)
+    .WithReference(services[1])
+    .WithReference(infrastructure.Redis)
+    .WaitFor(infrastructure.RedisServer)
+    .WithHttpHealthCheck("/health", endpointName: "http")
+    .WithoutOtlpRetry();
+
 // The gateway needs no backend to start: its gRPC health reports each backend as it comes up.
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithFixedPort("http", settings.GatewayHttpPort)
@@ -49,6 +63,9 @@ foreach (var service in services)
 {
     gateway.WithReference(service);
 }
+gateway.WithReference(web);
+// The receipt email links the person's status page, at the address browsers use.
+intake.WithEnvironment("Intake__PublicBaseUrl", gateway.GetEndpoint("http"));
 
 // Clients ("sub:<token subject>" or "key:<api key>") exempt from the gateway's per-client rate limit, e.g. a benchmark.
 var exempt = (builder.Configuration["ComplaintsPlatform:RateLimitExempt"] ?? "")
