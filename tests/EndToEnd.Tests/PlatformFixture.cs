@@ -3,6 +3,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using ComplaintsPlatform.Hosting.Identity;
 using Grpc.Net.Client;
+using Microsoft.Playwright;
 
 namespace ComplaintsPlatform.EndToEnd.Tests;
 
@@ -27,6 +28,14 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public GrpcChannel GatewayChannel() => GrpcChannel.ForAddress(GatewayGrpc);
 
+    /// <summary>The local inbox (smtp4dev): its web page and its HTTP API, <c>/api/messages</c>.</summary>
+    public Uri MailHttp => App.GetEndpoint("mail", "http");
+
+    /// <summary>One real Chromium for every browser test of the project (see <see cref="BrowserLauncher"/>).</summary>
+    public IBrowser Browser { get; private set; } = null!;
+
+    private IPlaywright? _playwright;
+
     /// <summary>A token signed with the key this AppHost generated in its data folder.</summary>
     public string Token(string role, string subject = "e2e-officer") =>
         TokenIssuer.Issue(new IdentityOptions { SigningKey = File.ReadAllText(Path.Combine(_dataDir, "identity-signing-key")).Trim() }, subject, [role]);
@@ -42,6 +51,8 @@ public sealed class PlatformFixture : IAsyncLifetime
                 "--ComplaintsPlatform:RedisPort=0",
                 "--ComplaintsPlatform:GatewayHttpPort=0",
                 "--ComplaintsPlatform:GatewayGrpcPort=0",
+                "--ComplaintsPlatform:MailSmtpPort=0",
+                "--ComplaintsPlatform:MailHttpPort=0",
             ],
             (options, _) =>
             {
@@ -51,14 +62,21 @@ public sealed class PlatformFixture : IAsyncLifetime
             timeout.Token);
         App = await builder.BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);
-        foreach (var name in Services.Append("gateway"))
+        foreach (var name in Services.Append("gateway").Append("web").Append("mail"))
         {
             await App.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token);
         }
+        _playwright = await Playwright.CreateAsync();
+        Browser = await BrowserLauncher.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()
     {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
         try
