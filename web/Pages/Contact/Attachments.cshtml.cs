@@ -64,7 +64,7 @@ public sealed class AttachmentsModel(JourneyStore store, PublicIntake.PublicInta
     {
         var limits = await form.GetAsync(HttpContext.RequestAborted);
         var types = string.Join(", ", limits.AllowedAttachmentExtensions.Select(e => e.TrimStart('.').ToUpperInvariant()));
-        Limits = $"You can add up to {limits.MaxAttachments} files. Each file must be smaller than {Size(limits.MaxAttachmentBytes)}" +
+        Limits = $"You can add up to {limits.MaxAttachments} files. Each file must be no larger than {Size(limits.MaxAttachmentBytes)}" +
                  (types.Length > 0 ? $" and be one of these types: {types}." : ".");
         Accept = string.Join(",", limits.AllowedAttachmentExtensions);
     }

@@ -72,7 +72,10 @@ public sealed class CheckAnswersModel(JourneyStore store, PublicIntake.PublicInt
             new("What you want to tell us", j.ContactKind switch { nameof(ContactKind.Complaint) => "A complaint", nameof(ContactKind.Compliment) => "A compliment", nameof(ContactKind.Comment) => "A comment or suggestion", _ => null }, Change(Links.Contact.Kind)),
             new("Service", service, Change(Links.Contact.Service)),
             new("What happened", j.Description, Change(Links.Contact.Details), "what happened"),
-            new("When it happened", j.HappenedOn.IsEmpty ? null : $"{j.HappenedOn.Day}/{j.HappenedOn.Month}/{j.HappenedOn.Year}", Change(Links.Contact.Details), "when it happened"),
+            new("When it happened", j.HappenedOn.IsEmpty ? null
+                : j.HappenedOn.TryNumbers(out var y, out var m, out var d) && DateOnly.TryParseExact($"{y:D4}-{m:D2}-{d:D2}", "yyyy-MM-dd", out var on)
+                    ? on.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))
+                    : $"{j.HappenedOn.Day} {j.HappenedOn.Month} {j.HappenedOn.Year}", Change(Links.Contact.Details), "when it happened"),
         };
         if (j.IsComplaint)
         {
