@@ -18,6 +18,11 @@ public sealed class IndexModel(StatusSession session, Intake.V1.Intake.IntakeCli
 
     public bool Unknown { get; private set; }
 
+    /// <summary>The form's fields (it posts to /status/open), empty when shown.</summary>
+    public string? Reference { get; set; }
+
+    public string? Token { get; set; }
+
     public IReadOnlyList<SummaryRow> Rows { get; private set; } = [];
 
     public string Noun => Status?.HandledAs switch
