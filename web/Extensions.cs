@@ -85,7 +85,6 @@ internal static class Extensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapStaffEndpoints();
         app.MapRazorPages();
     }
 }

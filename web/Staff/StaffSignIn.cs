@@ -72,11 +72,6 @@ public static class StaffSignIn
         }
     }
 
-    public static void MapStaffEndpoints(this WebApplication app)
-    {
-        // Nothing extra: the handler answers on its own callback paths, the pages do the rest.
-    }
-
     private static void ConfigureOidc(OpenIdConnectOptions o, IConfiguration configuration)
     {
         var authority = configuration["Web:Oidc:Authority"]!;
