@@ -21,7 +21,8 @@ public static class SecurityHeaders
             : "";
         return app.Use(async (http, next) =>
         {
-            var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            // Hex digits are base64 characters too, and need no escaping in HTML.
+            var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
             http.Items[NonceKey] = nonce;
             http.Response.OnStarting(() =>
             {
