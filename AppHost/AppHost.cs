@@ -62,6 +62,10 @@ reporting
     .WithReference(ombudsman)
     .WithReference(compliments);
 
+// Intake's letters and emails land in a local inbox (smtp4dev), linked from the dashboard.
+var mail = MailServer.Add(builder, settings.Mode);
+intake.WithMailServer(mail);
+
 // The OpenID Connect provider: staff accounts, the services' clients, the signing keys. It reads
 // officers' teams and directorates from CaseWorkflow's directory, the one register of officers.
 var adminPassword = secrets.Get("identity-admin-password");
@@ -97,6 +101,28 @@ foreach (var service in new[] { intake, caseWorkflow, ombudsman, compliments, re
     // Tokens come from the provider, through the gateway's public issuer address.
     service.WithReferenceRelationship(identity);
 }
+
+// The public and staff pages. They call the services directly (the public with no token at all,
+// officers with their own); staff sign in at the provider. Browsers reach them through the
+// gateway's catch-all route.
+var webSecret = secrets.Get("web-client-secret");
+var web = builder.AddProject<Projects.Web>("web")
+    .WithReference(intake)
+    .WithReference(caseWorkflow)
+    .WithReference(infrastructure.Redis)
+    .WithEnvironment("Web__Oidc__Authority", issuer)
+    .WithEnvironment("Web__Oidc__ClientId", "web")
+    .WithEnvironment("Web__Oidc__ClientSecret", webSecret)
+    .WithReferenceRelationship(identity)
+    .WaitFor(infrastructure.RedisServer)
+    .WithHttpHealthCheck("/health", endpointName: "http")
+    .WithoutOtlpRetry();
+identity
+    .WithEnvironment("Identity__WebClient__ClientId", "web")
+    .WithEnvironment("Identity__WebClient__Secret", webSecret)
+    .WithEnvironment("Identity__WebClient__RedirectUris__0", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/staff/signin-oidc"))
+    .WithEnvironment("Identity__WebClient__PostLogoutRedirectUris__0", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/staff/signout-callback-oidc"));
+gateway.WithReference(web);
 
 // Clients ("sub:<token subject>" or "key:<api key>") exempt from the gateway's per-client rate limit, e.g. a benchmark.
 var exempt = (builder.Configuration["ComplaintsPlatform:RateLimitExempt"] ?? "")

@@ -8,6 +8,9 @@ missing=()
 compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null || missing+=(postgresql)
 command -v redis-server >/dev/null || missing+=(redis-server)
 command -v setpriv >/dev/null || missing+=(util-linux)
+# The web project's front-end build (npm ci) and the browser tests' Chromium.
+command -v npm >/dev/null || missing+=(npm)
+[ -x "${PLAYWRIGHT_CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
 if ((${#missing[@]})); then
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
@@ -20,3 +23,4 @@ fi
 # server Debian started on 5432/6379 is left alone.
 dotnet tool restore
 dotnet restore ComplaintsPlatform.sln
+(cd web && npm ci --no-audit --no-fund --loglevel=error)

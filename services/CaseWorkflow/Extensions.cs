@@ -19,7 +19,8 @@ internal static class Extensions
         builder.AddServiceDatabase<CaseWorkflowDbContext>(ConnectionName, Schema);
         builder.AddPlatformGrpc("complaints.caseworkflow.v1.Procedures", "complaints.caseworkflow.v1.CouncilDirectory",
             "complaints.calendar.v1.Calendar", "complaints.caseworkflow.v1.Cases", "complaints.caseworkflow.v1.CaseInternal",
-            "complaints.caseworkflow.v1.StatutoryProcedures", "complaints.caseworkflow.v1.OfficerWork", "complaints.caseworkflow.v1.CaseImport");
+            "complaints.caseworkflow.v1.StatutoryProcedures", "complaints.caseworkflow.v1.OfficerWork", "complaints.caseworkflow.v1.CaseImport",
+            "complaints.caseworkflow.v1.PersonRequests");
         builder.AddOutbox<CaseWorkflowDbContext>(FeedName, "intake", "ombudsman", "compliments", "reporting");
 
         // A newer official bank-holiday file can be dropped in without a release (Calendar:BankHolidaysFile).
@@ -48,6 +49,7 @@ internal static class Extensions
         app.MapGrpcService<StatutoryProceduresService>();
         app.MapGrpcService<OfficerWorkService>();
         app.MapGrpcService<CaseInternalService>();
+        app.MapGrpcService<PersonRequestsService>();
         app.MapGrpcService<CaseLookupService>();
         app.MapGrpcService<CaseImportService>();
         app.MapEventFeed<CaseWorkflowDbContext>();

@@ -23,11 +23,13 @@ internal static class Extensions
     public static void AddIntakeServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<IntakeDbContext>(ConnectionName, Schema);
-        builder.AddPlatformGrpc("complaints.intake.v1.Intake", "complaints.intake.v1.Registers", "complaints.intake.v1.IntakeImport");
+        builder.AddPlatformGrpc("complaints.intake.v1.Intake", "complaints.intake.v1.Registers", "complaints.intake.v1.IntakeImport",
+            "complaints.intake.v1.PublicIntake");
         var intakeOptions = builder.Configuration.GetSection(IntakeOptions.Section).Get<IntakeOptions>() ?? new IntakeOptions();
-        builder.Services.AddGrpc().AddServiceOptions<IntakeService>(o =>
-            // Room for the attachments of one submission, each within its own limit.
-            o.MaxReceiveMessageSize = intakeOptions.MaxAttachmentBytes * (intakeOptions.MaxAttachments + 1) + 1024 * 1024);
+        // Room for the attachments of one submission, each within its own limit.
+        var maxMessage = intakeOptions.MaxAttachmentBytes * (intakeOptions.MaxAttachments + 1) + 1024 * 1024;
+        builder.Services.AddGrpc().AddServiceOptions<IntakeService>(o => o.MaxReceiveMessageSize = maxMessage)
+            .AddServiceOptions<PublicIntakeService>(o => o.MaxReceiveMessageSize = maxMessage);
         builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection(IntakeOptions.Section));
 
         builder.AddOutbox<IntakeDbContext>(FeedName, "caseworkflow", "compliments", "reporting", "ombudsman");
@@ -42,6 +44,8 @@ internal static class Extensions
         var caseWorkflow = new Uri(builder.Configuration["Services:CaseWorkflow"] ?? "http://_grpc.case-workflow");
         builder.Services.AddGrpcClient<CaseWorkflow.V1.CaseInternal.CaseInternalClient>(o => o.Address = caseWorkflow).AddHttpMessageHandler<ServiceTokenHandler>();
         builder.Services.AddGrpcClient<CaseWorkflow.V1.CouncilDirectory.CouncilDirectoryClient>(o => o.Address = caseWorkflow).AddHttpMessageHandler<ServiceTokenHandler>();
+        // The person's own escalation and withdrawal requests, relayed once their status token is checked.
+        builder.Services.AddGrpcClient<CaseWorkflow.V1.PersonRequests.PersonRequestsClient>(o => o.Address = caseWorkflow).AddHttpMessageHandler<ServiceTokenHandler>();
 
         var redis = builder.Configuration.GetConnectionString("redis");
         if (!string.IsNullOrEmpty(redis))
@@ -77,6 +81,7 @@ internal static class Extensions
         app.MapGrpcService<IntakeService>();
         app.MapGrpcService<RegistersService>();
         app.MapGrpcService<IntakeImportService>();
+        app.MapGrpcService<PublicIntakeService>();
         app.MapEventFeed<IntakeDbContext>();
         return app;
     }

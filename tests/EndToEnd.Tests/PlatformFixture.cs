@@ -3,6 +3,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using ComplaintsPlatform.Hosting.Identity;
 using Grpc.Net.Client;
+using Microsoft.Playwright;
 
 namespace ComplaintsPlatform.EndToEnd.Tests;
 
@@ -52,6 +53,15 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     private readonly Dictionary<(string Role, string Subject), string> _tokens = [];
 
+    /// <summary>The local inbox (smtp4dev): its web page and its HTTP API, <c>/api/messages</c>.</summary>
+    public Uri MailHttp => App.GetEndpoint("mail", "http");
+
+    /// <summary>One real Chromium for every browser test of the project (see <see cref="BrowserLauncher"/>).</summary>
+    public IBrowser Browser { get; private set; } = null!;
+
+    private IPlaywright? _playwright;
+
+
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
@@ -64,6 +74,8 @@ public sealed class PlatformFixture : IAsyncLifetime
                 "--ComplaintsPlatform:RedisPort=0",
                 "--ComplaintsPlatform:GatewayHttpPort=0",
                 "--ComplaintsPlatform:GatewayGrpcPort=0",
+                "--ComplaintsPlatform:MailSmtpPort=0",
+                "--ComplaintsPlatform:MailHttpPort=0",
             ],
             (options, _) =>
             {
@@ -73,14 +85,21 @@ public sealed class PlatformFixture : IAsyncLifetime
             timeout.Token);
         App = await builder.BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);
-        foreach (var name in Services.Append("gateway"))
+        foreach (var name in Services.Append("gateway").Append("web").Append("mail"))
         {
             await App.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token);
         }
+        _playwright = await Playwright.CreateAsync();
+        Browser = await BrowserLauncher.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()
     {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
         try

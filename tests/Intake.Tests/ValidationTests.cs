@@ -33,6 +33,7 @@ public sealed class ValidationTests(IntakeFixture fixture) : IClassFixture<Intak
         { "representative without consent", "representative.consent_recorded", false },
         { "oversize attachment", "attachments[0].content", false },
         { "empty attachment", "attachments[0].content", false },
+        { "disallowed attachment type", "attachments[0].file_name", false },
         { "email preferred without email", "contact.email", false },
         { "unknown service area", "service_area_id", false },
         { "no way to reply", "contact", false },
@@ -81,6 +82,9 @@ public sealed class ValidationTests(IntakeFixture fixture) : IClassFixture<Intak
                 break;
             case "empty attachment":
                 r.Attachments.Add(new AttachmentUpload { FileName = "empty.pdf", ContentType = "application/pdf" });
+                break;
+            case "disallowed attachment type":
+                r.Attachments.Add(new AttachmentUpload { FileName = "run.exe", ContentType = "application/octet-stream", Content = ByteString.CopyFromUtf8("MZ") });
                 break;
             case "email preferred without email": r.Contact.Email = ""; break;
             case "unknown service area": r.ServiceAreaId = "no-such-area"; break;

@@ -52,7 +52,7 @@ public static class Templates
                 Add("What happens next: our complaints team will read what you sent and decide how it is best handled. "
                     + "If it is a complaint, we will acknowledge it formally and tell you when to expect our response.");
                 Add(F("status_link") is { } link
-                    ? $"You can check progress online at any time with this link, which is for you alone: {link}"
+                    ? $"You can check progress, add information or withdraw online: {link}"
                     : "You can check progress online with your reference and the status code you were given when you contacted us.");
                 Add("If you need reasonable adjustments because of a disability or other need — for example large print, "
                     + "easy read, a phone call first, or writing to someone who acts for you — please tell us, quoting your reference.");

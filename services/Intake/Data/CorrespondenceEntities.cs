@@ -77,6 +77,9 @@ public sealed class ServiceAreaEntry
 {
     public string Id { get; set; } = "";
     public string DirectorateId { get; set; } = "";
+    // Names as the council configuration gives them, for the public form's list of services.
+    public string Name { get; set; } = "";
+    public string DirectorateName { get; set; } = "";
     // The first team's address: staff notifications for the area go there.
     public string? NotificationEmail { get; set; }
 }
@@ -99,4 +102,5 @@ public sealed class ConfigurationState
     public string TimeZone { get; set; } = "Europe/London";
     public string CloseOfBusiness { get; set; } = "17:00";
     public DateOnly[] ClosureDays { get; set; } = [];
+    public string CouncilName { get; set; } = "";
 }

@@ -26,6 +26,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<PersonRestriction> Restrictions => Set<PersonRestriction>();
     public DbSet<RegisterReviewEntry> RegisterReviews => Set<RegisterReviewEntry>();
     public DbSet<RestrictionScreening> RestrictionScreenings => Set<RestrictionScreening>();
+    public DbSet<PublicRequest> PublicRequests => Set<PublicRequest>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -102,6 +103,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             e.Property(c => c.Id).ValueGeneratedNever();
         });
         RegisterRecordsModel.Configure(modelBuilder);
+        PublicRequestsModel.Configure(modelBuilder);
 
         modelBuilder.Entity<CaseProgress>(e =>
         {

@@ -88,16 +88,7 @@ public static partial class SubmissionRules
             v.Require(knownServiceAreas.Contains(r.ServiceAreaId), "service_area_id", "is not a service area of the council");
         }
 
-        v.Require(r.Attachments.Count <= limits.MaxAttachments, "attachments", $"at most {limits.MaxAttachments} attachments");
-        for (var i = 0; i < r.Attachments.Count; i++)
-        {
-            var a = r.Attachments[i];
-            v.NotBlank(a.FileName, $"attachments[{i}].file_name", 255);
-            v.NotBlank(a.ContentType, $"attachments[{i}].content_type", 100);
-            v.Require(a.Content.Length > 0, $"attachments[{i}].content", "is empty");
-            v.Require(a.Content.Length <= limits.MaxAttachmentBytes, $"attachments[{i}].content",
-                $"must be at most {limits.MaxAttachmentBytes} bytes");
-        }
+        ValidateAttachments(v, r.Attachments, limits);
         if (r.EqualityMonitoring is { } eq)
         {
             foreach (var (value, field) in new[] { (eq.AgeBand, "age_band"), (eq.Sex, "sex"), (eq.Ethnicity, "ethnicity"),
@@ -108,6 +99,27 @@ public static partial class SubmissionRules
         }
         v.ThrowIfInvalid();
     }
+
+    /// <summary>Files sent with a contact, or added to it later: how many, how large, what type.</summary>
+    public static void ValidateAttachments(Validator v, IReadOnlyList<AttachmentUpload> attachments, IntakeOptions limits)
+    {
+        v.Require(attachments.Count <= limits.MaxAttachments, "attachments", $"at most {limits.MaxAttachments} attachments");
+        for (var i = 0; i < attachments.Count; i++)
+        {
+            var a = attachments[i];
+            v.NotBlank(a.FileName, $"attachments[{i}].file_name", 255);
+            v.NotBlank(a.ContentType, $"attachments[{i}].content_type", 100);
+            v.Require(a.Content.Length > 0, $"attachments[{i}].content", "is empty");
+            v.Require(a.Content.Length <= limits.MaxAttachmentBytes, $"attachments[{i}].content",
+                $"must be at most {limits.MaxAttachmentBytes / (1024.0 * 1024):0.#} MB");
+            v.Require(IsAllowedFileType(a.FileName, limits), $"attachments[{i}].file_name",
+                $"must be one of the file types we accept: {string.Join(", ", limits.AllowedAttachmentExtensions)}");
+        }
+    }
+
+    public static bool IsAllowedFileType(string fileName, IntakeOptions limits) =>
+        limits.AllowedAttachmentExtensions.Length == 0
+        || limits.AllowedAttachmentExtensions.Contains(Path.GetExtension(fileName).ToLowerInvariant(), StringComparer.Ordinal);
 
     public static bool HasAnyRoute(ContactDetails c) => c.Email.Length > 0 || c.Phone.Length > 0 || HasPostalAddress(c.Address);
 

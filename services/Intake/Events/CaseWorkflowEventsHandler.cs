@@ -107,6 +107,8 @@ public sealed class CaseWorkflowEventsHandler(TimeProvider clock, CaseCorrespond
                 {
                     Id = area.Id,
                     DirectorateId = directorate.Id,
+                    Name = area.Name,
+                    DirectorateName = directorate.Name,
                     NotificationEmail = area.Teams.Select(t => t.Email).FirstOrDefault(e => !string.IsNullOrEmpty(e)),
                 });
                 foreach (var team in area.Teams.Where(t => teamIds.Add(t.Id)))
@@ -126,6 +128,7 @@ public sealed class CaseWorkflowEventsHandler(TimeProvider clock, CaseCorrespond
         state.TimeZone = calendar.TimeZoneId;
         state.CloseOfBusiness = calendar.CloseOfBusinessText;
         state.ClosureDays = [.. calendar.ClosureDays];
+        state.CouncilName = config.Council?.Name ?? "";
         councilClock.Forget();
     }
 }

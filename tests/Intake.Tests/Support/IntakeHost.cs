@@ -71,6 +71,7 @@ public sealed class IntakeHost : ServiceFactory<Program>
             services.AddHttpClient("feed:ombudsman:intake").ConfigurePrimaryHttpMessageHandler(() => Ombudsman.Server.CreateHandler());
             services.AddHttpClient(nameof(CaseWorkflow.V1.CaseInternal.CaseInternalClient)).ConfigurePrimaryHttpMessageHandler(() => _feed.Server.CreateHandler());
             services.AddHttpClient(nameof(CaseWorkflow.V1.CouncilDirectory.CouncilDirectoryClient)).ConfigurePrimaryHttpMessageHandler(() => _feed.Server.CreateHandler());
+            services.AddHttpClient(nameof(CaseWorkflow.V1.PersonRequests.PersonRequestsClient)).ConfigurePrimaryHttpMessageHandler(() => _feed.Server.CreateHandler());
         });
     }
 

@@ -42,6 +42,7 @@ public sealed class SyntheticCaseWorkflowFeed : IAsyncDisposable
         app.MapGrpcService<FeedService>();
         app.MapGrpcService<ContentService>();
         app.MapGrpcService<DirectoryService>();
+        app.MapGrpcService<PersonRequestsStandIn>();
         await app.StartAsync();
         var feed = new SyntheticCaseWorkflowFeed(app, events);
         foreach (var message in withConfiguration ? DefaultConfiguration() : [])
@@ -187,6 +188,31 @@ public sealed class SyntheticCaseWorkflowFeed : IAsyncDisposable
         internal void Refused() => Interlocked.Increment(ref _contentRefusals);
 
         public List<Officer> Officers { get; } = [];
+
+        /// <summary>The person's requests Intake relayed: (RequestEscalation or Withdraw, contact id).</summary>
+        public System.Collections.Concurrent.ConcurrentQueue<(string Rpc, string ContactId)> PersonRequests { get; } = new();
+
+        /// <summary>When set, CaseWorkflow refuses the person's requests with FAILED_PRECONDITION and this reason.</summary>
+        public string? RefuseWith { get; set; }
+    }
+
+    private sealed class PersonRequestsStandIn(CaseWorkflowStandIn standIn) : PersonRequests.PersonRequestsBase
+    {
+        public override Task<PersonRequestReply> RequestEscalation(PersonEscalationRequest request, ServerCallContext context) =>
+            Answer(nameof(RequestEscalation), request.ContactId);
+
+        public override Task<PersonRequestReply> Withdraw(PersonWithdrawalRequest request, ServerCallContext context) =>
+            Answer(nameof(Withdraw), request.ContactId);
+
+        private Task<PersonRequestReply> Answer(string rpc, string contactId)
+        {
+            if (standIn.RefuseWith is { } reason)
+            {
+                throw new RpcException(new Status(StatusCode.FailedPrecondition, reason));
+            }
+            standIn.PersonRequests.Enqueue((rpc, contactId));
+            return Task.FromResult(new PersonRequestReply { CaseId = "case-of-" + contactId, Stage = 1 });
+        }
     }
 
     private sealed class ContentService(CaseWorkflowStandIn standIn) : CaseInternal.CaseInternalBase

@@ -215,6 +215,11 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .HasColumnType("date[]")
                         .HasColumnName("closure_days");
 
+                    b.Property<string>("CouncilName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("council_name");
+
                     b.Property<string>("Division")
                         .IsRequired()
                         .HasColumnType("text")
@@ -831,6 +836,54 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                     b.ToTable("person_restrictions", "intake");
                 });
 
+            modelBuilder.Entity("ComplaintsPlatform.Intake.Data.PublicRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CaseId")
+                        .HasColumnType("text")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("ClientRequestId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("client_request_id");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_public_requests");
+
+                    b.HasIndex("ClientRequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_public_requests_client_request_id");
+
+                    b.HasIndex("ContactId")
+                        .HasDatabaseName("ix_public_requests_contact_id");
+
+                    b.ToTable("public_requests", "intake");
+                });
+
             modelBuilder.Entity("ComplaintsPlatform.Intake.Data.RegisterReviewEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -910,6 +963,16 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("directorate_id");
+
+                    b.Property<string>("DirectorateName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("directorate_name");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
 
                     b.Property<string>("NotificationEmail")
                         .HasColumnType("text")
@@ -1170,6 +1233,16 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_person_restrictions_persons_person_id");
+                });
+
+            modelBuilder.Entity("ComplaintsPlatform.Intake.Data.PublicRequest", b =>
+                {
+                    b.HasOne("ComplaintsPlatform.Intake.Data.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_public_requests_contacts_contact_id");
                 });
 
             modelBuilder.Entity("ComplaintsPlatform.Intake.Data.RestrictionScreening", b =>

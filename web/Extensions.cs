@@ -1,0 +1,90 @@
+using ComplaintsPlatform.Web.Infrastructure;
+using ComplaintsPlatform.Web.Staff;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.HttpOverrides;
+using StackExchange.Redis;
+
+namespace ComplaintsPlatform.Web;
+
+internal static class Extensions
+{
+    private const string RedisConnection = "redis";
+
+    public static void AddWebServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        // Browsers arrive through the gateway: the scheme and host they used are in X-Forwarded-*.
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            o.ForwardLimit = 1;
+        });
+
+        var dataProtection = services.AddDataProtection().SetApplicationName("complaints-platform-web");
+        if (!string.IsNullOrEmpty(builder.Configuration.GetConnectionString(RedisConnection)))
+        {
+            // Keys and journeys in Redis, so a restart or a second replica reads what the first wrote.
+            builder.AddRedisClient(RedisConnection);
+            services.AddStackExchangeRedisCache(_ => { });
+            services.AddOptions<Microsoft.Extensions.Caching.StackExchangeRedis.RedisCacheOptions>()
+                .Configure<IServiceProvider>((o, sp) =>
+                {
+                    o.ConnectionMultiplexerFactory = () => Task.FromResult(sp.GetRequiredService<IConnectionMultiplexer>());
+                    o.InstanceName = "web:";
+                });
+            services.AddOptions<KeyManagementOptions>()
+                .Configure<IServiceProvider>((o, sp) => o.XmlRepository =
+                    new Microsoft.AspNetCore.DataProtection.StackExchangeRedis.RedisXmlRepository(
+                        () => sp.GetRequiredService<IConnectionMultiplexer>().GetDatabase(), "web:data-protection-keys"));
+        }
+        else
+        {
+            services.AddDistributedMemoryCache();
+        }
+
+        services.AddMemoryCache();
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<JourneyStore>();
+        services.AddScoped<StatusSession>();
+        services.AddSingleton<CouncilForm>();
+
+        // Public calls carry no token at all; staff calls carry the officer's own (StaffCalls).
+        var intake = new Uri(builder.Configuration["Services:Intake"] ?? "http://_grpc.intake");
+        var caseWorkflow = new Uri(builder.Configuration["Services:CaseWorkflow"] ?? "http://_grpc.case-workflow");
+        services.AddGrpcClient<Intake.V1.Intake.IntakeClient>(o => o.Address = intake);
+        services.AddGrpcClient<Intake.V1.PublicIntake.PublicIntakeClient>(o => o.Address = intake)
+            .ConfigureChannel(c => c.MaxSendMessageSize = null);
+        services.AddGrpcClient<CaseWorkflow.V1.Cases.CasesClient>(o => o.Address = caseWorkflow);
+
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "complaints-antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        builder.AddStaffSignIn();
+        services.AddRazorPages(o =>
+        {
+            Links.MapRoutes(o.Conventions);
+            StaffSignIn.Protect(o.Conventions);
+        });
+    }
+
+    public static void UseWebPipeline(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler(Links.Error);
+        app.UseStatusCodePagesWithReExecute(Links.Error, "?code={0}");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+    }
+}

@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+
+namespace ComplaintsPlatform.Web.Infrastructure;
+
+/// <summary>
+/// Every address of the web pages, in one place: the routes pages answer on and the links pages and
+/// tests build, so they cannot disagree.
+/// </summary>
+public static class Links
+{
+    public const string Home = "/";
+    public const string Error = "/error";
+    public const string Accessibility = "/accessibility";
+    public const string Privacy = "/privacy";
+    public const string Cookies = "/cookies";
+
+    /// <summary>Make a complaint, compliment or comment: one journey instance per submission.</summary>
+    public static class Contact
+    {
+        public const string Start = "/contact/start";
+        public const string Kind = "kind";
+        public const string Service = "service";
+        public const string Details = "details";
+        public const string Attachments = "attachments";
+        public const string Representative = "representative";
+        public const string RepresentativeDetails = "representative-details";
+        public const string YourDetails = "your-details";
+        public const string Adjustments = "adjustments";
+        public const string Equality = "equality";
+        public const string CheckAnswers = "check-answers";
+        public const string Confirmation = "confirmation";
+
+        public static string Page(Guid journey, string step) => $"/contact/{journey:N}/{step}";
+    }
+
+    /// <summary>Track your complaint.</summary>
+    public static class Status
+    {
+        public const string Index = "/status";
+        public const string Open = "/status/open";
+        public const string AddInformation = "/status/add-information";
+        public const string NextStage = "/status/next-stage";
+        public const string Withdraw = "/status/withdraw";
+        public const string Done = "/status/done";
+        public const string SignOut = "/status/sign-out";
+
+        public static string OpenLink(string reference, string token) =>
+            $"{Open}?reference={Uri.EscapeDataString(reference)}&token={Uri.EscapeDataString(token)}";
+    }
+
+    public static class Staff
+    {
+        public const string Home = "/staff";
+        public const string SignIn = "/staff/sign-in";
+        public const string SignOut = "/staff/sign-out";
+        public const string SignedOut = "/staff/signed-out";
+        public const string StaySignedIn = "/staff/stay-signed-in";
+        public const string NoAccess = "/staff/no-access";
+        public const string Unavailable = "/staff/unavailable";
+        public const string SignInCallback = "/staff/signin-oidc";
+        public const string SignOutCallback = "/staff/signout-callback-oidc";
+    }
+
+    private static readonly (string Page, string Route)[] s_routes =
+    [
+        ("/Index", Home),
+        ("/Error", Error),
+        ("/Legal/Accessibility", Accessibility),
+        ("/Legal/Privacy", Privacy),
+        ("/Legal/Cookies", Cookies),
+        ("/Contact/Start", Contact.Start),
+        ("/Contact/Kind", Step(Contact.Kind)),
+        ("/Contact/Service", Step(Contact.Service)),
+        ("/Contact/Details", Step(Contact.Details)),
+        ("/Contact/Attachments", Step(Contact.Attachments)),
+        ("/Contact/Representative", Step(Contact.Representative)),
+        ("/Contact/RepresentativeDetails", Step(Contact.RepresentativeDetails)),
+        ("/Contact/YourDetails", Step(Contact.YourDetails)),
+        ("/Contact/Adjustments", Step(Contact.Adjustments)),
+        ("/Contact/Equality", Step(Contact.Equality)),
+        ("/Contact/CheckAnswers", Step(Contact.CheckAnswers)),
+        ("/Contact/Confirmation", Step(Contact.Confirmation)),
+        ("/Status/Index", Status.Index),
+        ("/Status/Open", Status.Open),
+        ("/Status/AddInformation", Status.AddInformation),
+        ("/Status/NextStage", Status.NextStage),
+        ("/Status/Withdraw", Status.Withdraw),
+        ("/Status/Done", Status.Done),
+        ("/Status/SignOut", Status.SignOut),
+        ("/Staff/Index", Staff.Home),
+        ("/Staff/SignIn", Staff.SignIn),
+        ("/Staff/SignOut", Staff.SignOut),
+        ("/Staff/SignedOut", Staff.SignedOut),
+        ("/Staff/StaySignedIn", Staff.StaySignedIn),
+        ("/Staff/NoAccess", Staff.NoAccess),
+        ("/Staff/Unavailable", Staff.Unavailable),
+    ];
+
+    public static void MapRoutes(PageConventionCollection conventions)
+    {
+        foreach (var (page, route) in s_routes)
+        {
+            conventions.AddPageRouteModelConvention(page, model =>
+            {
+                // Only the route given here: no second address from the folder layout.
+                model.Selectors.Clear();
+                model.Selectors.Add(new SelectorModel { AttributeRouteModel = new AttributeRouteModel { Template = route.TrimStart('/') } });
+            });
+        }
+    }
+
+    private static string Step(string step) => "/contact/{journey:guid}/" + step;
+}
