@@ -10,7 +10,6 @@ using ComplaintsPlatform.Identity.V1;
 using Grpc.Core;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using OtpNet;
 
 namespace ComplaintsPlatform.EndToEnd.Tests;
 
@@ -60,47 +59,32 @@ public sealed class IdentityTests(PlatformFixture platform)
     [Fact]
     public async Task The_first_administrator_signs_in_with_a_second_factor_and_creates_an_officer_whose_token_carries_the_directory_team()
     {
-        // The AppHost generated the first administrator's password; first sign-in: new password, then an authenticator.
-        var browser = Browser();
-        var signIn = await SubmitAsync(browser, "account/sign-in", new() { ["UserName"] = "administrator", ["Password"] = platform.Secret("identity-admin-password") });
-        Assert.EndsWith("/account/new-password", signIn.Headers.Location!.ToString());
-        var changed = await SubmitAsync(browser, "account/new-password", new() { ["Password"] = "Administrator-2026-e2e", ["Confirm"] = "Administrator-2026-e2e" });
-        Assert.EndsWith("/account/set-up-second-factor", changed.Headers.Location!.ToString());
-        var page = await browser.GetStringAsync("account/set-up-second-factor");
-        var totp = new Totp(Base32Encoding.ToBytes(Regex.Match(page, "data-testid=\"authenticator-key\">([^<]+)<").Groups[1].Value.Replace(" ", "").ToUpperInvariant()));
-        var done = await SubmitAsync(browser, "account/set-up-second-factor", new() { ["Code"] = totp.ComputeTotp() });
-        Assert.EndsWith("/account/signed-in", done.Headers.Location!.ToString());
-
-        using var http = new HttpClient();
-        var dev = platform.Secret("dev-token-client-secret");
-        var adminToken = await DevTokens.ForStaffAsync(http, platform.Authority, dev, "administrator", "Administrator-2026-e2e", totp.ComputeTotp());
-        using var channel = platform.GatewayChannel();
-        var accounts = new Accounts.AccountsClient(channel);
-        var created = await accounts.CreateAccountAsync(new CreateAccountRequest { OfficerId = "officer-hwy-01", Roles = { Roles.Handler } }, Bearer(adminToken));
+        // The AppHost generated the first administrator's password; the fixture signed them in once
+        // (new password, then an authenticator app), as a council's administrator would.
+        var created = await platform.Staff.CreateAsync("officer-hwy-01", Roles.Handler);
         Assert.Equal("priya.shah@shire-county.example.gov.uk", created.Account.UserName);
 
         var officer = Browser();
-        await SubmitAsync(officer, "account/sign-in", new() { ["UserName"] = created.Account.UserName, ["Password"] = created.TemporaryPassword });
-        await SubmitAsync(officer, "account/new-password", new() { ["Password"] = "Highways-north-e2e-1", ["Confirm"] = "Highways-north-e2e-1" });
-        var token = await DevTokens.ForStaffAsync(http, platform.Authority, dev, created.Account.UserName, "Highways-north-e2e-1");
+        var first = await StaffAccounts.SubmitAsync(officer, "account/sign-in", new() { ["UserName"] = created.Account.UserName, ["Password"] = created.TemporaryPassword });
+        Assert.EndsWith("/account/new-password", first.Headers.Location!.ToString());
+        await StaffAccounts.SubmitAsync(officer, "account/new-password", new() { ["Password"] = "Highways-north-e2e-1", ["Confirm"] = "Highways-north-e2e-1" });
+        using var http = new HttpClient();
+        var token = await DevTokens.ForStaffAsync(http, platform.Authority, platform.Secret("dev-token-client-secret"), created.Account.UserName, "Highways-north-e2e-1");
         var payload = JsonDocument.Parse(Base64UrlEncoder.Decode(token.Split('.')[1])).RootElement;
         Assert.Equal("officer-hwy-01", payload.GetProperty("sub").GetString());
         Assert.Equal("highways-north", payload.GetProperty("team").GetString());
         Assert.Equal("Priya Shah", payload.GetProperty("name").GetString());
         Assert.True(payload.TryGetProperty("directorate", out _));
+
+        // The administrator's password alone is not enough: the second factor is required.
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            DevTokens.ForStaffAsync(http, platform.Authority, platform.Secret("dev-token-client-secret"), "administrator", StaffAccounts.AdministratorPassword));
     }
 
     private HttpClient Browser() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
     {
         BaseAddress = new Uri(platform.Authority),
     };
-
-    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient browser, string page, Dictionary<string, string> fields)
-    {
-        var html = await browser.GetStringAsync(page);
-        fields["__RequestVerificationToken"] = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        return await browser.PostAsync(page, new FormUrlEncodedContent(fields));
-    }
 
     private static Metadata Bearer(string token) => new() { { "Authorization", "Bearer " + token } };
 }

@@ -53,6 +53,11 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     private readonly Dictionary<(string Role, string Subject), string> _tokens = [];
 
+    /// <summary>Staff accounts, made through the first administrator (signed in once for the whole collection).</summary>
+    public StaffAccounts Staff => _staff ??= new StaffAccounts(this);
+
+    private StaffAccounts? _staff;
+
     /// <summary>The local inbox (smtp4dev): its web page and its HTTP API, <c>/api/messages</c>.</summary>
     public Uri MailHttp => App.GetEndpoint("mail", "http");
 

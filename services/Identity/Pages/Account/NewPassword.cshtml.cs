@@ -17,6 +17,8 @@ public sealed class NewPasswordModel(UserManager<StaffAccount> users, SignInFlow
 
     public List<(string Field, string Message)> Errors { get; } = [];
 
+    public string? ErrorFor(string field) => Errors.Where(e => e.Field == field).Select(e => e.Message).FirstOrDefault();
+
     public async Task<IActionResult> OnGetAsync() =>
         await flow.PendingAccountAsync(HttpContext) is null ? RedirectToPage("/Account/SignIn") : Page();
 

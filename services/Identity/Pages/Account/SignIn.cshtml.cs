@@ -19,6 +19,8 @@ public sealed class SignInModel(UserManager<StaffAccount> users, SignInManager<S
 
     public List<(string Field, string Message)> Errors { get; } = [];
 
+    public string? ErrorFor(string field) => Errors.Where(e => e.Field == field).Select(e => e.Message).FirstOrDefault();
+
     public void OnGet()
     {
     }
