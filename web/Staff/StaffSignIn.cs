@@ -60,6 +60,7 @@ public static class StaffSignIn
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policy, p => p.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser().RequireRole(RolesWithPages));
         builder.Services.AddHttpClient(nameof(StaffTokens));
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<StaffTokens>();
     }
 
