@@ -35,11 +35,11 @@ public sealed class WebSafetyTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task Staff_pages_say_sign_in_is_unavailable_while_no_identity_provider_is_configured()
+    public async Task A_staff_page_without_a_session_sends_the_officer_to_the_providers_sign_in()
     {
         await using var web = await WebPages.OpenAsync(platform, "staff");
         await web.Page.GotoAsync("/staff");
-        await Expect(web.Page.GetByTestId("sign-in-unavailable")).ToBeVisibleAsync();
-        await web.CheckAsync("sign-in-unavailable");
+        await Expect(web.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/identity/account/sign-in"));
+        await Expect(web.Page.GetByRole(Microsoft.Playwright.AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
     }
 }

@@ -9,7 +9,8 @@ namespace ComplaintsPlatform.Web.Pages.Staff;
 /// <summary>The officer's numbers, from the services' own queues, asked with the officer's own token.</summary>
 public sealed class IndexModel(StaffTokens tokens, Intake.V1.Intake.IntakeClient intake, Cases.CasesClient cases) : PageModel
 {
-    private const int Cap = 1000;
+    // The largest page the triage queue gives (Intake refuses more); counts past it show as "500+".
+    private const int Cap = 500;
 
     public sealed record Figure(string Key, string Value, string Label);
 
