@@ -45,7 +45,7 @@ public sealed class StaffSignInTests(PlatformFixture platform)
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn on and continue" }).ClickAsync();
 
         await Expect(page.GetByTestId("staff-name")).ToHaveTextAsync("Alex Morgan", new() { Timeout = 30_000 });
-        await Expect(page.GetByTestId("staff-session")).ToContainTextAsync("complaints_team");
+        await Expect(page.GetByTestId("staff-session")).ToContainTextAsync("Complaints team");
         await web.CheckAsync("staff-home");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
