@@ -4,16 +4,24 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+phases=()
+started=$SECONDS
+phase() { phases+=("$(printf '%-28s %4d s' "$1" $((SECONDS - started)))"); started=$SECONDS; }
+
 bash scripts/setup.sh || exit 1
+phase "set-up"
 dotnet build ComplaintsPlatform.sln --no-restore -v quiet -nologo || exit 1
+phase "build"
 
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 status=0
 dotnet test ComplaintsPlatform.sln --no-build --filter "FullyQualifiedName!~ComplaintsPlatform.EndToEnd" 2>&1 | tee -a "$log"
 (( PIPESTATUS[0] == 0 )) || status=1
+phase "service and unit tests"
 dotnet test tests/EndToEnd.Tests/EndToEnd.Tests.csproj --no-build 2>&1 | tee -a "$log"
 (( PIPESTATUS[0] == 0 )) || status=1
+phase "end-to-end and browser tests"
 
 # A test host killed before its exit handlers ran can leave its throw-away cluster behind.
 pkill -INT -f "postgres -D ${TMPDIR:-/tmp}/cp-test-pg-" 2>/dev/null || true
@@ -30,5 +38,6 @@ read -r passed failed skipped < <(awk '
   END { print p + 0, f + 0, s + 0 }' "$log")
 if (( status == 0 && passed == 0 )); then status=1; fi
 echo
+printf '%s\n' "${phases[@]}"
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 exit "$status"
