@@ -23,8 +23,9 @@ public sealed partial class ManifestTests
         // Every secret is a parameter marked secret whose value is generated or asked for, never written down.
         var secrets = resources.Where(r => r.Key.EndsWith("-password", StringComparison.Ordinal) || r.Key.EndsWith("-secret", StringComparison.Ordinal)
             || r.Key.EndsWith("-key", StringComparison.Ordinal)).ToList();
-        // Six service logins, postgres admin, redis, the first administrator; five client secrets and the dev client's; the status-token key.
-        Assert.Equal(16, secrets.Count);
+        // Six service logins, postgres admin, redis, the first administrator; five service clients', the web's
+        // and the dev client's secrets; the status-token key.
+        Assert.Equal(17, secrets.Count);
         Assert.DoesNotContain(secrets, s => s.Key == "identity-signing-key");
         foreach (var (name, resource) in secrets)
         {
