@@ -9,6 +9,15 @@ namespace ComplaintsPlatform.Hosting;
 public sealed class MigrationState<TContext> where TContext : DbContext
 {
     public volatile bool Applied;
+
+    /// <summary>For start-up work that needs the schema: returns once the migrations are applied.</summary>
+    public async Task WaitAsync(CancellationToken ct)
+    {
+        while (!Applied)
+        {
+            await Task.Delay(100, ct);
+        }
+    }
 }
 
 // Applies the service's migrations before the server starts listening, retrying while the

@@ -64,7 +64,7 @@ public sealed class IdentityTests(PlatformFixture platform)
         var created = await platform.Staff.CreateAsync("officer-hwy-01", Roles.Handler);
         Assert.Equal("priya.shah@shire-county.example.gov.uk", created.Account.UserName);
 
-        var officer = Browser();
+        var officer = platform.Staff.Browser();
         var first = await StaffAccounts.SubmitAsync(officer, "account/sign-in", new() { ["UserName"] = created.Account.UserName, ["Password"] = created.TemporaryPassword });
         Assert.EndsWith("/account/new-password", first.Headers.Location!.ToString());
         await StaffAccounts.SubmitAsync(officer, "account/new-password", new() { ["Password"] = "Highways-north-e2e-1", ["Confirm"] = "Highways-north-e2e-1" });
@@ -80,11 +80,6 @@ public sealed class IdentityTests(PlatformFixture platform)
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
             DevTokens.ForStaffAsync(http, platform.Authority, platform.Secret("dev-token-client-secret"), "administrator", StaffAccounts.AdministratorPassword));
     }
-
-    private HttpClient Browser() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
-    {
-        BaseAddress = new Uri(platform.Authority),
-    };
 
     private static Metadata Bearer(string token) => new() { { "Authorization", "Bearer " + token } };
 }

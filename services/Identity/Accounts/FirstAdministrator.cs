@@ -19,10 +19,7 @@ internal sealed class FirstAdministrator(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        while (!migrations.Applied)
-        {
-            await Task.Delay(100, cancellationToken);
-        }
+        await migrations.WaitAsync(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();

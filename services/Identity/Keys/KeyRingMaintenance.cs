@@ -21,10 +21,7 @@ internal sealed class KeyRingMaintenance(
     {
         store.Changed += () => serverOptions.TryRemove(Options.DefaultName);
         // Migrations run in an earlier hosted service; the server must not answer before it has a key.
-        while (!migrations.Applied)
-        {
-            await Task.Delay(100, cancellationToken);
-        }
+        await migrations.WaitAsync(cancellationToken);
         await store.RefreshAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
     }

@@ -20,10 +20,7 @@ internal sealed class ClientRegistrations(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        while (!migrations.Applied)
-        {
-            await Task.Delay(100, cancellationToken);
-        }
+        await migrations.WaitAsync(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var manager = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
 
