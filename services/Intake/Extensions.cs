@@ -25,9 +25,8 @@ internal static class Extensions
         builder.AddServiceDatabase<IntakeDbContext>(ConnectionName, Schema);
         builder.AddPlatformGrpc("complaints.intake.v1.Intake", "complaints.intake.v1.IntakeInternal", "complaints.intake.v1.Registers", "complaints.intake.v1.IntakeImport");
         var intakeOptions = builder.Configuration.GetSection(IntakeOptions.Section).Get<IntakeOptions>() ?? new IntakeOptions();
-        builder.Services.AddGrpc().AddServiceOptions<IntakeService>(o =>
-            // Room for the attachments of one submission, each within its own limit.
-            o.MaxReceiveMessageSize = intakeOptions.MaxAttachmentBytes * (intakeOptions.MaxAttachments + 1) + 1024 * 1024);
+        // No larger than what the gateway lets through: a submission with its attachments is one message.
+        builder.Services.AddGrpc().AddServiceOptions<IntakeService>(o => o.MaxReceiveMessageSize = intakeOptions.MaxRequestBytes);
         builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection(IntakeOptions.Section));
 
         builder.AddOutbox<IntakeDbContext>(FeedName, "caseworkflow", "compliments", "reporting", "ombudsman");

@@ -77,7 +77,7 @@ public sealed class ValidationTests(IntakeFixture fixture) : IClassFixture<Intak
                 r.Representative = new Representative { Name = "Cllr Jones", Relationship = "councillor", ConsentScope = ConsentScope.Full };
                 break;
             case "oversize attachment":
-                r.Attachments.Add(new AttachmentUpload { FileName = "big.pdf", ContentType = "application/pdf", Content = ByteString.CopyFrom(new byte[5 * 1024 * 1024 + 1]) });
+                r.Attachments.Add(new AttachmentUpload { FileName = "big.pdf", ContentType = "application/pdf", Content = ByteString.CopyFrom([.. "%PDF-"u8, .. new byte[3 * 1024 * 1024]]) });
                 break;
             case "empty attachment":
                 r.Attachments.Add(new AttachmentUpload { FileName = "empty.pdf", ContentType = "application/pdf" });

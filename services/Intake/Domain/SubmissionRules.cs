@@ -88,14 +88,18 @@ public static partial class SubmissionRules
         }
 
         v.Require(r.Attachments.Count <= limits.MaxAttachments, "attachments", $"at most {limits.MaxAttachments} attachments");
+        v.Require(r.Attachments.Sum(a => (long)a.Content.Length) <= limits.MaxAttachmentsTotalBytes, "attachments",
+            $"together must be at most {limits.MaxAttachmentsTotalBytes} bytes");
         for (var i = 0; i < r.Attachments.Count; i++)
         {
             var a = r.Attachments[i];
             v.NotBlank(a.FileName, $"attachments[{i}].file_name", 255);
-            v.NotBlank(a.ContentType, $"attachments[{i}].content_type", 100);
+            v.Require(a.ContentType.Length <= 100, $"attachments[{i}].content_type", "must be at most 100 characters");
             v.Require(a.Content.Length > 0, $"attachments[{i}].content", "is empty");
             v.Require(a.Content.Length <= limits.MaxAttachmentBytes, $"attachments[{i}].content",
                 $"must be at most {limits.MaxAttachmentBytes} bytes");
+            v.Require(a.Content.Length == 0 || a.Content.Length > limits.MaxAttachmentBytes || AttachmentTypes.Detect(a.Content.ToByteArray()) is not null,
+                $"attachments[{i}].content", $"is not an allowed kind of file: {AttachmentTypes.Allowed}");
         }
         if (r.EqualityMonitoring is { } eq)
         {
