@@ -116,6 +116,8 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             e.Property(x => x.Hash).HasColumnName("hash").HasMaxLength(64);
             e.Property(x => x.IssuedAt).HasColumnName("issued_at");
             e.Property(x => x.IssuedBy).HasColumnName("issued_by").HasMaxLength(200);
+            e.Property(x => x.ExpiresAt).HasColumnName("expires_at");
+            e.Property(x => x.LastUsedAt).HasColumnName("last_used_at");
             e.Property(x => x.RevokedAt).HasColumnName("revoked_at");
             e.HasIndex(x => x.Hash).IsUnique();
         });

@@ -24,10 +24,11 @@ public sealed partial class ReportingDocumentsService
     public override async Task<CsvExport> ExportSelfAssessmentCsv(GetSelfAssessmentRequest request, ServerCallContext context)
     {
         var assessment = await register.BuildAsync(ValidYear(request.Year), await AudienceAsync(context), context.CancellationToken);
-        var csv = new StringBuilder("Paragraph,Section,Provision,Status,Previous year,Evidence,Live evidence,Commentary\r\n");
+        var csv = new StringBuilder();
+        Csv.Line(csv, ["Paragraph", "Section", "Provision", "Status", "Previous year", "Evidence", "Live evidence", "Commentary"]);
         foreach (var i in assessment.Items)
         {
-            csv.AppendJoin(',', new[] { i.Paragraph, i.SectionTitle, i.Provision, DocumentRenderer.Status(i.Status), DocumentRenderer.Status(i.PreviousYearStatus), i.Evidence, string.Join("; ", i.LiveEvidence), i.Commentary }.Select(Quote)).Append("\r\n");
+            Csv.Line(csv, [i.Paragraph, i.SectionTitle, i.Provision, DocumentRenderer.Status(i.Status), DocumentRenderer.Status(i.PreviousYearStatus), i.Evidence, string.Join("; ", i.LiveEvidence), i.Commentary]);
         }
         return new CsvExport { FileName = $"self-assessment-{request.Year}.csv", ContentType = "text/csv", Csv = csv.ToString() };
     }
@@ -107,7 +108,4 @@ public sealed partial class ReportingDocumentsService
 
     private static int ValidYear(int year) => year is >= 1990 and <= 2100 ? year
         : throw new ValidationException([new("year", "Give the financial year (1990-2100).")]);
-
-    private static string Quote(string field) =>
-        field.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
 }

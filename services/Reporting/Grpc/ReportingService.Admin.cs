@@ -91,14 +91,21 @@ public sealed partial class ReportingService
         {
             throw new ValidationException([new("name", "Say who the key is for (up to 200 characters).")]);
         }
+        var now = DateTime.UtcNow;
+        var expires = request.ExpiresAt?.ToDateTime() ?? now.Add(ApiKeyLifetime.Default);
+        if (expires <= now || expires > now.Add(ApiKeyLifetime.Longest))
+        {
+            throw new ValidationException([new("expires_at", "Must be in the future and at most two years away.")]);
+        }
         var secret = Audience.NewSecret();
         var row = new ApiKeyRow
         {
             Id = Guid.CreateVersion7(),
             Name = request.Name.Trim(),
             Hash = Audience.Hash(secret),
-            IssuedAt = DateTime.UtcNow,
+            IssuedAt = now,
             IssuedBy = Caller.From(context).Subject,
+            ExpiresAt = expires,
         };
         db.ApiKeys.Add(row);
         await db.SaveChangesAsync(context.CancellationToken);
@@ -133,7 +140,12 @@ public sealed partial class ReportingService
             Name = row.Name,
             IssuedAt = Timestamp.FromDateTime(DateTime.SpecifyKind(row.IssuedAt, DateTimeKind.Utc)),
             IssuedBy = row.IssuedBy,
+            ExpiresAt = Timestamp.FromDateTime(DateTime.SpecifyKind(row.ExpiresAt, DateTimeKind.Utc)),
         };
+        if (row.LastUsedAt is { } used)
+        {
+            key.LastUsedAt = Timestamp.FromDateTime(DateTime.SpecifyKind(used, DateTimeKind.Utc));
+        }
         if (row.RevokedAt is { } revoked)
         {
             key.RevokedAt = Timestamp.FromDateTime(DateTime.SpecifyKind(revoked, DateTimeKind.Utc));
