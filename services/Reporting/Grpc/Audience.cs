@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using ComplaintsPlatform.Hosting.Errors;
 using ComplaintsPlatform.Hosting.Identity;
 using ComplaintsPlatform.Reporting.Data;
@@ -14,7 +13,7 @@ namespace ComplaintsPlatform.Reporting.Grpc;
 /// </summary>
 internal static class Audience
 {
-    public const string ApiKeyHeader = "x-api-key";
+    public const string ApiKeyHeader = ApiKeys.Header;
 
     public static async Task<ReportAudience> ResolveAsync(ServerCallContext context, ReportingDbContext db, CancellationToken ct)
     {
@@ -57,7 +56,7 @@ internal static class Audience
         throw new RpcException(new Status(StatusCode.Unauthenticated, "A bearer token or a valid x-api-key is required."));
     }
 
-    public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    public static string Hash(string secret) => ApiKeys.Hash(secret);
 
     public static string NewSecret() => "rpk_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

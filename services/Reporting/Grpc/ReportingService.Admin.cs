@@ -109,6 +109,7 @@ public sealed partial class ReportingService
         };
         db.ApiKeys.Add(row);
         await db.SaveChangesAsync(context.CancellationToken);
+        await Listing(context).ListAsync(row);
         return new IssuedApiKey { Key = ToMessage(row), Secret = secret };
     }
 
@@ -122,6 +123,7 @@ public sealed partial class ReportingService
         var row = await db.ApiKeys.FindAsync([id], context.CancellationToken) ?? throw new NotFoundException($"API key {id}");
         row.RevokedAt ??= DateTime.UtcNow;
         await db.SaveChangesAsync(context.CancellationToken);
+        await Listing(context).UnlistAsync(row);
         return ToMessage(row);
     }
 
@@ -131,6 +133,9 @@ public sealed partial class ReportingService
         var rows = await db.ApiKeys.AsNoTracking().OrderBy(k => k.IssuedAt).ToListAsync(context.CancellationToken);
         return new ApiKeyList { Keys = { rows.Select(ToMessage) } };
     }
+
+    private static ApiKeyListing Listing(ServerCallContext context) =>
+        context.GetHttpContext().RequestServices.GetRequiredService<ApiKeyListing>();
 
     private static ApiKey ToMessage(ApiKeyRow row)
     {
