@@ -17,13 +17,18 @@ public sealed partial class ReportingDocumentsService
     private const int TextLimit = 4000;
 
     [AllowAnonymous]
-    public override async Task<SelfAssessment> GetSelfAssessment(GetSelfAssessmentRequest request, ServerCallContext context) =>
-        await register.BuildAsync(ValidYear(request.Year), await AudienceAsync(context), context.CancellationToken);
+    public override async Task<SelfAssessment> GetSelfAssessment(GetSelfAssessmentRequest request, ServerCallContext context)
+    {
+        // Who is asking first: a caller with no standing learns nothing, not even that the year was wrong.
+        var audience = await AudienceAsync(context);
+        return await register.BuildAsync(ValidYear(request.Year), audience, context.CancellationToken);
+    }
 
     [AllowAnonymous]
     public override async Task<CsvExport> ExportSelfAssessmentCsv(GetSelfAssessmentRequest request, ServerCallContext context)
     {
-        var assessment = await register.BuildAsync(ValidYear(request.Year), await AudienceAsync(context), context.CancellationToken);
+        var audience = await AudienceAsync(context);
+        var assessment = await register.BuildAsync(ValidYear(request.Year), audience, context.CancellationToken);
         var csv = new StringBuilder();
         Csv.Line(csv, ["Paragraph", "Section", "Provision", "Status", "Previous year", "Evidence", "Live evidence", "Commentary"]);
         foreach (var i in assessment.Items)
