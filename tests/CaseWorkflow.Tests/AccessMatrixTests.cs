@@ -19,4 +19,22 @@ public sealed class AccessMatrixTests(CaseHostFixture fx) : IClassFixture<CaseHo
         fx.Host.CreateChannel(),
         principal => Task.FromResult(AccessMatrix.TestCredentials(principal)),
         role => Task.FromResult<Metadata?>(AccessMatrix.Bearer(TestIdentity.Issue("", [role]))));
+
+    [Fact]
+    public async Task On_a_real_case_each_scoped_principal_is_let_in_within_its_scope_and_refused_outside_it()
+    {
+        var c = await fx.ReadyAsync(V1.ComplaintStream.Corporate, "libraries", "libraries-team", "officer-lib-01");
+        await fx.Handler("officer-lib-01", "libraries-team").RecordLearningAsync(new V1.RecordLearningRequest
+        {
+            CaseId = c.Id, NatureCategory = "DELAY_IN_RESPONSE", RootCause = "Backlog", Lessons = "Triage daily", OccurredOn = CaseHostFixture.D(3, 10),
+        });
+        Metadata As(string role, string subject, string? team = null, string? directorate = null) =>
+            AccessMatrix.Bearer(TestIdentity.Token(role, subject, team, directorate));
+
+        await AccessMatrix.VerifyCaseScopesAsync("caseworkflow", fx.Host.CreateChannel(), c.Id, new Dictionary<string, (Metadata, Metadata)>
+        {
+            ["handler"] = (As("handler", "officer-lib-02", "libraries-team"), As("handler", "officer-hwy-01", "highways-north")),
+            ["service_lead"] = (As("service_lead", "lead-ac", directorate: "adults-communities"), As("service_lead", "lead-et", directorate: "environment-transport")),
+        });
+    }
 }

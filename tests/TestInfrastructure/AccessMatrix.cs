@@ -189,6 +189,46 @@ public static class AccessMatrix
         await File.WriteAllLinesAsync(Path.Combine(folder, servedBy + ".csv"), lines);
     }
 
+    /// <summary>
+    /// The scoped cells of the rows that name one case (<c>case_id</c>), tried on a real case: each
+    /// scoped principal is let in with a token inside its scope and refused with one outside it.
+    /// </summary>
+    public static async Task VerifyCaseScopesAsync(string servedBy, GrpcChannel channel, string caseId,
+        IReadOnlyDictionary<string, (Metadata Inside, Metadata Outside)> scopedCredentials)
+    {
+        var failures = new List<string>();
+        foreach (var row in Load().Where(r => r.ServedBy == servedBy))
+        {
+            var method = Find(row);
+            if (method.InputType.FindFieldByName("case_id") is not { } field || field.FieldType != FieldType.String)
+            {
+                continue;
+            }
+            var request = (Google.Protobuf.IMessage)Activator.CreateInstance(method.InputType.ClrType)!;
+            field.Accessor.SetValue(request, caseId);
+            var bytes = Google.Protobuf.MessageExtensions.ToByteArray(request);
+            foreach (var (principal, (inside, outside)) in scopedCredentials)
+            {
+                if (row.Cells[principal] is "allow" or "deny")
+                {
+                    continue;
+                }
+                var inCode = await CallAsync(channel, method, inside, bytes);
+                var outCode = await CallAsync(channel, method, outside, bytes);
+                if (inCode is StatusCode.Unauthenticated or StatusCode.PermissionDenied)
+                {
+                    failures.Add($"{row.Rpc} as {principal} within their {row.Cells[principal]} scope: refused ({inCode})");
+                }
+                // A change may check its own fields first; it must never get further than that.
+                if (outCode is not (StatusCode.PermissionDenied or StatusCode.InvalidArgument))
+                {
+                    failures.Add($"{row.Rpc} as {principal} outside their {row.Cells[principal]} scope: answered {outCode}");
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
     public static MethodDescriptor Find(Row row)
     {
         var service = ContractServices.All.FirstOrDefault(s => s.FullName == row.Service)
@@ -199,8 +239,9 @@ public static class AccessMatrix
     private static readonly Marshaller<byte[]> s_bytes = Marshallers.Create(b => b, b => b);
 
     /// <summary>One call with an empty message (an empty stream for client streaming); the status it ended with.</summary>
-    public static async Task<StatusCode> CallAsync(GrpcChannel channel, MethodDescriptor method, Metadata? headers)
+    public static async Task<StatusCode> CallAsync(GrpcChannel channel, MethodDescriptor method, Metadata? headers, byte[]? request = null)
     {
+        request ??= [];
         var type = (method.IsClientStreaming, method.IsServerStreaming) switch
         {
             (false, false) => MethodType.Unary,
@@ -217,7 +258,7 @@ public static class AccessMatrix
             switch (type)
             {
                 case MethodType.Unary:
-                    await invoker.AsyncUnaryCall(grpcMethod, null, options, []);
+                    await invoker.AsyncUnaryCall(grpcMethod, null, options, request);
                     break;
                 case MethodType.ClientStreaming:
                     using (var call = invoker.AsyncClientStreamingCall(grpcMethod, null, options))
@@ -227,7 +268,7 @@ public static class AccessMatrix
                     }
                     break;
                 default:
-                    using (var call = invoker.AsyncServerStreamingCall(grpcMethod, null, options, []))
+                    using (var call = invoker.AsyncServerStreamingCall(grpcMethod, null, options, request))
                     {
                         // A stream that is allowed may go on for ever: its first message (or a quiet second) is enough.
                         using var first = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
