@@ -21,7 +21,9 @@ var issuer = ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/identity
 // bucket) and shares its buckets with other replicas in Redis; it starts without either.
 gateway
     .WithEnvironment("Identity__Authority", issuer)
-    .WithReference(infrastructure.Redis);
+    .WithReference(infrastructure.Redis)
+    // Aspire turns on "trust every X-Forwarded-For"; the gateway trusts only Gateway:TrustedProxies.
+    .WithEnvironment("ASPNETCORE_FORWARDEDHEADERS_ENABLED", "false");
 
 // Each platform service signs in to the provider as itself (subject service:<principal>).
 IResourceBuilder<ProjectResource> Service<TProject>(string name, string connectionName, string principal)

@@ -22,6 +22,12 @@ internal static class Extensions
             .AddServiceDiscoveryDestinationResolver();
         builder.Services.Replace(ServiceDescriptor.Singleton<IForwarderHttpClientFactory, BackendConnections>());
 
+        // ASPNETCORE_FORWARDEDHEADERS_ENABLED=true (Aspire sets it) would put a middleware in front that
+        // believes anyone's X-Forwarded-For; here only the configured proxies are believed.
+        foreach (var filter in builder.Services.Where(d => d.ServiceType == typeof(IStartupFilter) && d.ImplementationType?.Name == "ForwardedHeadersStartupFilter").ToList())
+        {
+            builder.Services.Remove(filter);
+        }
         builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;

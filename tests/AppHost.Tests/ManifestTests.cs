@@ -21,8 +21,10 @@ public sealed partial class ManifestTests
         Assert.Equal("container.v0", (string?)resources["redis"]?["type"]);
 
         // Every secret is a parameter marked secret whose value is generated or asked for, never written down.
-        var secrets = resources.Where(r => r.Key.EndsWith("-password", StringComparison.Ordinal) || r.Key == "identity-signing-key").ToList();
-        Assert.Equal(8, secrets.Count); // five service logins, postgres admin, redis, signing key
+        var secrets = resources.Where(r => (string?)r.Value?["type"] == "parameter.v0").ToList();
+        // Six service logins, five service clients, Intake's status-token key, the first administrator,
+        // the dev-token client, postgres admin and redis.
+        Assert.Equal(16, secrets.Count);
         foreach (var (name, resource) in secrets)
         {
             var input = resource!["inputs"]?["value"];
@@ -33,7 +35,14 @@ public sealed partial class ManifestTests
         // Each service connects with its own login, whose password is a reference, not a value.
         var intakeEnv = resources["intake"]!["env"]!.AsObject();
         Assert.Equal("{intake-db.connectionString}", (string?)intakeEnv["ConnectionStrings__intake-db"]);
-        Assert.Equal("{identity-signing-key.value}", (string?)intakeEnv["Identity__SigningKey"]);
+        Assert.Equal("{intake-client-secret.value}", (string?)intakeEnv["Identity__ClientSecret"]);
+        Assert.Null(intakeEnv["Identity__SigningKey"]);
+        // The gateway validates tokens as the services do and shares its rate-limit buckets in Redis;
+        // it believes X-Forwarded-For only from the proxies it is told of, never by a blanket switch.
+        var gatewayEnv = resources["gateway"]!["env"]!.AsObject();
+        Assert.Equal("{gateway.bindings.http.url}/identity/", (string?)gatewayEnv["Identity__Authority"]);
+        Assert.Equal("{redis.connectionString}", (string?)gatewayEnv["ConnectionStrings__redis"]);
+        Assert.Equal("false", (string?)gatewayEnv["ASPNETCORE_FORWARDEDHEADERS_ENABLED"]);
         Assert.Contains("Username=intake;Password={intake-db-password.value}", (string?)resources["intake-db"]!["connectionString"]);
         Assert.DoesNotMatch(ClearPassword(), text);
     }

@@ -83,7 +83,8 @@ public sealed class RateLimitTests(RateLimitTests.RedisFixture redis) : IClassFi
     [Fact]
     public async Task Forwarded_for_is_believed_only_from_a_configured_proxy()
     {
-        using var untrusted = Start(1);
+        // As a host started with ASPNETCORE_FORWARDEDHEADERS_ENABLED=true (Aspire sets it) would be.
+        using var untrusted = Start(1, null, "ForwardedHeaders_Enabled", "true");
         Assert.Equal(HttpStatusCode.NotFound, await FromAsync(untrusted, _peer, "203.0.113.1"));
         Assert.Equal(HttpStatusCode.TooManyRequests, await FromAsync(untrusted, _peer, "203.0.113.2"));
 
