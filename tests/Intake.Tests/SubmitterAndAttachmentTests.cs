@@ -66,9 +66,11 @@ public sealed class SubmitterAndAttachmentTests(IntakeFixture fixture) : IClassF
         var reply = await Host.Client().SubmitAsync(fine);
 
         var stored = await Host.Client(TestIdentity.Token(Roles.ComplaintsTeam)).GetContactAsync(new GetContactRequest { ContactId = reply.ContactId });
-        Assert.Equal(
-            ["application/pdf", "text/plain", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "image/png"],
-            stored.Attachments.Select(a => a.ContentType).ToArray());
+        var types = stored.Attachments.ToDictionary(a => a.FileName, a => a.ContentType);
+        Assert.Equal("application/pdf", types["scan.exe"]);
+        Assert.Equal("text/plain", types["notes"]);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", types["letter.docx"]);
+        Assert.Equal("image/png", types["photo.png"]);
     }
 
     [Fact]
