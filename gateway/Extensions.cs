@@ -48,7 +48,12 @@ internal static class Extensions
         });
 
         // A token earns its subject a bucket only if it validates as the services would validate it.
-        builder.AddPlatformTokenValidation();
+        // With no provider configured nothing validates, and every client is its address (or API key).
+        var identity = builder.Configuration.GetSection(IdentityOptions.Section);
+        if (!string.IsNullOrEmpty(identity["Authority"]) || !string.IsNullOrEmpty(identity["IssuerPublicKey"]))
+        {
+            builder.AddPlatformTokenValidation();
+        }
         var redis = builder.Configuration.GetConnectionString("redis");
         if (!string.IsNullOrEmpty(redis))
         {
@@ -78,7 +83,10 @@ internal static class Extensions
         {
             app.UseForwardedHeaders();
         }
-        app.UseAuthentication();
+        if (app.Services.GetService<Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider>() is not null)
+        {
+            app.UseAuthentication();
+        }
         app.UseMiddleware<ClientIdentity>();
         app.UseRateLimiter();
         app.MapGrpcService<BackendHealthService>();

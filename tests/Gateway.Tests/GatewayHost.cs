@@ -15,7 +15,7 @@ public sealed class GatewayHost : WebApplicationFactory<Program>
 {
     public Dictionary<string, string?> Settings { get; } = new();
 
-    public static GatewayHost Start(IDictionary<string, string?>? settings = null)
+    public static GatewayHost Start(IDictionary<string, string?>? settings = null, bool trustTestTokens = true)
     {
         var host = new GatewayHost();
         var closed = FreePort.Next();
@@ -23,7 +23,7 @@ public sealed class GatewayHost : WebApplicationFactory<Program>
         {
             host.Settings[$"ReverseProxy:Clusters:{cluster}:Destinations:{destination}:Address"] = $"http://127.0.0.1:{closed}";
         }
-        foreach (var (key, value) in TestIdentity.Settings)
+        foreach (var (key, value) in trustTestTokens ? TestIdentity.Settings : new Dictionary<string, string?>())
         {
             host.Settings[key] = value;
         }

@@ -28,7 +28,9 @@ public sealed class RateLimitTests(RateLimitTests.RedisFixture redis) : IClassFi
         }
     }
 
-    private GatewayHost Start(int burst, string? redisConnection = null, params string[] extra)
+    private GatewayHost Start(int burst, string? redisConnection = null, params string[] extra) => Start(burst, true, redisConnection, extra);
+
+    private GatewayHost Start(int burst, bool trustTestTokens, string? redisConnection, string[] extra)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -40,7 +42,7 @@ public sealed class RateLimitTests(RateLimitTests.RedisFixture redis) : IClassFi
         {
             settings[extra[i]] = extra[i + 1];
         }
-        return GatewayHost.Start(settings);
+        return GatewayHost.Start(settings, trustTestTokens);
     }
 
     [Fact]
@@ -110,6 +112,16 @@ public sealed class RateLimitTests(RateLimitTests.RedisFixture redis) : IClassFi
 
         // Each replica on its own would let 2 through (4 in all); one shared bucket lets 2, plus a token a second.
         Assert.True(refused >= 5, $"{refused} of 8 refused");
+    }
+
+    [Fact]
+    public async Task With_no_identity_provider_configured_a_token_earns_nothing_and_breaks_nothing()
+    {
+        using var gateway = Start(1, trustTestTokens: false, null, []);
+        var token = TestIdentity.Token(Roles.Handler, _officer);
+
+        Assert.Equal(HttpStatusCode.NotFound, await GetAsync(gateway, token));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await GetAsync(gateway, token));
     }
 
     [Fact]
