@@ -12,7 +12,12 @@ public sealed class AccessMatrixTests : IAsyncLifetime
 {
     private IdentityHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await IdentityHost.StartAsync();
+    private static readonly string[] s_otherServices = ["caseworkflow", "ombudsman", "compliments"];
+
+    public async Task InitializeAsync() => _host = await IdentityHost.StartAsync(settings:
+        s_otherServices.ToDictionary(s => $"Identity:ServiceClients:{s}", s => (string?)Secret(s)));
+
+    private static string Secret(string service) => $"{service}-client-secret-for-tests-0123456789";
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -32,8 +37,10 @@ public sealed class AccessMatrixTests : IAsyncLifetime
                 return await ClientAsync("service-intake", IdentityHost.IntakeSecret);
             case "service:reporting":
                 return await ClientAsync("service-reporting", IdentityHost.ReportingSecret);
-            case var _ when principal.StartsWith("service:", StringComparison.Ordinal):
-                return null; // this host holds no secret for that client
+            case var _ when principal.StartsWith("service:", StringComparison.Ordinal) && s_otherServices.Contains(principal["service:".Length..]):
+                return await ClientAsync("service-" + principal["service:".Length..], Secret(principal["service:".Length..]));
+            case "service:identity":
+                return null; // the provider is no client of itself
             default:
                 return AccessMatrix.Bearer(await _host.DevTokenAsync(principal, "matrix-" + principal.Replace('_', '-')));
         }
