@@ -3,6 +3,9 @@ using System.Net;
 using ComplaintsPlatform.TestInfrastructure;
 using Grpc.Core;
 using Grpc.Health.V1;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplaintsPlatform.Gateway.Tests;
@@ -93,5 +96,37 @@ public sealed class EdgeTests(EdgeTests.Host host) : IClassFixture<EdgeTests.Hos
         var routed = _gateway.Services.GetRequiredService<BackendHealth>().RoutedServices().Keys.Order(StringComparer.Ordinal);
 
         Assert.Equal(ContractServices.Public.Select(s => s.FullName).Order(StringComparer.Ordinal), routed);
+    }
+
+    [Fact]
+    public async Task Passive_health_stops_sending_to_a_dead_destination_beside_a_live_one()
+    {
+        var port = LocalInfrastructure.FreePort.Next();
+        var builder = WebApplication.CreateBuilder();
+        // Not the gateway's appsettings.json (and its Kestrel endpoints) that sits beside the tests.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        await using var alive = builder.Build();
+        alive.MapFallback(() => "alive");
+        await alive.StartAsync();
+        using var gateway = GatewayHost.Start(new Dictionary<string, string?>
+        {
+            ["Gateway:RateLimit:Enabled"] = "false",
+            ["ReverseProxy:Clusters:reporting-http:Destinations:alive:Address"] = $"http://127.0.0.1:{port}",
+        });
+        using var http = gateway.CreateClient();
+        using var direct = new HttpClient();
+        Assert.Equal("alive", await direct.GetStringAsync($"http://127.0.0.1:{port}/api/reporting/v1/api-keys"));
+
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 60; i++)
+        {
+            using var response = await http.GetAsync("/api/reporting/v1/api-keys");
+            answers.Add(response.StatusCode);
+        }
+
+        Assert.True(answers.Contains(HttpStatusCode.ServiceUnavailable), string.Join(",", answers.Select(a => (int)a))); // the dead one was tried, and failed fast
+        Assert.True(answers.TakeLast(20).All(a => a == HttpStatusCode.OK), string.Join(",", answers.Select(a => (int)a)));
     }
 }
