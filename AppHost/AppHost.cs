@@ -17,6 +17,13 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithHttpHealthCheck("/health", endpointName: "http")
     .WithoutOtlpRetry();
 var issuer = ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/identity/");
+// The gateway validates tokens as the services do (a verified subject earns its own rate-limit
+// bucket) and shares its buckets with other replicas in Redis; it starts without either.
+gateway
+    .WithEnvironment("Identity__Authority", issuer)
+    .WithReference(infrastructure.Redis)
+    // Aspire turns on "trust every X-Forwarded-For"; the gateway trusts only Gateway:TrustedProxies.
+    .WithEnvironment("ASPNETCORE_FORWARDEDHEADERS_ENABLED", "false");
 
 // Each platform service signs in to the provider as itself (subject service:<principal>).
 IResourceBuilder<ProjectResource> Service<TProject>(string name, string connectionName, string principal)

@@ -7,9 +7,10 @@ namespace ComplaintsPlatform.Gateway;
 
 /// <summary>
 /// What the gateway knows of each backend: YARP's active health probes of the cluster's destinations
-/// (their <c>/health</c>, which includes the service's database and migrations).
+/// (their <c>/health</c>, which includes the service's database and migrations). It answers for each
+/// cluster by name and for the full name of every gRPC service a route sends to it, and for nothing else.
 /// </summary>
-public sealed class BackendHealth(IProxyStateLookup proxyState, GatewayOptions options)
+public sealed partial class BackendHealth(IProxyStateLookup proxyState)
 {
     /// <summary>SERVING, NOT_SERVING, or SERVICE_UNKNOWN for a name the gateway has never heard of.</summary>
     public HealthCheckResponse.Types.ServingStatus StatusOf(string service)
@@ -18,7 +19,7 @@ public sealed class BackendHealth(IProxyStateLookup proxyState, GatewayOptions o
         {
             return HealthCheckResponse.Types.ServingStatus.Serving;
         }
-        var clusterId = options.HealthServices.GetValueOrDefault(service, service);
+        var clusterId = RoutedServices().GetValueOrDefault(service, service);
         if (!proxyState.TryGetCluster(clusterId, out var cluster))
         {
             return HealthCheckResponse.Types.ServingStatus.ServiceUnknown;
@@ -29,6 +30,16 @@ public sealed class BackendHealth(IProxyStateLookup proxyState, GatewayOptions o
             ? HealthCheckResponse.Types.ServingStatus.Serving
             : HealthCheckResponse.Types.ServingStatus.NotServing;
     }
+
+    /// <summary>Full gRPC service name → cluster, read from the routes (<c>/complaints.intake.v1.Intake/{method}</c>).</summary>
+    public IReadOnlyDictionary<string, string> RoutedServices() => proxyState.GetRoutes()
+        .Select(r => (Match: GrpcRoute().Match(r.Config.Match.Path ?? ""), r.Config.ClusterId))
+        .Where(r => r.Match.Success && r.ClusterId is not null)
+        .GroupBy(r => r.Match.Groups["service"].Value, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.First().ClusterId!, StringComparer.Ordinal);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^/(?<service>[A-Za-z_][A-Za-z0-9_.]*\.[A-Za-z_][A-Za-z0-9_]*)/\{[A-Za-z]+\}$")]
+    private static partial System.Text.RegularExpressions.Regex GrpcRoute();
 }
 
 /// <summary>The standard <c>grpc.health.v1.Health</c>, answered by the gateway for itself ("") and each backend.</summary>

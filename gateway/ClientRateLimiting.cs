@@ -1,72 +1,63 @@
 using System.Threading.RateLimiting;
+using ComplaintsPlatform.Hosting.Identity;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.IdentityModel.JsonWebTokens;
+using RedisRateLimiting;
+using StackExchange.Redis;
 
 namespace ComplaintsPlatform.Gateway;
 
 /// <summary>
-/// One token bucket per client. The client is the bearer token's subject when there is one, else the
-/// <c>x-api-key</c> header, else the remote address. The token is only read here, never trusted:
-/// every service validates it itself, and a forged subject only buys the forger a bucket of their own.
+/// One token bucket per verified client (<see cref="ClientIdentity"/>), shared by every gateway
+/// replica through Redis; while Redis is away each replica limits on its own.
 /// </summary>
 public static class ClientRateLimiting
 {
     public static IServiceCollection AddClientRateLimiting(this IServiceCollection services, RateLimitOptions options)
     {
-        var exempt = options.Exempt.ToHashSet(StringComparer.Ordinal);
+        var exempt = options.Exempt.Select(Normalise).ToHashSet(StringComparer.Ordinal);
         return services.AddRateLimiter(limiter =>
         {
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                var key = PartitionKey(context.Request.Headers.Authorization, context.Request.Headers["x-api-key"], context.Connection.RemoteIpAddress?.ToString());
-                return !options.Enabled || exempt.Contains(key)
-                    ? RateLimitPartition.GetNoLimiter(key)
-                    : RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+                var key = ClientIdentity.Of(context);
+                if (!options.Enabled || exempt.Contains(key))
+                {
+                    return RateLimitPartition.GetNoLimiter(key);
+                }
+                var redis = context.RequestServices.GetService<IConnectionMultiplexer>();
+                return RateLimitPartition.Get(key, k => new RedisOrLocalLimiter(
+                    redis is null ? null : new RedisTokenBucketRateLimiter<string>("gateway:" + k, new RedisTokenBucketRateLimiterOptions
+                    {
+                        ConnectionMultiplexerFactory = () => redis,
+                        TokenLimit = Math.Max(options.Burst, options.PermitsPerSecond),
+                        TokensPerPeriod = options.PermitsPerSecond,
+                        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    }),
+                    redis,
+                    new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
                     {
                         TokenLimit = Math.Max(options.Burst, options.PermitsPerSecond),
                         TokensPerPeriod = options.PermitsPerSecond,
                         ReplenishmentPeriod = TimeSpan.FromSeconds(1),
                         QueueLimit = 0,
                         AutoReplenishment = true,
-                    });
+                    })));
             });
             limiter.OnRejected = RejectAsync;
         });
     }
 
-    public static string PartitionKey(string? authorization, string? apiKey, string? remoteAddress)
-    {
-        const string bearer = "Bearer ";
-        if (authorization is not null && authorization.StartsWith(bearer, StringComparison.OrdinalIgnoreCase))
-        {
-            var handler = new JsonWebTokenHandler();
-            var token = authorization[bearer.Length..].Trim();
-            if (handler.CanReadToken(token))
-            {
-                var subject = handler.ReadJsonWebToken(token).Subject;
-                if (!string.IsNullOrEmpty(subject))
-                {
-                    return "sub:" + subject;
-                }
-            }
-        }
-        if (!string.IsNullOrEmpty(apiKey))
-        {
-            return "key:" + apiKey;
-        }
-        return "ip:" + (remoteAddress ?? "unknown");
-    }
+    // An exempt API key is configured as its secret and compared as its hash, the only form the gateway sees.
+    private static string Normalise(string exempt) =>
+        exempt.StartsWith("key:", StringComparison.Ordinal) ? "key:" + ApiKeys.Hash(exempt["key:".Length..]) : exempt;
 
     // gRPC clients read the status from trailers: HTTP 429 alone would surface as UNAVAILABLE.
     private static ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var response = rejected.HttpContext.Response;
-        if (rejected.HttpContext.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true)
+        if (BackendFailures.IsGrpc(rejected.HttpContext.Request))
         {
-            response.StatusCode = StatusCodes.Status200OK;
-            response.ContentType = "application/grpc";
-            response.Headers["grpc-status"] = "8"; // RESOURCE_EXHAUSTED
-            response.Headers["grpc-message"] = "Rate limit exceeded";
+            BackendFailures.TrailersOnly(response, 8, "Rate limit exceeded"); // RESOURCE_EXHAUSTED
         }
         else
         {
@@ -77,5 +68,59 @@ public static class ClientRateLimiting
             response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
         }
         return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>The shared (Redis) bucket when Redis answers, this replica's own bucket when it does not.</summary>
+internal sealed class RedisOrLocalLimiter(RateLimiter? shared, IConnectionMultiplexer? redis, RateLimiter local) : RateLimiter
+{
+    public override TimeSpan? IdleDuration => local.IdleDuration;
+
+    public override RateLimiterStatistics? GetStatistics() => local.GetStatistics();
+
+    // The middleware tries this first and then waits on AcquireAsync, which asks Redis.
+    protected override RateLimitLease AttemptAcquireCore(int permitCount) =>
+        UseShared ? new Deferred() : local.AttemptAcquire(permitCount);
+
+    protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
+    {
+        if (UseShared)
+        {
+            try
+            {
+                return await shared!.AcquireAsync(permitCount, cancellationToken);
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            {
+                // Redis went away between the check and the call: fall through to this replica's bucket.
+            }
+        }
+        return await local.AcquireAsync(permitCount, cancellationToken);
+    }
+
+    private bool UseShared => shared is not null && redis is { IsConnected: true };
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            shared?.Dispose();
+            local.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+
+    // "Not yet": makes the middleware ask asynchronously.
+    private sealed class Deferred : RateLimitLease
+    {
+        public override bool IsAcquired => false;
+
+        public override IEnumerable<string> MetadataNames => [];
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            metadata = null;
+            return false;
+        }
     }
 }

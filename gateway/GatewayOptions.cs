@@ -8,13 +8,19 @@ public sealed class GatewayOptions
     /// <summary>Largest request body accepted, in bytes (Kestrel answers 413 above it).</summary>
     public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
 
-    public RateLimitOptions RateLimit { get; set; } = new();
+    /// <summary>
+    /// How long to wait for a backend's connection before answering UNAVAILABLE; a cluster may say
+    /// otherwise in its metadata (<c>ConnectTimeout</c>).
+    /// </summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// gRPC service name (as asked of <c>grpc.health.v1.Health/Check</c>) → YARP cluster whose health
-    /// answers for it. Cluster names themselves are always answered too.
+    /// Addresses or CIDR ranges of the proxies in front of the gateway (a load balancer); only their
+    /// X-Forwarded-For is believed. None by default: the peer's own address is the client's.
     /// </summary>
-    public Dictionary<string, string> HealthServices { get; set; } = new(StringComparer.Ordinal);
+    public List<string> TrustedProxies { get; set; } = [];
+
+    public RateLimitOptions RateLimit { get; set; } = new();
 }
 
 public sealed class RateLimitOptions
@@ -28,8 +34,8 @@ public sealed class RateLimitOptions
     public int Burst { get; set; } = 200;
 
     /// <summary>
-    /// Partition keys never limited, e.g. a benchmark client: <c>sub:&lt;subject&gt;</c>,
-    /// <c>key:&lt;api key&gt;</c> or <c>ip:&lt;address&gt;</c>.
+    /// Verified clients never limited, e.g. a benchmark: <c>sub:&lt;subject&gt;</c> of a valid token,
+    /// <c>key:&lt;api key&gt;</c> of a live Reporting key, or <c>ip:&lt;address&gt;</c>.
     /// </summary>
     public List<string> Exempt { get; set; } = [];
 }

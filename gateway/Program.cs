@@ -6,12 +6,7 @@ builder.AddServiceDefaults();
 builder.AddGatewayServices();
 
 var app = builder.Build();
-
-app.UseRateLimiter();
-app.MapGrpcService<BackendHealthService>();
-app.MapReverseProxy();
-app.MapDefaultEndpoints();
-
+app.UseGateway();
 app.Run();
 
 public partial class Program;

@@ -26,10 +26,9 @@ internal static class Extensions
         builder.AddPlatformGrpc("complaints.intake.v1.Intake", "complaints.intake.v1.Registers", "complaints.intake.v1.IntakeImport",
             "complaints.intake.v1.PublicIntake");
         var intakeOptions = builder.Configuration.GetSection(IntakeOptions.Section).Get<IntakeOptions>() ?? new IntakeOptions();
-        // Room for the attachments of one submission, each within its own limit.
-        var maxMessage = intakeOptions.MaxAttachmentBytes * (intakeOptions.MaxAttachments + 1) + 1024 * 1024;
-        builder.Services.AddGrpc().AddServiceOptions<IntakeService>(o => o.MaxReceiveMessageSize = maxMessage)
-            .AddServiceOptions<PublicIntakeService>(o => o.MaxReceiveMessageSize = maxMessage);
+        // No larger than what the gateway lets through: a submission with its attachments is one message.
+        builder.Services.AddGrpc().AddServiceOptions<IntakeService>(o => o.MaxReceiveMessageSize = intakeOptions.MaxRequestBytes)
+            .AddServiceOptions<PublicIntakeService>(o => o.MaxReceiveMessageSize = intakeOptions.MaxRequestBytes);
         builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection(IntakeOptions.Section));
 
         builder.AddOutbox<IntakeDbContext>(FeedName, "caseworkflow", "compliments", "reporting", "ombudsman");

@@ -35,6 +35,8 @@ internal static class Extensions
         builder.Services.AddScoped<SelfAssessmentRegister>();
         builder.Services.AddScoped<DocumentBuilder>();
         builder.Services.AddReportingOpenApi();
+        builder.Services.AddSingleton<ApiKeyListing>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ApiKeyListing>());
         var redis = builder.Configuration.GetConnectionString("redis");
         if (!string.IsNullOrEmpty(redis))
         {

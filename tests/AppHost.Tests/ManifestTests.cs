@@ -40,6 +40,12 @@ public sealed partial class ManifestTests
         Assert.False(intakeEnv.ContainsKey("Identity__SigningKey"));
         Assert.Equal("{intake-client-secret.value}", (string?)intakeEnv["Identity__ClientSecret"]);
         Assert.Equal("{intake-status-token-key.value}", (string?)intakeEnv["Intake__StatusTokenKey"]);
+        // The gateway validates tokens as the services do and shares its rate-limit buckets in Redis;
+        // it believes X-Forwarded-For only from the proxies it is told of, never by a blanket switch.
+        var gatewayEnv = resources["gateway"]!["env"]!.AsObject();
+        Assert.Equal("{gateway.bindings.http.url}/identity/", (string?)gatewayEnv["Identity__Authority"]);
+        Assert.Equal("{redis.connectionString}", (string?)gatewayEnv["ConnectionStrings__redis"]);
+        Assert.Equal("false", (string?)gatewayEnv["ASPNETCORE_FORWARDEDHEADERS_ENABLED"]);
         Assert.Contains("Username=intake;Password={intake-db-password.value}", (string?)resources["intake-db"]!["connectionString"]);
         Assert.DoesNotMatch(ClearPassword(), text);
     }

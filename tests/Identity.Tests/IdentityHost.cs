@@ -19,7 +19,8 @@ public sealed class IdentityHost(TestDatabase database, TestRedis redis, string 
     public const string IntakeSecret = "intake-client-secret-for-tests-0123456789";
     public const string ReportingSecret = "reporting-client-secret-for-tests-0123456789";
 
-    public static async Task<IdentityHost> StartAsync(string environment = "Development", FakeTimeProvider? clock = null, TestDatabase? database = null)
+    public static async Task<IdentityHost> StartAsync(string environment = "Development", FakeTimeProvider? clock = null, TestDatabase? database = null,
+        IDictionary<string, string?>? settings = null)
     {
         var infra = await Infrastructure.GetAsync();
         var host = new IdentityHost(database ?? await infra.Postgres.CreateDatabaseAsync(), infra.Redis, environment, clock);
@@ -27,6 +28,10 @@ public sealed class IdentityHost(TestDatabase database, TestRedis redis, string 
         host.Settings["Identity:DevClientSecret"] = DevSecret;
         host.Settings["Identity:ServiceClients:intake"] = IntakeSecret;
         host.Settings["Identity:ServiceClients:reporting"] = ReportingSecret;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            host.Settings[key] = value;
+        }
         _ = host.Server;
         return host;
     }

@@ -97,6 +97,7 @@ public sealed class SubmissionTests(IntakeFixture fixture) : IClassFixture<Intak
     {
         var request = Requests.Public();
         var content = RandomNumberGenerator.GetBytes(200_000);
+        content[0] = 0xFF; content[1] = 0xD8; content[2] = 0xFF; // a JPEG, by its first bytes
         request.Attachments.Add(new AttachmentUpload { FileName = "photo.jpg", ContentType = "image/jpeg", Content = ByteString.CopyFrom(content) });
 
         var reply = await Host.Client().SubmitAsync(request);

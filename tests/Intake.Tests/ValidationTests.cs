@@ -33,7 +33,7 @@ public sealed class ValidationTests(IntakeFixture fixture) : IClassFixture<Intak
         { "representative without consent", "representative.consent_recorded", false },
         { "oversize attachment", "attachments[0].content", false },
         { "empty attachment", "attachments[0].content", false },
-        { "disallowed attachment type", "attachments[0].file_name", false },
+        { "disallowed attachment type", "attachments[0].content", false },
         { "email preferred without email", "contact.email", false },
         { "unknown service area", "service_area_id", false },
         { "no way to reply", "contact", false },
@@ -78,13 +78,14 @@ public sealed class ValidationTests(IntakeFixture fixture) : IClassFixture<Intak
                 r.Representative = new Representative { Name = "Cllr Jones", Relationship = "councillor", ConsentScope = ConsentScope.Full };
                 break;
             case "oversize attachment":
-                r.Attachments.Add(new AttachmentUpload { FileName = "big.pdf", ContentType = "application/pdf", Content = ByteString.CopyFrom(new byte[5 * 1024 * 1024 + 1]) });
+                r.Attachments.Add(new AttachmentUpload { FileName = "big.pdf", ContentType = "application/pdf", Content = ByteString.CopyFrom([.. "%PDF-"u8, .. new byte[3 * 1024 * 1024]]) });
                 break;
             case "empty attachment":
                 r.Attachments.Add(new AttachmentUpload { FileName = "empty.pdf", ContentType = "application/pdf" });
                 break;
             case "disallowed attachment type":
-                r.Attachments.Add(new AttachmentUpload { FileName = "run.exe", ContentType = "application/octet-stream", Content = ByteString.CopyFromUtf8("MZ") });
+                // A program, whatever it is called: told by its content, not its name.
+                r.Attachments.Add(new AttachmentUpload { FileName = "letter.pdf", ContentType = "application/pdf", Content = ByteString.CopyFrom(0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00) });
                 break;
             case "email preferred without email": r.Contact.Email = ""; break;
             case "unknown service area": r.ServiceAreaId = "no-such-area"; break;

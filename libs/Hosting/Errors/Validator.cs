@@ -29,6 +29,15 @@ public sealed class Validator
         return this;
     }
 
+    /// <summary>An optional free-text field: empty is fine, longer than <paramref name="maxLength"/> is not.</summary>
+    public Validator MaxLength(string? value, string field, int maxLength) =>
+        Require(value is null || value.Length <= maxLength, field, $"must be at most {maxLength} characters");
+
+    /// <summary>A required enum field: set, and one of the values the contract declares.</summary>
+    public Validator Defined<TEnum>(TEnum value, string field, string description = "is not one of the known values")
+        where TEnum : struct, Enum =>
+        Require(Enum.IsDefined(value) && !EqualityComparer<TEnum>.Default.Equals(value, default), field, description);
+
     public Validator Add(string field, string description)
     {
         _violations.Add(new FieldViolation(field, description));

@@ -19,11 +19,7 @@ public static class PlatformIdentity
     /// </summary>
     public static IHostApplicationBuilder AddPlatformIdentity(this IHostApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(IdentityOptions.Section).Get<IdentityOptions>() ?? new IdentityOptions();
-        builder.Services.TryAddSingleton(options);
-
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
-            .AddJwtBearer(jwt => Configure(jwt, options, builder.Environment));
+        builder.AddPlatformTokenValidation();
 
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
@@ -32,6 +28,19 @@ public static class PlatformIdentity
         builder.Services.AddHttpClient();
         builder.Services.TryAddSingleton<IServiceTokenSource, ProviderServiceTokens>();
         builder.Services.AddTransient<ServiceTokenHandler>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Validation of the provider's access tokens alone, with no policy that demands one: the gateway
+    /// uses it to tell a verified caller from a claimed one, exactly as the services would.
+    /// </summary>
+    public static IHostApplicationBuilder AddPlatformTokenValidation(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(IdentityOptions.Section).Get<IdentityOptions>() ?? new IdentityOptions();
+        builder.Services.TryAddSingleton(options);
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(jwt => Configure(jwt, options, builder.Environment));
         return builder;
     }
 

@@ -28,16 +28,11 @@ public sealed class CouncilDirectoryLookup(CouncilConfiguration configuration)
     }
 
     /// <summary>
-    /// The services a reviewer belongs to: a service lead's whole directorate; anyone else's teams'
-    /// service areas (from the directory and the token's team).
+    /// The services a reviewer belongs to: their teams' service areas (from the directory and the
+    /// token's team). A service lead is no exception: they review the other services of their directorate.
     /// </summary>
-    public IReadOnlySet<string> ServiceAreasOf(Caller caller, string role)
+    public IReadOnlySet<string> ServiceAreasOf(Caller caller)
     {
-        if (role == Roles.ServiceLead)
-        {
-            return configuration.Directorates.Where(d => d.Id == caller.Directorate)
-                .SelectMany(d => d.ServiceAreas).Select(s => s.Id).ToHashSet();
-        }
         var teams = configuration.Officers.Where(o => o.Id == caller.Subject).SelectMany(o => o.TeamIds).ToHashSet();
         if (caller.Team is { Length: > 0 } team)
         {

@@ -16,7 +16,7 @@ public sealed class CalendarService(CouncilState state) : Calendar.V1.Calendar.C
     public override Task<Deadline> ComputeDeadline(ComputeDeadlineRequest request, ServerCallContext context)
     {
         var v = new Validator();
-        v.Require(request.Stream != ComplaintStream.Unspecified, "stream", "is required");
+        v.Require(request.Stream != ComplaintStream.Unspecified && System.Enum.IsDefined(request.Stream), "stream", "is required and must be a known stream");
         v.Require(request.WorkingDays is >= 0 and <= MaxWorkingDays, "working_days", $"must be between 0 and {MaxWorkingDays}");
         v.Require(request.StartCase != ComputeDeadlineRequest.StartOneofCase.None, "start", "give received_at or start_date");
         var startDate = request.StartCase == ComputeDeadlineRequest.StartOneofCase.StartDate ? ToDateOnly(request.StartDate, "start_date", v) : default;
@@ -42,7 +42,7 @@ public sealed class CalendarService(CouncilState state) : Calendar.V1.Calendar.C
     public override Task<IsWorkingDayReply> IsWorkingDay(IsWorkingDayRequest request, ServerCallContext context)
     {
         var v = new Validator();
-        v.Require(request.Stream != ComplaintStream.Unspecified, "stream", "is required");
+        v.Require(request.Stream != ComplaintStream.Unspecified && System.Enum.IsDefined(request.Stream), "stream", "is required and must be a known stream");
         var date = ToDateOnly(request.Date, "date", v);
         v.ThrowIfInvalid();
         var why = Guard(() => state.Current.Calendars.For(request.Stream).WhyNotWorking(date));
@@ -52,7 +52,7 @@ public sealed class CalendarService(CouncilState state) : Calendar.V1.Calendar.C
     public override Task<CountWorkingDaysReply> CountWorkingDays(CountWorkingDaysRequest request, ServerCallContext context)
     {
         var v = new Validator();
-        v.Require(request.Stream != ComplaintStream.Unspecified, "stream", "is required");
+        v.Require(request.Stream != ComplaintStream.Unspecified && System.Enum.IsDefined(request.Stream), "stream", "is required and must be a known stream");
         var from = ToDateOnly(request.From, "from", v);
         var to = ToDateOnly(request.To, "to", v);
         v.ThrowIfInvalid();

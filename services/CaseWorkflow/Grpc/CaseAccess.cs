@@ -11,6 +11,9 @@ namespace ComplaintsPlatform.CaseWorkflow.Grpc;
 /// </summary>
 internal static class CaseAccess
 {
+    /// <summary>The roles that read some cases (which ones, <see cref="ReadRole"/> says).</summary>
+    public const string Readers = $"{Roles.ComplaintsTeam},{Roles.Handler},{Roles.ServiceLead},{Roles.LinkOfficer}";
+
     private static readonly string[] s_precedence = [Roles.ComplaintsTeam, Roles.Handler, Roles.ServiceLead, Roles.LinkOfficer];
 
     public static string? ReadRole(Caller caller, CaseRecord c) =>
@@ -29,8 +32,8 @@ internal static class CaseAccess
         {
             Roles.ComplaintsTeam => true,
             Roles.Handler => IsAllocatedTo(caller, c),
-            // Reviewing lessons is the one change a service lead makes, on a service that is not theirs.
-            Roles.ServiceLead => true,
+            // Reviewing lessons is the one change a service lead makes, within their own directorate.
+            Roles.ServiceLead => caller.Directorate is { Length: > 0 } d && c.DirectorateId == d,
             _ => false,
         });
 

@@ -16,6 +16,7 @@ public sealed partial class CasesService
     private const int DefaultPageSize = 50;
     private const int MaxPageSize = 200;
 
+    [Authorize(Roles = CaseAccess.Readers)]
     public override async Task<V1Case> GetCase(GetCaseRequest request, ServerCallContext context)
     {
         var (record, c) = await work.ReadAsync(context, request.CaseId, nameof(GetCase));
@@ -43,12 +44,14 @@ public sealed partial class CasesService
         return await WithPersonFlagsAsync(CaseMapping.ToProto(c, record.Revision, rules.Today(state.Current.Calendars)), context.CancellationToken);
     }
 
+    [Authorize(Roles = CaseAccess.Readers)]
     public override async Task<CaseHistory> GetCaseHistory(GetCaseRequest request, ServerCallContext context)
     {
         var (_, c) = await work.ReadAsync(context, request.CaseId, nameof(GetCaseHistory));
         return new CaseHistory { Facts = { c.Facts.Select(CaseMapping.ToProto) } };
     }
 
+    [Authorize(Roles = CaseAccess.Readers)]
     public override async Task<ListCasesReply> ListCases(ListCasesRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
@@ -56,6 +59,9 @@ public sealed partial class CasesService
         v.Require(request.PageSize is >= 0 and <= MaxPageSize, "page_size", $"must be between 0 and {MaxPageSize}");
         v.Require(request.DueWithinWorkingDays is >= 0 and <= 400, "due_within_working_days", "must be between 0 and 400");
         v.Require(request.Scope != QueueScope.MyTeam || caller.Team is { Length: > 0 }, "scope", "your sign-in carries no team");
+        v.Require(System.Enum.IsDefined(request.Scope), "scope", "is not a known queue scope");
+        v.Require(System.Enum.IsDefined(request.Stream), "stream", "is not a known stream");
+        v.Require(System.Enum.IsDefined(request.Status), "status", "is not a known case status");
         var offset = 0;
         v.Require(request.PageToken.Length == 0 || int.TryParse(request.PageToken, out offset) && offset >= 0, "page_token", "is not valid");
         v.ThrowIfInvalid();

@@ -24,6 +24,7 @@ public sealed partial class CasesService(
     {
         var v = new Validator();
         v.Require(request.Stream != ComplaintStream.Unspecified, "stream", "is required");
+        v.Require(System.Enum.IsDefined(request.Stream), "stream", "is not a known stream");
         v.Require(request.ReceivedAt is not null, "received_at", "is required");
         var directorate = request.ServiceAreaId.Length == 0 ? "" : Directory.DirectorateOf(request.ServiceAreaId, "service_area_id", v);
         v.Require(request.Reference.Length <= 100, "reference", "must be at most 100 characters");
@@ -74,6 +75,7 @@ public sealed partial class CasesService(
     public override Task<V1Case> Allocate(AllocateRequest request, ServerCallContext context)
     {
         var v = new Validator();
+        v.Require(System.Enum.IsDefined(request.Reason), "reason", "is not a known re-allocation reason");
         var directorate = Directory.DirectorateOf(request.ServiceAreaId, "service_area_id", v);
         Directory.CheckTeamAndHandler(request.ServiceAreaId, request.TeamId, request.HandlerId, v);
         var on = OptionalDate(request.OccurredOn, "occurred_on", v);
@@ -82,6 +84,7 @@ public sealed partial class CasesService(
             (c, r, a) => c.Allocate(directorate, request.ServiceAreaId, request.TeamId, request.HandlerId, request.Reason, on, r, a));
     }
 
+    [Authorize(Roles = Roles.ComplaintsTeam + "," + Roles.Handler)]
     public override Task<V1Case> Extend(ExtendRequest request, ServerCallContext context)
     {
         var v = new Validator().NotBlank(request.Reason, "reason", 4000);
@@ -92,21 +95,29 @@ public sealed partial class CasesService(
             (c, r, a) => c.Extend(request.WorkingDays, request.Reason, request.SendNotice, on, r, a));
     }
 
+    [Authorize(Roles = Roles.ComplaintsTeam + "," + Roles.Handler)]
     public override Task<V1Case> DraftResponse(DraftResponseRequest request, ServerCallContext context)
     {
-        new Validator().NotBlank(request.Text, "text", 100000).ThrowIfInvalid();
+        var v = new Validator().NotBlank(request.Text, "text", 100000);
+        CheckFindings(request.Overall, request.Findings, v);
+        v.ThrowIfInvalid();
         return ChangeAsync(context, request.CaseId, nameof(DraftResponse), s_teamOrHandler,
             (c, r, a) => c.DraftResponse(Findings(request.Findings), request.Overall, request.Text, r, a));
     }
 
     [Authorize(Roles = Roles.ComplaintsTeam)]
-    public override Task<V1Case> ReviewResponse(ReviewResponseRequest request, ServerCallContext context) =>
-        ChangeAsync(context, request.CaseId, nameof(ReviewResponse), s_teamOnly,
+    public override Task<V1Case> ReviewResponse(ReviewResponseRequest request, ServerCallContext context)
+    {
+        new Validator().MaxLength(request.Comments, "comments", 10000).ThrowIfInvalid();
+        return ChangeAsync(context, request.CaseId, nameof(ReviewResponse), s_teamOnly,
             (c, r, a) => c.ReviewResponse(request.Approve, request.Comments, r, a));
+    }
 
+    [Authorize(Roles = Roles.ComplaintsTeam + "," + Roles.Handler)]
     public override Task<V1Case> RecordResponse(RecordResponseRequest request, ServerCallContext context)
     {
-        var v = new Validator();
+        var v = new Validator().MaxLength(request.Text, "text", 100000);
+        CheckFindings(request.Overall, request.Findings, v);
         var inline = request.Findings.Count > 0 || request.Overall != Finding.Unspecified;
         v.Require(!inline || !string.IsNullOrWhiteSpace(request.Text), "text", "is required with findings");
         var on = OptionalDate(request.OccurredOn, "occurred_on", v);
@@ -121,6 +132,7 @@ public sealed partial class CasesService(
         var v = new Validator();
         v.Require(request.Ending is CaseEnding.Withdrawn or CaseEnding.ResolvedEarly or CaseEnding.NoWrittenResponse or CaseEnding.ResolvedOrally,
             "ending", "must be WITHDRAWN, RESOLVED_EARLY, NO_WRITTEN_RESPONSE or RESOLVED_ORALLY");
+        v.MaxLength(request.Note, "note", 10000);
         var on = OptionalDate(request.OccurredOn, "occurred_on", v);
         v.ThrowIfInvalid();
         return ChangeAsync(context, request.CaseId, nameof(EndCase), s_teamOnly, (c, r, a) => c.End(request.Ending, request.Note, on, r, a));
@@ -129,7 +141,7 @@ public sealed partial class CasesService(
     [Authorize(Roles = Roles.ComplaintsTeam)]
     public override Task<V1Case> RequestEscalation(RequestEscalationRequest request, ServerCallContext context)
     {
-        var v = new Validator();
+        var v = new Validator().MaxLength(request.Reasons, "reasons", 10000);
         var on = OptionalDate(request.OccurredOn, "occurred_on", v);
         v.ThrowIfInvalid();
         return ChangeAsync(context, request.CaseId, nameof(RequestEscalation), s_teamOnly,
@@ -156,6 +168,7 @@ public sealed partial class CasesService(
             (c, r, a) => c.RefuseEscalation(request.ReasonCode, request.Explanation, on, r, a));
     }
 
+    [Authorize(Roles = Roles.ComplaintsTeam + "," + Roles.Handler)]
     public override Task<V1Case> AddRemedy(AddRemedyRequest request, ServerCallContext context)
     {
         var v = new Validator().NotBlank(request.Description, "description", 4000).NotBlank(request.OwnerId, "owner_id", 200);
@@ -168,6 +181,7 @@ public sealed partial class CasesService(
             (c, r, a) => c.AddRemedy(request.TypeCode, request.Description, request.AmountPence, request.OwnerId, due, on, r, a));
     }
 
+    [Authorize(Roles = Roles.ComplaintsTeam + "," + Roles.Handler)]
     public override Task<V1Case> CompleteRemedy(CompleteRemedyRequest request, ServerCallContext context)
     {
         var v = new Validator().NotBlank(request.RemedyId, "remedy_id");
@@ -177,6 +191,7 @@ public sealed partial class CasesService(
             (c, r, a) => c.CompleteRemedy(request.RemedyId, on, r, a));
     }
 
+    [Authorize(Roles = Roles.ComplaintsTeam + "," + Roles.Handler)]
     public override Task<V1Case> RecordLearning(RecordLearningRequest request, ServerCallContext context)
     {
         var v = new Validator().NotBlank(request.RootCause, "root_cause", 4000).NotBlank(request.Lessons, "lessons", 10000);
@@ -194,15 +209,35 @@ public sealed partial class CasesService(
     }
 
     [Authorize(Roles = Roles.ComplaintsTeam + "," + Roles.ServiceLead)]
-    public override Task<V1Case> ReviewLearning(ReviewLearningRequest request, ServerCallContext context)
+    public override async Task<V1Case> ReviewLearning(ReviewLearningRequest request, ServerCallContext context)
     {
-        var v = new Validator();
+        var v = new Validator().MaxLength(request.Comments, "comments", 10000);
         var on = OptionalDate(request.OccurredOn, "occurred_on", v);
         v.ThrowIfInvalid();
         var caller = Caller.From(context);
-        return ChangeAsync(context, request.CaseId, nameof(ReviewLearning), [Roles.ComplaintsTeam, Roles.ServiceLead],
-            (c, r, a) => c.ReviewLearning(Directory.ServiceAreasOf(caller, a.Role), request.Comments, on, r, a));
+        var role = "";
+        var reviewed = await ChangeAsync(context, request.CaseId, nameof(ReviewLearning), [Roles.ComplaintsTeam, Roles.ServiceLead],
+            (c, r, a) =>
+            {
+                role = a.Role;
+                c.ReviewLearning(Directory.ServiceAreasOf(caller), request.Comments, on, r, a);
+            });
+        // A service lead reviews lessons; the rest of the case is not theirs to be handed.
+        return role == Roles.ServiceLead ? LearningReviewOnly(reviewed) : reviewed;
     }
+
+    private static V1Case LearningReviewOnly(V1Case c) => new()
+    {
+        Id = c.Id,
+        Reference = c.Reference,
+        Revision = c.Revision,
+        Learning = new Learning
+        {
+            ReviewedBy = c.Learning.ReviewedBy,
+            ReviewedOn = c.Learning.ReviewedOn,
+            ReviewComments = c.Learning.ReviewComments,
+        },
+    };
 
     private async Task<V1Case> ChangeAsync(ServerCallContext context, string caseId, string action, IReadOnlyCollection<string> roles,
         Action<DomainCase, CaseRules, Actor> change)
@@ -218,6 +253,16 @@ public sealed partial class CasesService(
     }
 
     private CouncilDirectoryLookup Directory => new(state.Current.Configuration);
+
+    private static void CheckFindings(Finding overall, IReadOnlyList<IssueFinding> findings, Validator v)
+    {
+        v.Require(System.Enum.IsDefined(overall), "overall", "is not a known finding");
+        for (var i = 0; i < findings.Count; i++)
+        {
+            v.Require(System.Enum.IsDefined(findings[i].Finding), $"findings[{i}].finding", "is not a known finding");
+            v.Require(findings[i].IssueId.Length <= 100, $"findings[{i}].issue_id", "must be at most 100 characters");
+        }
+    }
 
     private static Dictionary<string, Finding> Findings(IEnumerable<IssueFinding> findings) =>
         findings.GroupBy(f => f.IssueId).ToDictionary(g => g.Key, g => g.Last().Finding);

@@ -5,6 +5,7 @@ using ComplaintsPlatform.Hosting.Errors;
 using ComplaintsPlatform.Hosting.Identity;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintsPlatform.CaseWorkflow.Grpc;
@@ -16,6 +17,7 @@ public sealed partial class OfficerWorkService(CaseWorkflowDbContext db, CaseWor
     private const int MaxPageSize = 200;
     private static readonly string[] s_teamOrHandler = [Roles.ComplaintsTeam, Roles.Handler];
 
+    [Authorize(Roles = Roles.ComplaintsTeam + "," + Roles.Handler)]
     public override async Task<TimeEntry> LogTime(LogTimeRequest request, ServerCallContext context)
     {
         var v = new Validator();
@@ -47,6 +49,7 @@ public sealed partial class OfficerWorkService(CaseWorkflowDbContext db, CaseWor
         return ToProto(row!);
     }
 
+    [Authorize(Roles = CaseAccess.Readers)]
     public override async Task<OfficerTimeTotals> GetOfficerTime(GetOfficerTimeRequest request, ServerCallContext context)
     {
         var v = new Validator();

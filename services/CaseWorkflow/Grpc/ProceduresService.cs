@@ -22,7 +22,7 @@ public sealed class ProceduresService(CaseWorkflowDbContext db, CouncilState sta
 
     public override async Task<ProcedurePolicy> GetPolicy(GetPolicyRequest request, ServerCallContext context)
     {
-        new Validator().Require(request.Stream != ComplaintStream.Unspecified, "stream", "is required").ThrowIfInvalid();
+        new Validator().Require(request.Stream != ComplaintStream.Unspecified && System.Enum.IsDefined(request.Stream), "stream", "is required and must be a known stream").ThrowIfInvalid();
         var timeline = await TimelineAsync(context.CancellationToken);
         var policy = request.Version > 0
             ? timeline.Version(request.Stream, request.Version)

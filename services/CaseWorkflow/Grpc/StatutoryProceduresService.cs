@@ -16,6 +16,7 @@ public sealed class StatutoryProceduresService(CaseWork work) : StatutoryProcedu
     private static readonly string[] s_teamOnly = [Roles.ComplaintsTeam];
     private static readonly string[] s_teamOrHandler = [Roles.ComplaintsTeam, Roles.Handler];
 
+    [Authorize(Roles = Roles.ComplaintsTeam + "," + Roles.Handler)]
     public override Task<V1Case> AgreeResponsePeriod(AgreeResponsePeriodRequest request, ServerCallContext context)
     {
         var v = new Validator();
@@ -25,6 +26,7 @@ public sealed class StatutoryProceduresService(CaseWork work) : StatutoryProcedu
         return ChangeAsync(context, request.CaseId, nameof(AgreeResponsePeriod), s_teamOrHandler, (c, r, a) => c.AgreeResponsePeriod(due, on, r, a));
     }
 
+    [Authorize(Roles = Roles.ComplaintsTeam + "," + Roles.Handler)]
     public override Task<V1Case> ExtendBackstop(ExtendBackstopRequest request, ServerCallContext context)
     {
         var v = new Validator();
@@ -34,6 +36,7 @@ public sealed class StatutoryProceduresService(CaseWork work) : StatutoryProcedu
         return ChangeAsync(context, request.CaseId, nameof(ExtendBackstop), s_teamOrHandler, (c, r, a) => c.ExtendBackstop(due, on, r, a));
     }
 
+    [Authorize(Roles = Roles.ComplaintsTeam + "," + Roles.Handler)]
     public override Task<V1Case> RecordDelayReasons(RecordDelayReasonsRequest request, ServerCallContext context)
     {
         new Validator().NotBlank(request.Reasons, "reasons", 4000).ThrowIfInvalid();
@@ -45,11 +48,13 @@ public sealed class StatutoryProceduresService(CaseWork work) : StatutoryProcedu
     {
         var v = new Validator();
         v.Require(request.Eligibility != Eligibility.Unspecified, "eligibility", "is required");
+        v.Require(System.Enum.IsDefined(request.Eligibility), "eligibility", "is not a known eligibility");
         var on = Optional(request.OccurredOn, "occurred_on", v);
         v.ThrowIfInvalid();
         return ChangeAsync(context, request.CaseId, nameof(RecordEligibility), s_teamOnly, (c, r, a) => c.RecordEligibility(request.Eligibility, on, r, a));
     }
 
+    [Authorize(Roles = Roles.ComplaintsTeam + "," + Roles.Handler)]
     public override Task<V1Case> RecordAdvocacyOffer(RecordAdvocacyOfferRequest request, ServerCallContext context)
     {
         var v = new Validator();
@@ -58,6 +63,7 @@ public sealed class StatutoryProceduresService(CaseWork work) : StatutoryProcedu
         return ChangeAsync(context, request.CaseId, nameof(RecordAdvocacyOffer), s_teamOrHandler, (c, r, a) => c.RecordAdvocacyOffer(request.Accepted, on, r, a));
     }
 
+    [Authorize(Roles = Roles.ComplaintsTeam + "," + Roles.Handler)]
     public override Task<V1Case> RaiseSafeguardingConcern(CaseStepRequest request, ServerCallContext context)
     {
         var v = new Validator();
@@ -76,6 +82,7 @@ public sealed class StatutoryProceduresService(CaseWork work) : StatutoryProcedu
             (c, r, a) => c.AppointIndependentPerson(request.IndependentPersonId, on, r, a));
     }
 
+    [Authorize(Roles = Roles.ComplaintsTeam + "," + Roles.Handler)]
     public override Task<V1Case> RecordAgreedComplaint(RecordAgreedComplaintRequest request, ServerCallContext context)
     {
         var v = new Validator().NotBlank(request.Text, "text", 20000);

@@ -6,12 +6,18 @@ public sealed class IntakeOptions
     public const string Section = "Intake";
 
     public int MaxDescriptionChars { get; set; } = 20_000;
-    public int MaxAttachmentBytes { get; set; } = 5 * 1024 * 1024;
+    // One submission is one gRPC message; the gateway refuses a body over its own limit, so Intake
+    // receives at most the same (gateway appsettings: Gateway:MaxRequestBodyBytes).
+    public int MaxRequestBytes { get; set; } = 4 * 1024 * 1024;
+    public int MaxAttachmentBytes { get; set; } = 3 * 1024 * 1024;
+    // All of a submission's attachments together, leaving room in the message for its text.
+    public int MaxAttachmentsTotalBytes { get; set; } = 3_932_160;
     public int MaxAttachments { get; set; } = 10;
-    // File name extensions accepted for attachments (lower case, with the dot): documents and pictures
-    // the complaints team can open safely. Configuration replaces the whole list.
+    // File name extensions the public form offers (lower case, with the dot), for the browser's file
+    // picker only: what is accepted is decided by each file's content (AttachmentTypes).
     public string[] AllowedAttachmentExtensions { get; set; } =
-        [".pdf", ".doc", ".docx", ".odt", ".rtf", ".txt", ".jpg", ".jpeg", ".png", ".gif", ".xls", ".xlsx", ".ods", ".csv"];
+        [".pdf", ".doc", ".docx", ".odt", ".rtf", ".txt", ".csv", ".xls", ".xlsx", ".ods", ".ppt", ".pptx", ".odp",
+         ".jpg", ".jpeg", ".png", ".gif", ".tif", ".tiff", ".webp", ".bmp"];
     // Possible duplicates: same person, received within this many days, text at least this similar (pg_trgm).
     public int DuplicateWindowDays { get; set; } = 90;
     public double DuplicateSimilarity { get; set; } = 0.45;

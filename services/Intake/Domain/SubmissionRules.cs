@@ -100,26 +100,29 @@ public static partial class SubmissionRules
         v.ThrowIfInvalid();
     }
 
-    /// <summary>Files sent with a contact, or added to it later: how many, how large, what type.</summary>
+    /// <summary>
+    /// Files sent with a contact, or added to it later: how many, how large each and all together,
+    /// and what kind, told by the content (<see cref="AttachmentTypes"/>), never by the name.
+    /// </summary>
     public static void ValidateAttachments(Validator v, IReadOnlyList<AttachmentUpload> attachments, IntakeOptions limits)
     {
         v.Require(attachments.Count <= limits.MaxAttachments, "attachments", $"at most {limits.MaxAttachments} attachments");
+        v.Require(attachments.Sum(a => (long)a.Content.Length) <= limits.MaxAttachmentsTotalBytes, "attachments",
+            $"together must be at most {Megabytes(limits.MaxAttachmentsTotalBytes)}");
         for (var i = 0; i < attachments.Count; i++)
         {
             var a = attachments[i];
             v.NotBlank(a.FileName, $"attachments[{i}].file_name", 255);
-            v.NotBlank(a.ContentType, $"attachments[{i}].content_type", 100);
+            v.Require(a.ContentType.Length <= 100, $"attachments[{i}].content_type", "must be at most 100 characters");
             v.Require(a.Content.Length > 0, $"attachments[{i}].content", "is empty");
             v.Require(a.Content.Length <= limits.MaxAttachmentBytes, $"attachments[{i}].content",
-                $"must be at most {limits.MaxAttachmentBytes / (1024.0 * 1024):0.#} MB");
-            v.Require(IsAllowedFileType(a.FileName, limits), $"attachments[{i}].file_name",
-                $"must be one of the file types we accept: {string.Join(", ", limits.AllowedAttachmentExtensions)}");
+                $"must be at most {Megabytes(limits.MaxAttachmentBytes)}");
+            v.Require(a.Content.Length == 0 || a.Content.Length > limits.MaxAttachmentBytes || AttachmentTypes.Detect(a.Content.ToByteArray()) is not null,
+                $"attachments[{i}].content", $"is not a kind of file we accept: {AttachmentTypes.Allowed}");
         }
     }
 
-    public static bool IsAllowedFileType(string fileName, IntakeOptions limits) =>
-        limits.AllowedAttachmentExtensions.Length == 0
-        || limits.AllowedAttachmentExtensions.Contains(Path.GetExtension(fileName).ToLowerInvariant(), StringComparer.Ordinal);
+    private static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024):0.#} MB";
 
     public static bool HasAnyRoute(ContactDetails c) => c.Email.Length > 0 || c.Phone.Length > 0 || HasPostalAddress(c.Address);
 

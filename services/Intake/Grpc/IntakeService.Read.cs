@@ -45,6 +45,8 @@ public sealed partial class IntakeService
         return status;
     }
 
+    // Contacts hold personal data: the complaints team, and staff for what they logged (Authorise).
+    [Authorize(Roles = Roles.ComplaintsTeam + "," + Roles.Staff)]
     public override async Task<ContactDetail> GetContact(GetContactRequest request, ServerCallContext context)
     {
         var id = ParseId(request.ContactId, "contact_id");
@@ -55,6 +57,7 @@ public sealed partial class IntakeService
         return await DetailAsync(await WithChildrenAsync(contact, context.CancellationToken), context.CancellationToken);
     }
 
+    [Authorize(Roles = Roles.ComplaintsTeam + "," + Roles.Staff)]
     public override async Task<ContactDetail> FindContactByReference(FindContactByReferenceRequest request, ServerCallContext context)
     {
         new Validator().NotBlank(request.Reference, "reference", 20).ThrowIfInvalid();
@@ -66,6 +69,7 @@ public sealed partial class IntakeService
         return await DetailAsync(await WithChildrenAsync(contact, context.CancellationToken), context.CancellationToken);
     }
 
+    [Authorize(Roles = Roles.ComplaintsTeam + "," + Roles.Staff)]
     public override async Task<AttachmentContent> GetAttachment(GetAttachmentRequest request, ServerCallContext context)
     {
         var id = ParseId(request.AttachmentId, "attachment_id");

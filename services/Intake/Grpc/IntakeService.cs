@@ -39,6 +39,12 @@ public sealed partial class IntakeService(
         {
             throw new AccessDeniedException("Contacts come from people, not from services.");
         }
+        // A person submits without signing in; only staff and the complaints team log a contact on
+        // someone's behalf (and may say when it really arrived). Other officers' tokens are not that.
+        if (caller.IsAuthenticated && !caller.IsAnyOf(Roles.Staff, Roles.ComplaintsTeam))
+        {
+            throw new AccessDeniedException("Only staff and the complaints team log a contact on someone's behalf.");
+        }
         var byStaff = caller.IsAuthenticated;
         var now = clock.GetUtcNow();
         var serviceAreas = request.ServiceAreaId.Length > 0
@@ -106,7 +112,8 @@ public sealed partial class IntakeService(
             {
                 Id = Guid.CreateVersion7(),
                 FileName = a.FileName,
-                ContentType = a.ContentType,
+                // What the content is, not what the client called it (the rules refused anything unrecognised).
+                ContentType = AttachmentTypes.Detect(content) ?? "application/octet-stream",
                 SizeBytes = content.Length,
                 Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
                 Content = content,

@@ -33,6 +33,7 @@ public sealed partial class PublicIntakeService(
             CouncilName = await db.ConfigurationState.AsNoTracking().Select(s => s.CouncilName).FirstOrDefaultAsync(context.CancellationToken) ?? "",
             MaxAttachments = limits.MaxAttachments,
             MaxAttachmentBytes = limits.MaxAttachmentBytes,
+            MaxAttachmentsTotalBytes = limits.MaxAttachmentsTotalBytes,
             AllowedAttachmentExtensions = { limits.AllowedAttachmentExtensions },
             Kinds = { s_publicKinds },
         };

@@ -105,4 +105,6 @@ public sealed class ApiKeyRow
     public DateTime IssuedAt { get; set; }
     public string IssuedBy { get; set; } = "";
     public DateTime? RevokedAt { get; set; }
+    public DateTime ExpiresAt { get; set; }
+    public DateTime? LastUsedAt { get; set; }
 }

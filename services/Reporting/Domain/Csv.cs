@@ -4,7 +4,10 @@ using ComplaintsPlatform.Reporting.V1;
 
 namespace ComplaintsPlatform.Reporting.Domain;
 
-/// <summary>A report table as RFC 4180 CSV: a header, one line per row, the council total last; suppressed cells as "*".</summary>
+/// <summary>
+/// A report table as RFC 4180 CSV: a header, one line per row, the council total last; suppressed
+/// cells as "*". Text that a spreadsheet would run as a formula is neutralised; numbers stay numbers.
+/// </summary>
 public static class Csv
 {
     public static string Write(ReportTable table)
@@ -13,17 +16,33 @@ public static class Csv
         Line(csv, ["Group", .. table.Columns.Select(c => c.Label)]);
         foreach (var row in table.Rows.Append(table.Total).Where(r => r is not null))
         {
-            Line(csv, [row.Label, .. row.Cells.Select(Format)]);
+            csv.AppendJoin(',', [Text(row.Label), .. row.Cells.Select(Number)]);
+            csv.Append("\r\n");
         }
         return csv.ToString();
     }
 
-    private static string Format(Cell cell) =>
-        cell.Suppressed ? "*" : cell.Empty ? "" : cell.Value.ToString(CultureInfo.InvariantCulture);
-
-    private static void Line(StringBuilder csv, IEnumerable<string> fields)
+    /// <summary>One line of text fields.</summary>
+    public static void Line(StringBuilder csv, IEnumerable<string> fields)
     {
-        csv.AppendJoin(',', fields.Select(f => f.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + f.Replace("\"", "\"\"") + "\"" : f));
+        csv.AppendJoin(',', fields.Select(Text));
         csv.Append("\r\n");
     }
+
+    /// <summary>
+    /// A text field, quoted where needed. One that begins with =, +, -, @, tab or carriage return is
+    /// prefixed with an apostrophe, so a spreadsheet shows it rather than evaluating it (CSV injection).
+    /// </summary>
+    public static string Text(string field)
+    {
+        if (field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            field = "'" + field;
+        }
+        return field.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
+    }
+
+    // A computed number, written as the number it is (a fall of 21.2 % stays -21.2).
+    private static string Number(Cell cell) =>
+        cell.Suppressed ? "*" : cell.Empty ? "" : cell.Value.ToString(CultureInfo.InvariantCulture);
 }

@@ -18,17 +18,23 @@ public sealed partial class ReportingDocumentsService
     private const int TextLimit = 4000;
 
     [AllowAnonymous]
-    public override async Task<SelfAssessment> GetSelfAssessment(GetSelfAssessmentRequest request, ServerCallContext context) =>
-        await register.BuildAsync(ValidYear(request.Year), await AudienceAsync(context), context.CancellationToken);
+    public override async Task<SelfAssessment> GetSelfAssessment(GetSelfAssessmentRequest request, ServerCallContext context)
+    {
+        // Who is asking first: a caller with no standing learns nothing, not even that the year was wrong.
+        var audience = await AudienceAsync(context);
+        return await register.BuildAsync(ValidYear(request.Year), audience, context.CancellationToken);
+    }
 
     [AllowAnonymous]
     public override async Task<CsvExport> ExportSelfAssessmentCsv(GetSelfAssessmentRequest request, ServerCallContext context)
     {
-        var assessment = await register.BuildAsync(ValidYear(request.Year), await AudienceAsync(context), context.CancellationToken);
-        var csv = new StringBuilder("Paragraph,Section,Provision,Status,Previous year,Evidence,Live evidence,Commentary\r\n");
+        var audience = await AudienceAsync(context);
+        var assessment = await register.BuildAsync(ValidYear(request.Year), audience, context.CancellationToken);
+        var csv = new StringBuilder();
+        Csv.Line(csv, ["Paragraph", "Section", "Provision", "Status", "Previous year", "Evidence", "Live evidence", "Commentary"]);
         foreach (var i in assessment.Items)
         {
-            csv.AppendJoin(',', new[] { i.Paragraph, i.SectionTitle, i.Provision, DocumentRenderer.Status(i.Status), DocumentRenderer.Status(i.PreviousYearStatus), i.Evidence, string.Join("; ", i.LiveEvidence), i.Commentary }.Select(Quote)).Append("\r\n");
+            Csv.Line(csv, [i.Paragraph, i.SectionTitle, i.Provision, DocumentRenderer.Status(i.Status), DocumentRenderer.Status(i.PreviousYearStatus), i.Evidence, string.Join("; ", i.LiveEvidence), i.Commentary]);
         }
         return new CsvExport { FileName = $"self-assessment-{request.Year}.csv", ContentType = "text/csv", Csv = csv.ToString() };
     }
@@ -108,7 +114,4 @@ public sealed partial class ReportingDocumentsService
 
     private static int ValidYear(int year) => year is >= 1990 and <= 2100 ? year
         : throw new ValidationException([new("year", "Give the financial year (1990-2100).")]);
-
-    private static string Quote(string field) =>
-        field.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
 }

@@ -91,17 +91,25 @@ public sealed partial class ReportingService
         {
             throw new ValidationException([new("name", "Say who the key is for (up to 200 characters).")]);
         }
+        var now = DateTime.UtcNow;
+        var expires = request.ExpiresAt?.ToDateTime() ?? now.Add(ApiKeyLifetime.Default);
+        if (expires <= now || expires > now.Add(ApiKeyLifetime.Longest))
+        {
+            throw new ValidationException([new("expires_at", "Must be in the future and at most two years away.")]);
+        }
         var secret = Audience.NewSecret();
         var row = new ApiKeyRow
         {
             Id = Guid.CreateVersion7(),
             Name = request.Name.Trim(),
             Hash = Audience.Hash(secret),
-            IssuedAt = DateTime.UtcNow,
+            IssuedAt = now,
             IssuedBy = Caller.From(context).Subject,
+            ExpiresAt = expires,
         };
         db.ApiKeys.Add(row);
         await db.SaveChangesAsync(context.CancellationToken);
+        await Listing(context).ListAsync(row);
         return new IssuedApiKey { Key = ToMessage(row), Secret = secret };
     }
 
@@ -115,6 +123,7 @@ public sealed partial class ReportingService
         var row = await db.ApiKeys.FindAsync([id], context.CancellationToken) ?? throw new NotFoundException($"API key {id}");
         row.RevokedAt ??= DateTime.UtcNow;
         await db.SaveChangesAsync(context.CancellationToken);
+        await Listing(context).UnlistAsync(row);
         return ToMessage(row);
     }
 
@@ -125,6 +134,9 @@ public sealed partial class ReportingService
         return new ApiKeyList { Keys = { rows.Select(ToMessage) } };
     }
 
+    private static ApiKeyListing Listing(ServerCallContext context) =>
+        context.GetHttpContext().RequestServices.GetRequiredService<ApiKeyListing>();
+
     private static ApiKey ToMessage(ApiKeyRow row)
     {
         var key = new ApiKey
@@ -133,7 +145,12 @@ public sealed partial class ReportingService
             Name = row.Name,
             IssuedAt = Timestamp.FromDateTime(DateTime.SpecifyKind(row.IssuedAt, DateTimeKind.Utc)),
             IssuedBy = row.IssuedBy,
+            ExpiresAt = Timestamp.FromDateTime(DateTime.SpecifyKind(row.ExpiresAt, DateTimeKind.Utc)),
         };
+        if (row.LastUsedAt is { } used)
+        {
+            key.LastUsedAt = Timestamp.FromDateTime(DateTime.SpecifyKind(used, DateTimeKind.Utc));
+        }
         if (row.RevokedAt is { } revoked)
         {
             key.RevokedAt = Timestamp.FromDateTime(DateTime.SpecifyKind(revoked, DateTimeKind.Utc));

@@ -149,12 +149,13 @@ public sealed class CaseJourneyTests(CaseHostFixture fx) : IClassFixture<CaseHos
             CaseId = c.Id, NatureCategory = "DELAY_IN_RESPONSE", RootCause = "Contractor backlog", Lessons = "Chase weekly", OccurredOn = D(4, 30),
             Actions = { new LearningAction { Description = "Weekly chase", OwnerId = "officer-hwy-01", Due = D(5, 30) } },
         });
-        // A service lead of another directorate reviews; the directorate complained about may not.
-        await Refused(StatusCode.FailedPrecondition, () => fx.As(Hosting.Identity.Roles.ServiceLead, "lead-et", directorate: "environment-transport")
+        // The service lead of the directorate complained about reviews (from outside the service itself).
+        await Refused(StatusCode.PermissionDenied, () => fx.As(Hosting.Identity.Roles.ServiceLead, "lead-ac", directorate: "adults-communities")
             .ReviewLearningAsync(new ReviewLearningRequest { CaseId = c.Id, Comments = "Fine", OccurredOn = D(5, 2) }).ResponseAsync);
-        c = await fx.As(Hosting.Identity.Roles.ServiceLead, "lead-ac", directorate: "adults-communities")
+        await fx.As(Hosting.Identity.Roles.ServiceLead, "lead-et", directorate: "environment-transport")
             .ReviewLearningAsync(new ReviewLearningRequest { CaseId = c.Id, Comments = "Sound", OccurredOn = D(5, 2) });
-        Assert.Equal("lead-ac", c.Learning.ReviewedBy);
+        c = await fx.Team.GetCaseAsync(new GetCaseRequest { CaseId = c.Id });
+        Assert.Equal("lead-et", c.Learning.ReviewedBy);
     }
 
     [Fact]

@@ -40,6 +40,20 @@ public sealed class AttachmentsModel(JourneyStore store, PublicIntake.PublicInta
             files.Add((known, await Store.GetFileAsync(ContactJourney.Kind, JourneyId, known.Id, HttpContext.RequestAborted) ?? []));
         }
         files.Add((file, buffer.ToArray()));
+        // Intake receives a submission as one message no larger than the gateway lets through, so a file
+        // over the limits Intake publishes cannot even be sent to it for checking.
+        var limits = await form.GetAsync(HttpContext.RequestAborted);
+        var tooLarge = file.Size > limits.MaxAttachmentBytes
+            ? $"The selected file must be smaller than {Size(limits.MaxAttachmentBytes)}"
+            : limits.MaxAttachmentsTotalBytes > 0 && files.Sum(f => f.Item1.Size) > limits.MaxAttachmentsTotalBytes
+                ? $"Your files must be smaller than {Size(limits.MaxAttachmentsTotalBytes)} in total: remove a file or send a smaller one"
+                : null;
+        if (tooLarge is not null)
+        {
+            ModelState.AddModelError(nameof(Upload), tooLarge);
+            ViewData["HasErrors"] = true;
+            return Page();
+        }
         if (!await IntakeAcceptsAsync(Journey, files))
         {
             return Page();
@@ -65,7 +79,8 @@ public sealed class AttachmentsModel(JourneyStore store, PublicIntake.PublicInta
         var limits = await form.GetAsync(HttpContext.RequestAborted);
         var types = string.Join(", ", limits.AllowedAttachmentExtensions.Select(e => e.TrimStart('.').ToUpperInvariant()));
         Limits = $"You can add up to {limits.MaxAttachments} files. Each file must be no larger than {Size(limits.MaxAttachmentBytes)}" +
-                 (types.Length > 0 ? $" and be one of these types: {types}." : ".");
+                 (limits.MaxAttachmentsTotalBytes > 0 ? $", and all of them together no larger than {Size(limits.MaxAttachmentsTotalBytes)}" : "") +
+                 (types.Length > 0 ? $". Send documents, pictures or text: {types}." : ".");
         Accept = string.Join(",", limits.AllowedAttachmentExtensions);
     }
 }

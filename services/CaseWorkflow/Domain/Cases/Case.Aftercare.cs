@@ -114,6 +114,10 @@ public sealed partial class Case
     public void ReviewLearning(IReadOnlySet<string> reviewerServiceAreas, string comments, DateOnly? occurredOn, CaseRules rules, Actor actor)
     {
         var learning = Learning ?? throw new RuleViolationException("There is no learning recorded to review.");
+        if (learning.ReviewedBy is { Length: > 0 } reviewer)
+        {
+            throw new RuleViolationException($"These lessons were already reviewed by {reviewer} on {learning.ReviewedOn:yyyy-MM-dd}.");
+        }
         if (reviewerServiceAreas.Contains(ServiceAreaId))
         {
             throw new RuleViolationException("Lessons must be reviewed by someone outside the service complained about.");
