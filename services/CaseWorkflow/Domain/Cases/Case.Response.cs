@@ -6,13 +6,20 @@ namespace ComplaintsPlatform.CaseWorkflow.Domain.Cases;
 // Extensions, the response (draft → optional quality review → sent) and the other endings.
 public sealed partial class Case
 {
-    public void Extend(int workingDays, string reason, bool sendNotice, DateOnly? occurredOn, CaseRules rules, Actor actor)
+    /// <summary>
+    /// More time to respond, within the policy's limit and asked for before the deadline passes (after it,
+    /// the response is late and counts as late). Never silent (the Code, 6.4-6.5): the person is written to
+    /// with the reason, the new date and the Ombudsman's details, or the officer records how and when they were told.
+    /// </summary>
+    public void Extend(int workingDays, string reason, bool sendNotice, DateOnly? occurredOn, CaseRules rules, Actor actor,
+        bool? notifyPerson = null, PersonTold? told = null)
     {
         RequireOpen("extend");
         RequireStatutoryStepsBeforeProceeding(rules, responding: false);
         var stage = Stage;
         var respond = Running(stage.Number, ClockKind.Respond)
             ?? throw new RuleViolationException($"{stage.Name} has no response deadline to extend yet: acknowledge it first.");
+        RequireSomeoneElse(actor.Id, $"extend {stage.Name}", rules);
         if (respond.MaxExtension == 0)
         {
             throw new RuleViolationException($"The policy allows no extension of the {stage.Name} response deadline.");
@@ -24,6 +31,23 @@ public sealed partial class Case
                 $"past the policy's limit of {respond.MaxExtension} ({respond.ExtendedBy} already used).");
         }
         var on = When(occurredOn, rules, notBefore: stage.Acknowledgement!.AcknowledgedOn, what: "the acknowledgement");
+        if (on > respond.Due)
+        {
+            throw new RuleViolationException(
+                $"The {stage.Name} response was due {respond.Due:yyyy-MM-dd}: an extension must be agreed before the deadline passes; " +
+                "the response is late and counts as late (record the delay and tell the person when to expect it).");
+        }
+        var notify = sendNotice || ShouldNotify(notifyPerson, on, rules);
+        if (!notify && told is null && !_replaying)
+        {
+            throw new RuleViolationException(
+                "An extension is never silent: send the person the notice, or record how and when they were told of the reason, the new date and the Ombudsman.");
+        }
+        if (told is not null && (told.On < on || told.On > rules.Today))
+        {
+            throw new RuleViolationException(
+                $"The person is told of an extension when it is made or after, never in the future: {told.On:yyyy-MM-dd} is outside {on:yyyy-MM-dd} to {rules.Today:yyyy-MM-dd}.");
+        }
         respond.Extend(workingDays, rules.Calendar, rules.CalendarVersion);
         stage.Extensions.Add(new ExtensionRecord
         {
@@ -31,11 +55,14 @@ public sealed partial class Case
             Reason = reason,
             ExtendedOn = on,
             NewDue = respond.Due,
-            NoticeRequested = sendNotice,
+            NoticeRequested = notify,
+            PersonToldBy = told?.By ?? NoticeChannel.Unspecified,
+            PersonToldOn = told?.On,
             RecordedBy = actor.Id,
         });
         Record(actor, "EXTENDED", on, $"{stage.Name} response deadline extended by {workingDays} working days to {respond.Due:yyyy-MM-dd} " +
-            $"(originally {respond.OriginalDue:yyyy-MM-dd}): {reason}");
+            $"(originally {respond.OriginalDue:yyyy-MM-dd}): {reason}" +
+            (notify ? "; notice sent to the person" : told is null ? "" : $"; the person was told by {told.By} on {told.On:yyyy-MM-dd}"));
         Raise(new DeadlineExtended
         {
             Header = Header(actor, on),
@@ -44,7 +71,7 @@ public sealed partial class Case
             OriginalDue = ToDate(respond.OriginalDue),
             NewDue = ToDate(respond.Due),
         });
-        if (sendNotice)
+        if (notify)
         {
             // The Code (6.4-6.5): the person is told why, the new date, and that they may go to the Ombudsman.
             Letter("EXTENSION_NOTICE", respond.Due, new()
@@ -61,7 +88,9 @@ public sealed partial class Case
     public void DraftResponse(IReadOnlyDictionary<string, Finding> findings, Finding overall, string text, CaseRules rules, Actor actor)
     {
         RequireResponseAllowed(rules);
+        RequireSomeoneElse(actor.Id, $"draft the {Stage.Name} response", rules);
         CheckFindings(findings, overall);
+        AddResponder(Stage, actor.Id);
         Stage.Response = new ResponseRecord
         {
             Findings = new(findings),
@@ -89,9 +118,11 @@ public sealed partial class Case
     }
 
     /// <summary>The response is sent (Intake sends the letter): findings for every issue, timeliness against both deadlines, and the case closes.</summary>
-    public void SendResponse(IReadOnlyDictionary<string, Finding>? findings, Finding overall, string text, DateOnly? occurredOn, CaseRules rules, Actor actor)
+    public void SendResponse(IReadOnlyDictionary<string, Finding>? findings, Finding overall, string text, DateOnly? occurredOn, CaseRules rules, Actor actor,
+        bool? notifyPerson = null)
     {
         RequireResponseAllowed(rules);
+        RequireSomeoneElse(actor.Id, $"send the {Stage.Name} response", rules);
         var stage = Stage;
         var response = stage.Response;
         if (findings is { Count: > 0 } || overall != Finding.Unspecified)
@@ -120,6 +151,8 @@ public sealed partial class Case
             response.WorkingDaysLate = on > respond.Due ? rules.Calendar.WorkingDaysBetween(respond.Due, on) : 0;
         }
         response.SentOn = on;
+        response.SentBy = _replaying ? "" : actor.Id;
+        AddResponder(stage, actor.Id);
         stage.Response = response;
         stage.Ending = CaseEnding.ResponseSent;
         Meet(respond, on);
@@ -131,7 +164,8 @@ public sealed partial class Case
             StartClocks(stage.Number + 1, ClockStart.PreviousStageResponse, on, null, rules);
         }
         var window = Running(stage.Number + 1, ClockKind.EscalationWindow);
-        Record(actor, "RESPONSE_SENT", on, $"{stage.Name} response sent, overall {response.Overall}" +
+        var notify = ShouldNotify(notifyPerson, on, rules);
+        Record(actor, "RESPONSE_SENT", on, $"{stage.Name} response sent, overall {response.Overall}" + NotWrittenTo(notify) +
             (respond is null ? "" : response.WithinExtendedDeadline
                 ? response.WithinOriginalDeadline ? " on time" : $" within the extended deadline ({respond.Due:yyyy-MM-dd})"
                 : $" {response.WorkingDaysLate} working days late") +
@@ -149,14 +183,17 @@ public sealed partial class Case
             FinalStage = final,
             NextBody = NextBody,
         });
-        // The final response signposts the right Ombudsman; an earlier one says how to escalate and by when.
-        Letter(final ? "FINAL_RESPONSE" : "STAGE_RESPONSE", window?.Due, new()
+        if (notify)
         {
-            ["stage"] = stage.Number.ToString(),
-            ["overall"] = response.Overall.ToString(),
-            ["next_body"] = NextBody.ToString(),
-            ["escalation_window_due"] = Iso(window?.Due),
-        }, new() { ["response"] = response.Text });
+            // The final response signposts the right Ombudsman; an earlier one says how to escalate and by when.
+            Letter(final ? "FINAL_RESPONSE" : "STAGE_RESPONSE", window?.Due, new()
+            {
+                ["stage"] = stage.Number.ToString(),
+                ["overall"] = response.Overall.ToString(),
+                ["next_body"] = NextBody.ToString(),
+                ["escalation_window_due"] = Iso(window?.Due),
+            }, new() { ["response"] = response.Text });
+        }
         Closed(actor, on, response.Overall);
     }
 
