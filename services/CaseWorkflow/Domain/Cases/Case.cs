@@ -192,7 +192,6 @@ public sealed partial class Case
             throw new RuleViolationException(
                 $"{Stage.Name} must be considered by someone other than the earlier stage's handler; {handlerId} handled it.");
         }
-        RequireSomeoneElse(actor.Id, $"allocate {Stage.Name}", rules);
         var previous = HandlerId;
         DirectorateId = directorateId;
         ServiceAreaId = serviceAreaId;
