@@ -143,4 +143,24 @@ public sealed class HousingOmbudsmanRulesTests
         Refused(() => Determined(HousingDetermination.OutsideJurisdiction).RequireUpheld(), "outside its jurisdiction");
         Determined(HousingDetermination.NoMaladministration).RequireUpheld();
     }
+
+    [Fact]
+    public void The_annual_reconciliation_compares_Housing_Ombudsman_determinations_in_any_order_and_counts_orders_for_compliance()
+    {
+        var matching = Determined(HousingDetermination.ServiceFailure, HousingDetermination.Maladministration);
+        var order = matching.MakeOrder(RecommendationType.Apology, "Apologise", 0, D(2025, 3, 3), D(2025, 3, 31), s_officer);
+        matching.CompleteOrder(order.Id, D(2025, 4, 2), "Letter sent", s_noDocument);
+        var different = Enquiry.Register(OmbudsmanBody.Housing, "202412399", D(2024, 9, 2), "housing", null, null, false, "", s_officer);
+        different.RecordDecision(FinalDecision.Housing(D(2025, 3, 3), [Finding(HousingDetermination.NoMaladministration)]), "", s_noDocument, s_officer);
+
+        var result = AnnualLetterReconciler.Reconcile([matching.Record, different.Record], new AnnualLetterReconciler.Files(
+                "Reference,Received date\n202412345,2024-09-02\n202412399,2024-09-02\n",
+                "Reference,Decision,Decided date\n202412345,Maladministration; Service failure,2025-03-03\n202412399,Reasonable redress,2025-03-03\n",
+                "Reference,Compliance\n202412345,Complied late\n"),
+            new DateOnly(2024, 4, 1), new DateOnly(2025, 3, 31));
+
+        var difference = Assert.Single(result.Differences);
+        Assert.Equal(("202412399", DifferenceKind.DifferentDecision), (difference.OmbudsmanReference, difference.Kind));
+        Assert.Equal(("REASONABLE_REDRESS 2025-03-03", "NO_MALADMINISTRATION 2025-03-03"), (difference.Theirs, difference.Ours));
+    }
 }
