@@ -1,3 +1,5 @@
+using ComplaintsPlatform.CaseWorkflow.V1;
+
 namespace ComplaintsPlatform.Calendar;
 
 /// <summary>
@@ -19,6 +21,14 @@ public sealed record StatuteRule(string Name, bool ExcludesChristmasDay, bool Ex
     /// <summary>Children Act 1989 Representations Procedure (England) Regulations 2006, SI 2006/1738.</summary>
     public static readonly StatuteRule ChildrensSocialCare2006 =
         new("Children Act 1989 Representations Procedure (England) Regulations 2006", true, true, true);
+
+    /// <summary>The rule a stream's deadlines count by: corporate and housing follow the codes, the statutory streams their regulations.</summary>
+    public static StatuteRule For(ComplaintStream stream) => stream switch
+    {
+        ComplaintStream.AdultSocialCare => AdultSocialCare2009,
+        ComplaintStream.ChildrenSocialCare => ChildrensSocialCare2006,
+        _ => BankHolidaysOnly,
+    };
 
     /// <summary>True when the council's closure days are not working days (the codes); false under a statute's own definition.</summary>
     public bool CountsCouncilClosures { get; init; }

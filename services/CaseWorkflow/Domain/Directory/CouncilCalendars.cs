@@ -17,15 +17,8 @@ public sealed class CouncilCalendars(BankHolidayData data, CouncilSettings counc
 
     public TimeZoneInfo TimeZone => Clock.TimeZone;
 
-    public WorkingDayCalendar For(ComplaintStream stream) => Clock.Calendar(RuleFor(stream));
-
     /// <summary>Corporate and housing follow the codes (the council's closure days do not count); the statutory streams their regulations.</summary>
-    public static StatuteRule RuleFor(ComplaintStream stream) => stream switch
-    {
-        ComplaintStream.AdultSocialCare => StatuteRule.AdultSocialCare2009,
-        ComplaintStream.ChildrenSocialCare => StatuteRule.ChildrensSocialCare2006,
-        _ => StatuteRule.BankHolidaysOnly,
-    };
+    public WorkingDayCalendar For(ComplaintStream stream) => Clock.Calendar(StatuteRule.For(stream));
 
     /// <summary>The council-local date of an instant.</summary>
     public DateOnly LocalDate(DateTimeOffset instant) => Clock.LocalDate(instant);
