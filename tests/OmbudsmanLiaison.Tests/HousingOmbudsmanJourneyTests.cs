@@ -139,6 +139,20 @@ public sealed class HousingOmbudsmanJourneyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_Housing_Ombudsman_decision_without_findings_is_invalid_argument_on_housing_findings()
+    {
+        var enquiry = await RegisterAsync(OmbudsmanBody.Housing, "202412349");
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => LinkOfficer.RecordDecisionAsync(new RecordDecisionRequest
+        {
+            EnquiryId = enquiry.Id, DecidedOn = D(2025, 3, 3),
+        }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.Contains(ex.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations, v => v.Field == "housing_findings");
+    }
+
+    [Fact]
     public async Task A_determination_without_a_finding_for_an_element_is_invalid_argument_on_that_finding()
     {
         var enquiry = await RegisterAsync(OmbudsmanBody.Housing, "202412348");

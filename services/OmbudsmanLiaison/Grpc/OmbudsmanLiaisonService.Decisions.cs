@@ -5,6 +5,7 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using static ComplaintsPlatform.OmbudsmanLiaison.Domain.FactDates;
 using Enquiry = ComplaintsPlatform.Ombudsman.V1.Enquiry;
+using OmbudsmanBody = ComplaintsPlatform.Ombudsman.V1.Ombudsman;
 
 namespace ComplaintsPlatform.OmbudsmanLiaison.Grpc;
 
@@ -15,7 +16,11 @@ public sealed partial class OmbudsmanLiaisonService
     {
         var (enquiry, calendar, today) = await PrepareAsync(request.EnquiryId, context);
         var v = new Validator();
-        if (request.HousingFindings.Count == 0)
+        if (request.HousingFindings.Count == 0 && request.Decision == OmbudsmanDecision.Unspecified && enquiry.Record.Ombudsman == OmbudsmanBody.Housing)
+        {
+            v.Add("housing_findings", "needs a finding for each element of the complaint: the Housing Ombudsman determines rather than decides");
+        }
+        else if (request.HousingFindings.Count == 0)
         {
             RequireKnown(request.Decision, "decision", v);
         }
