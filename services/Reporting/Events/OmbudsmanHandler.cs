@@ -37,7 +37,16 @@ public sealed class OmbudsmanHandler : IFeedBatchHandler<ReportingDbContext>
         }
         else if (evt.Payload.TryUnpack<OmbudsmanDecisionRecorded>(out var decision))
         {
-            if (await EnquiryAsync(db, decision.EnquiryId, ct) is { } fact)
+            // A decision on history whose enquiry was never recorded still knows its Ombudsman and directorate.
+            var fact = await EnquiryAsync(db, decision.EnquiryId, ct);
+            if (fact is null && !string.IsNullOrEmpty(decision.EnquiryId))
+            {
+                db.Set<OmbudsmanEnquiryFact>().Add(fact = new OmbudsmanEnquiryFact
+                {
+                    EnquiryId = decision.EnquiryId, Ombudsman = (short)decision.Ombudsman, DirectorateId = decision.DirectorateId,
+                });
+            }
+            if (fact is not null)
             {
                 fact.DecidedOn = decision.DecidedOn.ToDateOnly();
             }

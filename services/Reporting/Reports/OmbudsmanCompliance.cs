@@ -26,7 +26,9 @@ public static class OmbudsmanCompliance
     public static IEnumerable<Agg> Compute(IReadOnlyList<OmbudsmanRecommendationFact> recommendations, IReadOnlyDictionary<string, DateOnly> decided,
         DateOnly start, DateOnly end, DateOnly today, short grain)
     {
-        bool In(DateOnly day) => day >= start && day < end && day <= today;
+        bool InPeriod(DateOnly day) => day >= start && day < end;
+        // What depends on time passing is known only once that time has passed.
+        bool In(DateOnly day) => InPeriod(day) && day <= today;
         Agg Of(OmbudsmanRecommendationFact r, string metric, string code) =>
             new(metric, "", r.DirectorateId, "", 0, 0, 0, r.Ombudsman, code, 1, 0, grain);
         foreach (var enquiry in recommendations.GroupBy(r => r.EnquiryId))
@@ -35,7 +37,7 @@ public static class OmbudsmanCompliance
             var open = enquiry.Where(r => r.CompletedOn is null).ToList();
             if (open.Count == 0)
             {
-                if (In(enquiry.Max(r => r.CompletedOn!.Value)))
+                if (InPeriod(enquiry.Max(r => r.CompletedOn!.Value)))
                 {
                     yield return Of(first, OmbudsmanMetrics.CaseCompliance, enquiry.Any(r => r.Late) ? CaseCompliance.Late : CaseCompliance.OnTime);
                 }

@@ -209,7 +209,9 @@ public sealed partial class ReportBuilder(ReportingDbContext db, TimeProvider cl
     {
         var keys = rows.Keys.ToList();
         var index = keys.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i);
-        var hideable = keys.Select(k => k.StartsWith("service_area:", StringComparison.Ordinal) || k.StartsWith("team:", StringComparison.Ordinal)).ToArray();
+        // "(directorate …)" rows hold what names a directorate only (Ombudsman enquiries): directorate figures, published as such.
+        var hideable = keys.Select(k => (k.StartsWith("service_area:", StringComparison.Ordinal) && !k.StartsWith("service_area:(directorate ", StringComparison.Ordinal))
+            || k.StartsWith("team:", StringComparison.Ordinal)).ToArray();
         var rowSets = new List<int[]>();
         var areasByDirectorate = aggs.Where(a => a.Grain is Grains.Base or Grains.StreamStage)
             .GroupBy(a => directorateOf(a))
