@@ -10,7 +10,6 @@ public static class Labels
     {
         ["Mp"] = "MP",
         ["Lgsco"] = "Local Government and Social Care Ombudsman",
-        ["Housing"] = "Housing",
         ["ChildrenSocialCare"] = "Children's social care",
         ["MemberEnquiry"] = "Councillor or MP enquiry",
         ["StaffForm"] = "Staff form",
@@ -26,6 +25,10 @@ public static class Labels
     public static string Kind(ContactKind kind) => Words(kind.ToString());
 
     public static string Decision(TriageDecision decision) => Words(decision.ToString());
+
+    /// <summary>Words for the middle of a sentence: "Online form" → "online form", but "MP" stays.</summary>
+    public static string Inline(string words) =>
+        words.Length > 1 && char.IsUpper(words[1]) ? words : char.ToLowerInvariant(words[0]) + words[1..];
 
     /// <summary>"AssessedAndClosed" → "Assessed and closed"; a few codes have words of their own.</summary>
     public static string Words(string pascal) =>

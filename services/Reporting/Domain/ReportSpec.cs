@@ -52,9 +52,9 @@ public sealed partial record ReportSpec(
     private static ReportSpec Contacts()
     {
         var kinds = Enum.GetValues<ContactKind>().Where(k => k != ContactKind.Unspecified)
-            .Select(k => new CountColumn("received_" + k, "Received: " + Labels.Kind(k).ToLowerInvariant(), Domain.Metrics.Contact, a => a.Kind == (short)k));
+            .Select(k => new CountColumn("received_" + k, "Received: " + Labels.Inline(Labels.Kind(k)), Domain.Metrics.Contact, a => a.Kind == (short)k));
         var decisions = Enum.GetValues<TriageDecision>().Where(d => d != TriageDecision.Unspecified)
-            .Select(d => new CountColumn("triaged_" + d, "Triaged: " + Labels.Decision(d).ToLowerInvariant(), Domain.Metrics.Triage, a => a.Code == d.ToString()));
+            .Select(d => new CountColumn("triaged_" + d, "Triaged: " + Labels.Inline(Labels.Decision(d)), Domain.Metrics.Triage, a => a.Code == d.ToString()));
         List<CountColumn> counts = [new("received", "Received", Domain.Metrics.Contact), .. kinds, .. decisions];
         var kindCount = Enum.GetValues<ContactKind>().Length - 1;
         return new("Contacts by kind and triage decision", false, counts,

@@ -82,7 +82,7 @@ public sealed partial class ReportBuilder(ReportingDbContext db, TimeProvider cl
         var table = new ReportTable
         {
             Report = request.Report,
-            Title = spec.Title + (request.Stream == ComplaintStream.Unspecified ? "" : $" ({Labels.Stream(request.Stream).ToLowerInvariant()})"),
+            Title = spec.Title + (request.Stream == ComplaintStream.Unspecified ? "" : $" ({Labels.Inline(Labels.Stream(request.Stream))})"),
             PeriodLabel = period.Label,
             Basis = basis == CounterBasis.Received ? Basis.Received : Basis.Resolved,
             Grouping = grouping,
