@@ -57,20 +57,22 @@ public sealed class DocumentTests(DocumentsFixture fixture)
     }
 
     [Fact]
-    public async Task The_annual_report_states_the_known_totals_in_each_section()
+    public async Task The_annual_report_states_the_known_totals_of_the_corporate_stream_and_the_LGSCO_in_each_section()
     {
+        // The LGSCO Code's report counts the corporate stream (social care has its statutory reports).
+        const string Corporate = "Corporate";
         var document = (await Get(DocumentKind.AnnualReport, DocumentFormat.Markdown)).Document;
         var y = fixture.Year;
         Assert.Equal(["complaints_received", "stages", "stage2_reviews", "outcomes", "complaints_refused", "non_compliance", "service_improvements", "ombudsman", "self_assessment"],
             document.Sections.Select(s => s.Key).ToArray());
         string Paragraphs(string key) => string.Join(" ", document.Sections.Single(s => s.Key == key).Paragraphs);
-        Assert.StartsWith($"{y.Total(ReportKind.Complaints, "complaints", Basis.Received, 2025)} complaints were received in 2025/26", Paragraphs("complaints_received"));
-        Assert.Contains($"{y.Total(ReportKind.StageFunnel, "stage2_refused", Basis.Resolved, 2025)} refused", Paragraphs("stages"));
-        Assert.Contains($"{y.Total(ReportKind.Findings, "upheld", Basis.Resolved, 2025)} upheld", Paragraphs("outcomes"));
-        Assert.StartsWith($"{y.Total(ReportKind.StageFunnel, "stage2_refused", Basis.Resolved, 2025)} escalations to Stage 2 were refused", Paragraphs("complaints_refused"));
+        Assert.StartsWith($"{y.Total(ReportKind.Complaints, "complaints", Basis.Received, 2025, stream: Corporate)} complaints were received in 2025/26", Paragraphs("complaints_received"));
+        Assert.Contains($"{y.Total(ReportKind.StageFunnel, "stage2_refused", Basis.Resolved, 2025, stream: Corporate)} refused", Paragraphs("stages"));
+        Assert.Contains($"{y.Total(ReportKind.Findings, "upheld", Basis.Resolved, 2025, stream: Corporate)} upheld", Paragraphs("outcomes"));
+        Assert.StartsWith($"{y.Total(ReportKind.StageFunnel, "stage2_refused", Basis.Resolved, 2025, stream: Corporate)} escalations to Stage 2 were refused", Paragraphs("complaints_refused"));
         Assert.Contains($"decided {y.Total(ReportKind.OmbudsmanDecisions, "decisions", Basis.Resolved, 2025)} complaints and upheld {y.Total(ReportKind.OmbudsmanInvestigations, "upheld", Basis.Resolved, 2025)} of the {y.Total(ReportKind.OmbudsmanInvestigations, "investigated", Basis.Resolved, 2025)}", Paragraphs("non_compliance"));
         Assert.Contains($"{y.Total(ReportKind.OmbudsmanInvestigations, "public_interest_reports", Basis.Resolved, 2025)} public interest reports", Paragraphs("non_compliance"));
-        Assert.StartsWith($"{y.Total(ReportKind.Learning, "lessons", Basis.Resolved, 2025)} lessons were recorded with {y.Total(ReportKind.Learning, "actions", Basis.Resolved, 2025)} learning actions", Paragraphs("service_improvements"));
+        Assert.StartsWith($"{y.Total(ReportKind.Learning, "lessons", Basis.Resolved, 2025, stream: Corporate)} lessons were recorded with {y.Total(ReportKind.Learning, "actions", Basis.Resolved, 2025, stream: Corporate)} learning actions", Paragraphs("service_improvements"));
         Assert.Contains($"made {y.Total(ReportKind.OmbudsmanEnquiries, "enquiries", Basis.Received, 2025)} enquiries", Paragraphs("ombudsman"));
         var letter = document.Sections.Single(s => s.Key == "ombudsman").Tables.Single(t => t.Title.StartsWith("The Ombudsman's annual letter", StringComparison.Ordinal));
         Assert.Equal(4, letter.Rows.Count);

@@ -64,7 +64,8 @@ public sealed class YearGenerator
         var channel = Channels[i % 4];
         var contactId = $"{prefix}contact-{i}";
         var caseId = $"{prefix}case-{i}";
-        void Ex(ReportKind report, string column, DateOnly happened, long value = 1) => Expect(report, column, received, happened, directorate, value);
+        void Ex(ReportKind report, string column, DateOnly happened, long value = 1) =>
+            Expected.Add(new(report, column, received, happened, value, directorate, stream.ToString()));
 
         Events.Add(("intake", new ContactReceived { ContactId = contactId, Kind = ContactKind.Complaint, Channel = channel, ReceivedAt = Noon(received), ServiceAreaId = area }));
         Events.Add(("intake", new ContactTriaged
