@@ -23,8 +23,9 @@ public sealed partial class DocumentBuilder
         var enquiries = await s.Get(ReportKind.OmbudsmanEnquiries, Grouping.Directorate, Basis.Received);
         var stage2 = await s.Get(ReportKind.Stage2Reviews, Grouping.Council, Basis.Resolved);
         var letter = await AnnualLetter.BuildAsync(db, tables, new AnnualLetterRequest { Year = year, Ombudsman = s.Ombudsman }, s.Audience, s.Ct);
-        var assessment = await register.BuildAsync(year, s.Audience, s.Ct);
         var housing = s.Ombudsman == (int)Ombudsman.V1.Ombudsman.Housing;
+        // Each Code's report carries its own Code's register.
+        var assessment = await register.BuildAsync(year, s.Audience, s.Ct, housing);
 
         var improvements = Section("service_improvements", "Service improvements made",
         [
@@ -32,10 +33,10 @@ public sealed partial class DocumentBuilder
             $"{Text(remedies, "total")} remedies were agreed, including {Text(remedies, "financial_pence")} in financial remedies.",
             $"The council agreed {Text(ombudsmanRemedies, "agreed_ServiceImprovement")} service improvements and {Text(ombudsmanRemedies, "agreed_ProcedureChange")} procedure changes recommended by the Ombudsman.",
         ], learning, categories, remedies);
-        var selfAssessment = Section("self_assessment", "Self-assessment against the Complaint Handling Code",
+        var selfAssessment = Section("self_assessment", housing ? "Self-assessment against the Housing Ombudsman's Complaint Handling Code" : "Self-assessment against the Complaint Handling Code",
         [
             $"Of {assessment.Items.Count} provisions of the Code: {assessment.Complies} complied with, {assessment.Partly} partly, {assessment.DoesNotComply} not complied with, {assessment.NotAssessed} not yet assessed.",
-            $"{assessment.Items.Count(i => i.MarkedByConformanceCheck)} provisions are marked as not complied with by the conformance check of the current procedure policies.",
+            $"{assessment.Items.Count(i => i.MarkedByConformanceCheck)} provisions are marked as not complied with by the conformance check of the current {(housing ? "housing" : "corporate")} procedure policy.",
         ]);
         selfAssessment.SelfAssessment = assessment;
         return
@@ -78,8 +79,7 @@ public sealed partial class DocumentBuilder
                     : $"The letter's figures for {letter.PeriodLabel} are compared with {letter.Rows.Count - 1} other councils and averages in the table.",
                 $"By the council's own records {Text(letter, "upheld_per_100k")} complaints were upheld per 100,000 population, against {LetterFigure(letter, "council_ombudsman")} in the Ombudsman's figures and {LetterFigure(letter, "type_average")} on average for councils of the same type.",
             ], enquiries, ombudsmanRemedies, letter),
-            // The register is of the LGSCO Code's provisions; the Housing Ombudsman Code's has provisions of its own.
-            .. housing ? Array.Empty<DocumentSection>() : [selfAssessment],
+            selfAssessment,
         ];
     }
 

@@ -142,4 +142,73 @@ public sealed class HousingOmbudsmanTests : IAsyncLifetime
         Assert.DoesNotContain("Assessed and closed", housing);
         Assert.DoesNotContain("Upheld with injustice", housing);
     }
+
+    [Fact]
+    public async Task The_housing_annual_report_carries_the_Housing_Ombudsman_Codes_own_self_assessment_register()
+    {
+        var documents = DocumentsFixture.Client(_host, "complaints_team");
+        await documents.UpdateSelfAssessmentEntryAsync(new UpdateSelfAssessmentEntryRequest
+        {
+            Year = 2024, Paragraph = "H6.2", Status = ComplianceStatus.Partly, Evidence = "Acknowledgements sampled monthly",
+        });
+        DocumentRequest Request(DocumentKind kind) => new() { Kind = kind, Format = DocumentFormat.Markdown, Period = new V1.Period { Kind = PeriodKind.FinancialYear, Year = 2024 } };
+
+        var section = (await documents.GetDocumentAsync(Request(DocumentKind.HousingAnnualReport))).Document.Sections.Single(s => s.Key == "self_assessment");
+        Assert.Equal("Self-assessment against the Housing Ombudsman's Complaint Handling Code", section.Heading);
+        Assert.Equal(CodeProvisions.Housing.Select(p => p.Paragraph), section.SelfAssessment.Items.Select(i => i.Paragraph));
+        Assert.Equal((1, CodeProvisions.Housing.Count - 1), (section.SelfAssessment.Partly, section.SelfAssessment.NotAssessed));
+        Assert.Equal($"Of {CodeProvisions.Housing.Count} provisions of the Code: 0 complied with, 1 partly, 0 not complied with, {CodeProvisions.Housing.Count - 1} not yet assessed.", section.Paragraphs[0]);
+        // The orders of the Housing Ombudsman evidence the governing body's updates on complying with them (9.7).
+        Assert.Equal(
+            ["4 orders made by the Housing Ombudsman: 3 complied with (1 late), 1 outstanding and 1 overdue; 66.7% compliance with orders (3 cases assessed)"],
+            section.SelfAssessment.Items.Single(i => i.Paragraph == "H9.7").LiveEvidence);
+
+        // The LGSCO Code's register is untouched by the housing Code's assessment, and the API gives either register.
+        var lgsco = (await documents.GetDocumentAsync(Request(DocumentKind.AnnualReport))).Document.Sections.Single(s => s.Key == "self_assessment").SelfAssessment;
+        Assert.Equal((0, CodeProvisions.All.Count), (lgsco.Partly, lgsco.Items.Count));
+        Assert.DoesNotContain(lgsco.Items.SelectMany(i => i.LiveEvidence), e => e.Contains("orders", StringComparison.Ordinal));
+        var housing = await documents.GetSelfAssessmentAsync(new GetSelfAssessmentRequest { Year = 2024, Ombudsman = (int)Ombudsman.V1.Ombudsman.Housing });
+        Assert.Equal("Acknowledgements sampled monthly", housing.Items.Single(i => i.Paragraph == "H6.2").Evidence);
+        var lgscoByApi = await documents.GetSelfAssessmentAsync(new GetSelfAssessmentRequest { Year = 2024, Ombudsman = (int)Ombudsman.V1.Ombudsman.Lgsco });
+        Assert.Equal(CodeProvisions.All.Select(p => p.Paragraph), lgscoByApi.Items.Select(i => i.Paragraph));
+        var csv = await documents.ExportSelfAssessmentCsvAsync(new GetSelfAssessmentRequest { Year = 2024, Ombudsman = (int)Ombudsman.V1.Ombudsman.Housing });
+        Assert.Equal("housing-self-assessment-2024.csv", csv.FileName);
+        Assert.Contains("H6.2,Complaint stages,", csv.Csv);
+        var wrong = await Assert.ThrowsAsync<global::Grpc.Core.RpcException>(() => documents.GetSelfAssessmentAsync(new GetSelfAssessmentRequest { Year = 2024, Ombudsman = 7 }).ResponseAsync);
+        Assert.Equal(global::Grpc.Core.StatusCode.InvalidArgument, wrong.StatusCode);
+    }
+
+    [Fact]
+    public async Task Each_Codes_register_is_marked_by_the_conformance_check_of_its_own_streams_policy_at_its_own_numbering()
+    {
+        // The check cites the LGSCO Code's numbers: 6.8 (reasons to escalate) is the Housing Code's 6.12, 6.4-6.5 (Stage 1 extension) its 6.4.
+        _host.CaseWorkflow.Publish(DocumentsFixture.Policy(ComplaintsPlatform.CaseWorkflow.V1.ComplaintStream.Housing, 3,
+            ("6.8", "The resident must give reasons to escalate: the Housing Code says they need not."),
+            ("6.4-6.5", "Stage 1 extension of up to 15 working days: the Code allows at most 10 working days.")));
+        _host.CaseWorkflow.Publish(DocumentsFixture.Policy(ComplaintsPlatform.CaseWorkflow.V1.ComplaintStream.Corporate, 1, ("6.12", "Stage 2 may be considered by the Stage 1 handler.")));
+        await _host.CaughtUpAsync();
+        var documents = DocumentsFixture.Client(_host, "complaints_team");
+
+        var housing = await documents.GetSelfAssessmentAsync(new GetSelfAssessmentRequest { Year = 2024, Ombudsman = (int)Ombudsman.V1.Ombudsman.Housing });
+        Assert.Equal(["H6.4", "H6.12"], housing.Items.Where(i => i.MarkedByConformanceCheck).Select(i => i.Paragraph).ToArray());
+        var reasons = housing.Items.Single(i => i.Paragraph == "H6.12");
+        Assert.Equal(ComplianceStatus.DoesNotComply, reasons.Status);
+        Assert.Equal(["Housing policy v3: The resident must give reasons to escalate: the Housing Code says they need not. (conformance check)"], reasons.LiveEvidence);
+        // The Housing Code's 6.5 (the Ombudsman's details with an extension) is not the LGSCO Code's 6.5, and the corporate policy's deviation stays out.
+        Assert.Equal(ComplianceStatus.Unspecified, housing.Items.Single(i => i.Paragraph == "H6.5").Status);
+        var handler = housing.Items.Single(i => i.Paragraph == "H6.13");
+        Assert.Equal((ComplianceStatus.Unspecified, false), (handler.Status, handler.MarkedByConformanceCheck));
+        Assert.Equal(["Housing policy v3 conforms (conformance check)"], handler.LiveEvidence);
+
+        var lgsco = await documents.GetSelfAssessmentAsync(new GetSelfAssessmentRequest { Year = 2024 });
+        Assert.Equal(["6.12"], lgsco.Items.Where(i => i.MarkedByConformanceCheck).Select(i => i.Paragraph).ToArray());
+        Assert.Equal(["Corporate policy v1 conforms (conformance check)"], lgsco.Items.Single(i => i.Paragraph == "6.8").LiveEvidence);
+
+        var report = (await documents.GetDocumentAsync(new DocumentRequest
+        {
+            Kind = DocumentKind.HousingAnnualReport, Format = DocumentFormat.Markdown, Period = new V1.Period { Kind = PeriodKind.FinancialYear, Year = 2024 },
+        })).Document.Sections.Single(s => s.Key == "self_assessment");
+        Assert.Contains("2 provisions are marked as not complied with by the conformance check of the current housing procedure policy.", report.Paragraphs);
+        Assert.Equal(2, report.SelfAssessment.DoesNotComply);
+    }
 }
