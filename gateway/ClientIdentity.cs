@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using ComplaintsPlatform.Hosting.Identity;
-using StackExchange.Redis;
+using ComplaintsPlatform.Hosting.Redis;
 
 namespace ComplaintsPlatform.Gateway;
 
@@ -9,11 +9,12 @@ namespace ComplaintsPlatform.Gateway;
 /// (the services' own validation, against the provider's keys), else a live Reporting API key,
 /// else the client's address. A claimed subject or an invented key earns nothing of its own.
 /// </summary>
-public sealed class ClientIdentity(IServiceProvider services, ILogger<ClientIdentity> logger) : IMiddleware
+public sealed class ClientIdentity(RedisCircuits circuits) : IMiddleware
 {
     public const string ItemKey = "gateway:client";
     private static readonly TimeSpan s_remember = TimeSpan.FromSeconds(30);
     private readonly ConcurrentDictionary<string, (bool Live, DateTime Until)> _keys = new();
+    private readonly RedisCircuit _redis = circuits.For("gateway:api-keys");
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
@@ -50,24 +51,16 @@ public sealed class ClientIdentity(IServiceProvider services, ILogger<ClientIden
         {
             return known.Live;
         }
-        if (services.GetService<IConnectionMultiplexer>() is not { IsConnected: true } redis)
+        // Redis not answering leaves the key unverified (its address's bucket), and unremembered.
+        if (await _redis.TryAsync<bool?>(async db => await db.KeyExistsAsync(ApiKeys.RedisKey(hash)), null) is not { } live)
         {
             return false;
         }
-        try
+        if (_keys.Count > 10_000)
         {
-            var live = await redis.GetDatabase().KeyExistsAsync(ApiKeys.RedisKey(hash));
-            if (_keys.Count > 10_000)
-            {
-                _keys.Clear(); // invented keys must not grow this without bound
-            }
-            _keys[hash] = (live, DateTime.UtcNow + s_remember);
-            return live;
+            _keys.Clear(); // invented keys must not grow this without bound
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            logger.LogDebug(ex, "Redis did not answer; the API key counts as unverified.");
-            return false;
-        }
+        _keys[hash] = (live, DateTime.UtcNow + s_remember);
+        return live;
     }
 }

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using ComplaintsPlatform.Hosting.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using RedisRateLimiting;
+using ComplaintsPlatform.Hosting.Redis;
 using StackExchange.Redis;
 
 namespace ComplaintsPlatform.Gateway;
@@ -25,6 +26,7 @@ public static class ClientRateLimiting
                     return RateLimitPartition.GetNoLimiter(key);
                 }
                 var redis = context.RequestServices.GetService<IConnectionMultiplexer>();
+                var circuit = context.RequestServices.GetRequiredService<RedisCircuits>().For("gateway:rate-limits");
                 return RateLimitPartition.Get(key, k => new RedisOrLocalLimiter(
                     redis is null ? null : new RedisTokenBucketRateLimiter<string>("gateway:" + k, new RedisTokenBucketRateLimiterOptions
                     {
@@ -33,7 +35,7 @@ public static class ClientRateLimiting
                         TokensPerPeriod = options.PermitsPerSecond,
                         ReplenishmentPeriod = TimeSpan.FromSeconds(1),
                     }),
-                    redis,
+                    circuit,
                     new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
                     {
                         TokenLimit = Math.Max(options.Burst, options.PermitsPerSecond),
@@ -71,8 +73,11 @@ public static class ClientRateLimiting
     }
 }
 
-/// <summary>The shared (Redis) bucket when Redis answers, this replica's own bucket when it does not.</summary>
-internal sealed class RedisOrLocalLimiter(RateLimiter? shared, IConnectionMultiplexer? redis, RateLimiter local) : RateLimiter
+/// <summary>
+/// The shared (Redis) bucket when Redis answers, this replica's own bucket when it does not: a failed
+/// or slow call falls back at once, and while the circuit is open Redis is not asked at all.
+/// </summary>
+internal sealed class RedisOrLocalLimiter(RateLimiter? shared, RedisCircuit circuit, RateLimiter local) : RateLimiter
 {
     public override TimeSpan? IdleDuration => local.IdleDuration;
 
@@ -84,21 +89,14 @@ internal sealed class RedisOrLocalLimiter(RateLimiter? shared, IConnectionMultip
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
-        if (UseShared)
+        if (UseShared && await circuit.TryThroughAsync<RateLimitLease?>(async ct => await shared!.AcquireAsync(permitCount, ct), null, cancellationToken) is { } lease)
         {
-            try
-            {
-                return await shared!.AcquireAsync(permitCount, cancellationToken);
-            }
-            catch (Exception ex) when (ex is RedisException or TimeoutException)
-            {
-                // Redis went away between the check and the call: fall through to this replica's bucket.
-            }
+            return lease;
         }
         return await local.AcquireAsync(permitCount, cancellationToken);
     }
 
-    private bool UseShared => shared is not null && redis is { IsConnected: true };
+    private bool UseShared => shared is not null && circuit.IsUsable;
 
     protected override void Dispose(bool disposing)
     {

@@ -3,7 +3,7 @@ using System.Net;
 using ComplaintsPlatform.Hosting.Identity;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using StackExchange.Redis;
+using ComplaintsPlatform.Hosting.Redis;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace ComplaintsPlatform.Gateway;
@@ -55,8 +55,8 @@ internal static class Extensions
         {
             builder.AddPlatformTokenValidation();
         }
-        // Never wait long for Redis: without it each replica limits on its own.
-        builder.AddOptionalRedis(TimeSpan.FromMilliseconds(250));
+        // Redis shares buckets and lists API keys; without it each replica limits on its own at once.
+        builder.AddOptionalRedis();
         builder.Services.AddSingleton<ClientIdentity>();
         builder.Services.AddClientRateLimiting(options.RateLimit);
 

@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Hosting.Redis;
 using ComplaintsPlatform.Common.V1;
 using ComplaintsPlatform.Hosting.Identity;
 using ComplaintsPlatform.Messaging.Consumers;
@@ -37,6 +38,8 @@ public static class MessagingRegistration
         });
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<IOutbox, Outbox.Outbox>();
+        // The wake-up over Redis goes through a circuit of its own (AddOptionalRedis configures it, if called).
+        builder.Services.TryAddSingleton<RedisCircuits>();
         builder.Services.AddSingleton<FeedSignal<TContext>>();
         builder.Services.AddHostedService<SequencerService<TContext>>();
         return builder;

@@ -10,7 +10,7 @@ using ComplaintsPlatform.Intake.Import;
 using ComplaintsPlatform.Messaging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
+using ComplaintsPlatform.Hosting.Redis;
 
 namespace ComplaintsPlatform.Intake;
 
@@ -46,8 +46,8 @@ internal static class Extensions
         // The person's own escalation and withdrawal requests, relayed once their status token is checked.
         builder.Services.AddGrpcClient<CaseWorkflow.V1.PersonRequests.PersonRequestsClient>(o => o.Address = caseWorkflow).AddHttpMessageHandler<ServiceTokenHandler>();
 
-        // Never wait long for Redis: it is an accelerator here, the database is the truth.
-        builder.AddOptionalRedis(TimeSpan.FromMilliseconds(500));
+        // Redis is an accelerator here, the database is the truth: short limits and a circuit per use.
+        builder.AddOptionalRedis();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IdempotencyCache>();
         builder.Services.AddSingleton(sp => StatusTokens.FromConfiguration(

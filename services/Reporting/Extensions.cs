@@ -6,7 +6,7 @@ using ComplaintsPlatform.Reporting.Domain;
 using ComplaintsPlatform.Reporting.Events;
 using ComplaintsPlatform.Reporting.Grpc;
 using ComplaintsPlatform.Reporting.Reports;
-using StackExchange.Redis;
+using ComplaintsPlatform.Hosting.Redis;
 
 namespace ComplaintsPlatform.Reporting;
 
@@ -37,7 +37,7 @@ internal static class Extensions
         builder.Services.AddReportingOpenApi();
         builder.Services.AddSingleton<ApiKeyListing>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ApiKeyListing>());
-        // Reports are computed while Redis is down.
+        // Reports are computed while Redis is down; the cache and the key listing each have a circuit.
         builder.AddOptionalRedis();
     }
 

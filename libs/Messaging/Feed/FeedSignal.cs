@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using ComplaintsPlatform.Hosting.Redis;
 using StackExchange.Redis;
 
 namespace ComplaintsPlatform.Messaging.Feed;
@@ -8,8 +9,11 @@ namespace ComplaintsPlatform.Messaging.Feed;
 /// across replicas through Redis pub/sub when Redis is there. Only a hint: streams poll anyway,
 /// so a lost or absent Redis costs latency, never events.
 /// </summary>
-public sealed class FeedSignal<TContext>(FeedDefinition<TContext> feed, ILogger<FeedSignal<TContext>> logger, IConnectionMultiplexer? redis = null)
+public sealed class FeedSignal<TContext>(FeedDefinition<TContext> feed, ILogger<FeedSignal<TContext>> logger, RedisCircuits circuits,
+    IConnectionMultiplexer? redis = null)
 {
+    private readonly RedisCircuit _publisher = circuits.For("feed:" + feed.Name);
+
     private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private RedisChannel Channel => RedisChannel.Literal("complaints:feed:" + feed.Name);
@@ -22,18 +26,7 @@ public sealed class FeedSignal<TContext>(FeedDefinition<TContext> feed, ILogger<
     public void Publish()
     {
         Notify();
-        if (redis is null)
-        {
-            return;
-        }
-        try
-        {
-            redis.GetSubscriber().Publish(Channel, "", CommandFlags.FireAndForget);
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
-        {
-            logger.LogDebug("Feed wake-up not published for {Feed}: {Reason}", feed.Name, ex.GetType().Name);
-        }
+        _publisher.TrySend(r => r.GetSubscriber().Publish(Channel, "", CommandFlags.FireAndForget));
     }
 
     public async Task ListenAsync()

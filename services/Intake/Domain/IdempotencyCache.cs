@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Logging;
+using ComplaintsPlatform.Hosting.Redis;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -6,57 +6,21 @@ namespace ComplaintsPlatform.Intake.Domain;
 
 /// <summary>
 /// The fast path of idempotent Submit: request id → contact id in Redis. Never the guarantee (the
-/// unique constraint is), so every failure means "not known here": a slow or stopped Redis costs at
-/// most one short timeout, then is left alone for a while (a simple circuit breaker).
+/// unique constraint is), so every failure means "not known here"; a slow or stopped Redis costs
+/// at most one short timeout before its circuit opens and Submit goes to the database alone.
 /// </summary>
-public sealed class IdempotencyCache(IOptions<IntakeOptions> options, ILogger<IdempotencyCache> logger,
-    TimeProvider clock, IConnectionMultiplexer? redis = null)
+public sealed class IdempotencyCache(IOptions<IntakeOptions> options, RedisCircuits circuits)
 {
     private const string Prefix = "intake:submit:";
-    private long _brokenUntilTicks;
+    private readonly RedisCircuit _redis = circuits.For("intake:idempotency");
 
     public async Task<Guid?> FindAsync(string clientRequestId)
     {
-        if (!Usable())
-        {
-            return null;
-        }
-        try
-        {
-            var value = await redis!.GetDatabase().StringGetAsync(Prefix + clientRequestId).WaitAsync(options.Value.RedisTimeout);
-            return value.HasValue && Guid.TryParse(value.ToString(), out var id) ? id : null;
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
-        {
-            Break(ex);
-            return null;
-        }
+        var value = await _redis.TryAsync(db => db.StringGetAsync(Prefix + clientRequestId), RedisValue.Null);
+        return value.HasValue && Guid.TryParse(value.ToString(), out var id) ? id : null;
     }
 
-    public void Remember(string clientRequestId, Guid contactId)
-    {
-        if (!Usable())
-        {
-            return;
-        }
-        try
-        {
-            redis!.GetDatabase().StringSet(Prefix + clientRequestId, contactId.ToString(), options.Value.IdempotencyCacheFor,
-                flags: CommandFlags.FireAndForget);
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
-        {
-            Break(ex);
-        }
-    }
-
-    private bool Usable() =>
-        redis is not null && redis.IsConnected && clock.GetUtcNow().UtcTicks >= Interlocked.Read(ref _brokenUntilTicks);
-
-    private void Break(Exception ex)
-    {
-        Interlocked.Exchange(ref _brokenUntilTicks, clock.GetUtcNow().Add(options.Value.RedisBreakFor).UtcTicks);
-        logger.LogWarning("Redis unavailable for the idempotency fast path ({ExceptionType}); using the database alone for {Seconds} s",
-            ex.GetType().Name, options.Value.RedisBreakFor.TotalSeconds);
-    }
+    public void Remember(string clientRequestId, Guid contactId) =>
+        _redis.TrySend(redis => redis.GetDatabase().StringSet(Prefix + clientRequestId, contactId.ToString(),
+            options.Value.IdempotencyCacheFor, flags: CommandFlags.FireAndForget));
 }

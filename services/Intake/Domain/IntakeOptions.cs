@@ -23,9 +23,6 @@ public sealed class IntakeOptions
     public double DuplicateSimilarity { get; set; } = 0.45;
     // Until CaseWorkflow has published its policies, the queue assumes this acknowledgement limit.
     public int DefaultAcknowledgeWorkingDays { get; set; } = 3;
-    // Redis look-ups of Submit give up after this long, and Redis is skipped for a while after a failure.
-    public TimeSpan RedisTimeout { get; set; } = TimeSpan.FromMilliseconds(150);
-    public TimeSpan RedisBreakFor { get; set; } = TimeSpan.FromSeconds(10);
     public TimeSpan IdempotencyCacheFor { get; set; } = TimeSpan.FromHours(24);
     // Secret behind status tokens (seeded on upgrade from the former shared signing key; ADR 0013).
     public string? StatusTokenKey { get; set; }

@@ -1,7 +1,7 @@
 using ComplaintsPlatform.Hosting.Identity;
 using ComplaintsPlatform.Reporting.Data;
 using Microsoft.EntityFrameworkCore;
-using StackExchange.Redis;
+using ComplaintsPlatform.Hosting.Redis;
 
 namespace ComplaintsPlatform.Reporting.Grpc;
 
@@ -10,42 +10,30 @@ namespace ComplaintsPlatform.Reporting.Grpc;
 /// its own rate-limit bucket and an invented one none. Redis being down never stops a key working
 /// here: Reporting checks keys against its own table; the listing is put right on the next sweep.
 /// </summary>
-public sealed class ApiKeyListing(IServiceProvider services, ILogger<ApiKeyListing> logger) : BackgroundService
+public sealed class ApiKeyListing(IServiceProvider services, RedisCircuits circuits, ILogger<ApiKeyListing> logger) : BackgroundService
 {
     private static readonly TimeSpan s_sweep = TimeSpan.FromMinutes(5);
-
-    private IConnectionMultiplexer? Redis => services.GetService<IConnectionMultiplexer>();
+    private readonly RedisCircuit _redis = circuits.For("reporting:api-key-listing");
 
     public async Task ListAsync(ApiKeyRow key)
     {
         var left = key.ExpiresAt - DateTime.UtcNow;
-        if (Redis is not { IsConnected: true } redis || key.RevokedAt is not null || left <= TimeSpan.Zero)
+        if (key.RevokedAt is not null || left <= TimeSpan.Zero)
         {
             return;
         }
-        try
+        if (!await _redis.TryAsync(db => db.StringSetAsync(ApiKeys.RedisKey(key.Hash), key.Id.ToString(), left), false))
         {
-            await redis.GetDatabase().StringSetAsync(ApiKeys.RedisKey(key.Hash), key.Id.ToString(), left);
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            logger.LogWarning(ex, "Could not list API key {KeyId} for the gateway; the next sweep will.", key.Id);
+            logger.LogWarning("Could not list API key {KeyId} for the gateway; the next sweep will.", key.Id);
         }
     }
 
     public async Task UnlistAsync(ApiKeyRow key)
     {
-        if (Redis is not { IsConnected: true } redis)
+        // Deleting a key that was never listed answers false too: only a failure is worth a warning.
+        if (!await _redis.TryAsync(async db => { await db.KeyDeleteAsync(ApiKeys.RedisKey(key.Hash)); return true; }, false))
         {
-            return;
-        }
-        try
-        {
-            await redis.GetDatabase().KeyDeleteAsync(ApiKeys.RedisKey(key.Hash));
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            logger.LogWarning(ex, "Could not unlist API key {KeyId}; the next sweep will.", key.Id);
+            logger.LogWarning("Could not unlist API key {KeyId}; the next sweep will.", key.Id);
         }
     }
 

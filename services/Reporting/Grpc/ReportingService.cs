@@ -39,7 +39,7 @@ public sealed partial class ReportingService(ReportingDbContext db, ReportBuilde
             return cached;
         }
         var table = await builder.BuildAsync(request, audience, ct);
-        await cache.SetAsync(key, table);
+        cache.Set(key, table);
         return table;
     }
 }

@@ -19,7 +19,7 @@ public sealed class DocumentTables(ReportingDbContext db, ReportBuilder builder,
             return cached;
         }
         var table = await builder.BuildAsync(request, audience, ct);
-        await cache.SetAsync(key, table);
+        cache.Set(key, table);
         return table;
     }
 

@@ -3,6 +3,7 @@ using ComplaintsPlatform.Reporting.Data;
 using ComplaintsPlatform.Reporting.V1;
 using Google.Protobuf;
 using Microsoft.EntityFrameworkCore;
+using ComplaintsPlatform.Hosting.Redis;
 using StackExchange.Redis;
 
 namespace ComplaintsPlatform.Reporting.Reports;
@@ -10,11 +11,13 @@ namespace ComplaintsPlatform.Reporting.Reports;
 /// <summary>
 /// Report results in Redis, keyed by the request, the audience and a stamp of the read model (every
 /// feed's checkpoint and the rebuild generation): a new event changes the stamp, so a stale entry is
-/// never read again, and it simply expires. Without Redis every request is computed.
+/// never read again, and it simply expires. Without Redis (or while its circuit is open) every
+/// request is computed.
 /// </summary>
-public sealed class ReportCache(ILogger<ReportCache> logger, IConnectionMultiplexer? redis = null)
+public sealed class ReportCache(RedisCircuits circuits)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
+    private readonly RedisCircuit _redis = circuits.For("reporting:report-cache");
 
     public static async Task<string> StampAsync(ReportingDbContext db, CancellationToken ct)
     {
@@ -29,37 +32,13 @@ public sealed class ReportCache(ILogger<ReportCache> logger, IConnectionMultiple
 
     public async Task<ReportTable?> GetAsync(string key)
     {
-        if (redis is null)
-        {
-            return null;
-        }
-        try
-        {
-            var value = await redis.GetDatabase().StringGetAsync(key);
-            return value.HasValue ? ReportTable.Parser.ParseFrom((byte[])value!) : null;
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
-        {
-            logger.LogDebug("Report cache unavailable ({Reason})", ex.GetType().Name);
-            return null;
-        }
+        var value = await _redis.TryAsync(db => db.StringGetAsync(key), RedisValue.Null);
+        return value.HasValue ? ReportTable.Parser.ParseFrom((byte[])value!) : null;
     }
 
-    public async Task SetAsync(string key, ReportTable table)
-    {
-        if (redis is null)
-        {
-            return;
-        }
-        try
-        {
-            await redis.GetDatabase().StringSetAsync(key, table.ToByteArray(), Lifetime);
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
-        {
-            logger.LogDebug("Report cache unavailable ({Reason})", ex.GetType().Name);
-        }
-    }
+    // Nobody waits for the cache to be filled: the table is already computed and goes back at once.
+    public void Set(string key, ReportTable table) =>
+        _redis.TrySend(redis => redis.GetDatabase().StringSet(key, table.ToByteArray(), Lifetime, flags: CommandFlags.FireAndForget));
 
     public static string Key(ReportRequest request, ReportAudience audience, string stamp) =>
         $"complaints:reporting:{stamp}:{audience.CacheScope}:{Convert.ToBase64String(request.ToByteArray())}";
