@@ -2,7 +2,8 @@
 // original 12 report tables for one year from the counters (and, apart, of every report kind),
 // against the same 12 tables by plain SQL aggregates over a flat case table, in the same run; then
 // the rebuild rate through the real consumers, one event per transaction and batched; then the
-// event-to-report lag under steady intake.
+// event-to-report lag under steady intake. With "redis" first: GetReport p50/p95 through the service
+// with Redis up, stopped and frozen (RedisOutage), and nothing else.
 using System.Diagnostics;
 using ComplaintsPlatform.Hosting;
 using ComplaintsPlatform.Reporting.Bench;
@@ -11,6 +12,12 @@ using ComplaintsPlatform.Reporting.Reports;
 using ComplaintsPlatform.Reporting.V1;
 using ComplaintsPlatform.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
+
+if (args.Length > 0 && args[0] == "redis")
+{
+    await RedisOutage.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 100_000);
+    return;
+}
 
 var cases = args.Length > 0 ? int.Parse(args[0]) : 1_000_000;
 var replayCases = args.Length > 1 ? int.Parse(args[1]) : 500;

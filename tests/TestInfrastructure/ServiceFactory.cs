@@ -57,6 +57,8 @@ public class ServiceFactory<TProgram>(TestDatabase database, TestRedis redis) : 
         {
             services.RemoveAll<IServiceTokenSource>();
             services.AddSingleton<IServiceTokenSource, TestServiceTokens>();
+            // Every call on Redis is counted (CountingMultiplexer.Of(Services)), to prove when none is made.
+            CountingMultiplexer.Decorate(services);
         });
     }
 

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using ComplaintsPlatform.LocalInfrastructure;
+using StackExchange.Redis;
 
 namespace ComplaintsPlatform.TestInfrastructure;
 
@@ -38,6 +39,13 @@ public sealed class TestRedis : IDisposable
                 await Task.Delay(25);
             }
         }
+    }
+
+    /// <summary>Freezes the server for a while (CLIENT PAUSE): connections stay open, commands get no answer.</summary>
+    public async Task FreezeAsync(TimeSpan howLong)
+    {
+        await using var admin = await ConnectionMultiplexer.ConnectAsync(ConnectionString + ",allowAdmin=true");
+        await admin.GetDatabase().ExecuteAsync("CLIENT", "PAUSE", (long)howLong.TotalMilliseconds, "ALL");
     }
 
     public void Stop()
