@@ -17,7 +17,8 @@ public sealed class RedisTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _redis = await TestRedis.StartAsync();
-        _host = await ReportingHost.StartAsync(_redis);
+        // A long break, so no half-open test of Redis falls inside a test's measurements.
+        _host = await ReportingHost.StartAsync(_redis, new Dictionary<string, string?> { ["Redis:BreakFor"] = "00:01:00" });
     }
 
     public async Task DisposeAsync()
@@ -79,13 +80,16 @@ public sealed class RedisTests : IAsyncLifetime
 
         _redis.Stop();
         var circuit = _host.Services.GetRequiredService<RedisCircuits>().For("reporting:report-cache");
+        // Until the circuit opens each failed look-up is instant (the multiplexer knows it is disconnected).
         var clock = Stopwatch.StartNew();
-        for (var i = 0; i < requests.Length; i++)
+        var asked = 0;
+        while (circuit.IsUsable && asked < 40)
         {
+            var i = asked++ % requests.Length;
             Assert.Equal(Figures(withRedis[i]), Figures(await _host.Team.GetReportAsync(requests[i])));
         }
         var firstRound = clock.Elapsed;
-        Assert.False(circuit.IsUsable, "the report cache's circuit is open");
+        Assert.False(circuit.IsUsable, $"the report cache's circuit is still closed after {asked} reports");
         var calls = CountingMultiplexer.Of(_host.Services).Calls;
 
         clock.Restart();
@@ -100,7 +104,7 @@ public sealed class RedisTests : IAsyncLifetime
 
         Assert.Equal(calls, CountingMultiplexer.Of(_host.Services).Calls);
         // Before: 11–12 s per report and a 504 for the document. Now each costs its computation alone.
-        Assert.True(firstRound < TimeSpan.FromSeconds(3), $"first {requests.Length} reports without Redis: {firstRound.TotalMilliseconds:N0} ms");
+        Assert.True(firstRound < TimeSpan.FromSeconds(asked), $"first {asked} reports without Redis: {firstRound.TotalMilliseconds:N0} ms");
         Assert.True(secondRound < TimeSpan.FromSeconds(3), $"next {requests.Length} reports without Redis: {secondRound.TotalMilliseconds:N0} ms (cache hits with Redis: {cacheUpTime.Elapsed.TotalMilliseconds:N0} ms)");
         Assert.True(annual < TimeSpan.FromSeconds(10), $"the annual report without Redis: {annual.TotalMilliseconds:N0} ms");
     }

@@ -27,10 +27,14 @@ public sealed class ReportingHost : ServiceFactory<Program>
     public FakeFeed Ombudsman => Feeds["ombudsman"];
     public FakeFeed Compliments => Feeds["compliments"];
 
-    public static async Task<ReportingHost> StartAsync(TestRedis? redis = null)
+    public static async Task<ReportingHost> StartAsync(TestRedis? redis = null, IDictionary<string, string?>? settings = null)
     {
         var infra = await Infrastructure.GetAsync();
         var host = new ReportingHost(await infra.Postgres.CreateDatabaseAsync(), redis ?? infra.Redis);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            host.Settings[key] = value;
+        }
         foreach (var source in new[] { "intake", "caseworkflow", "ombudsman", "compliments" })
         {
             host.Feeds[source] = await FakeFeed.StartAsync();

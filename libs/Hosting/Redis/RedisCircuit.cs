@@ -27,10 +27,11 @@ public sealed class RedisCircuit
             {
                 ShouldHandle = new PredicateBuilder().Handle<RedisException>().Handle<TimeoutException>()
                     .Handle<TimeoutRejectedException>().Handle<ObjectDisposedException>().Handle<NotConnectedException>(),
-                // Two calls are enough to judge: Redis here is either answering or not.
+                // Quick to open: skipping an accelerator for a few seconds costs little, waiting on it costs
+                // every request. One failure in ten over the last two seconds opens the circuit.
                 MinimumThroughput = 2,
-                FailureRatio = 0.5,
-                SamplingDuration = TimeSpan.FromSeconds(5),
+                FailureRatio = 0.1,
+                SamplingDuration = TimeSpan.FromSeconds(2),
                 BreakDuration = options.BreakFor,
                 StateProvider = _state,
                 OnOpened = args =>
