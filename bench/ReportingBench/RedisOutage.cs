@@ -125,6 +125,7 @@ internal static class RedisOutage
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
+            builder.UseContentRoot(AppContext.BaseDirectory);
             builder.ConfigureLogging(logging =>
             {
                 logging.ClearProviders();
