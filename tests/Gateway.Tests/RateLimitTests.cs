@@ -135,6 +135,29 @@ public sealed class RateLimitTests(RateLimitTests.RedisFixture redis) : IClassFi
         Assert.Equal(HttpStatusCode.TooManyRequests, await GetAsync(gateway, token));
     }
 
+    [Fact]
+    public async Task With_redis_stopped_mid_run_limits_fall_back_to_this_replicas_bucket_at_once()
+    {
+        using var own = await TestRedis.StartAsync();
+        using var gateway = Start(3, own.ConnectionString);
+        var token = TestIdentity.Token(Roles.Handler, "outage-" + Guid.NewGuid().ToString("N")[..8]);
+        Assert.Equal(HttpStatusCode.NotFound, await GetAsync(gateway, token));
+
+        own.Stop();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            answers.Add(await GetAsync(gateway, token));
+        }
+        clock.Stop();
+
+        // Still limited (this replica's own bucket of 3), and no request waited for Redis.
+        Assert.Contains(HttpStatusCode.TooManyRequests, answers);
+        Assert.Contains(HttpStatusCode.NotFound, answers);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1.5), $"6 requests with Redis stopped took {clock.Elapsed.TotalMilliseconds:N0} ms");
+    }
+
     // Replicas share buckets through the one Redis, so each test comes from an address of its own.
     private readonly string _officer = "officer-" + Guid.NewGuid().ToString("N")[..8];
 
