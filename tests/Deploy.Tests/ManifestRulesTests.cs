@@ -185,10 +185,15 @@ public sealed partial class ManifestRulesTests(RenderedManifests manifests) : IC
         Assert.Equal("90d", (string?)spec["backup"]!["retentionPolicy"]);
         var schedule = Assert.Single(manifests.Kind("ScheduledBackup"));
         Assert.Equal("complaints-postgres", (string?)schedule["spec"]!["cluster"]!["name"]);
-        // The recovery example restores from that cluster's archive into a path of its own.
+        // The recovery example reads the production cluster's archive and archives to a path of its own.
         var recovery = manifests.Production.Extras.OfType<JsonObject>().Single()["spec"]!;
         Assert.Equal("complaints-postgres", (string?)recovery["bootstrap"]!["recovery"]!["source"]);
-        Assert.NotEqual((string?)spec["backup"]!["barmanObjectStore"]!["destinationPath"], (string?)recovery["backup"]!["barmanObjectStore"]!["destinationPath"]);
+        var archive = spec["backup"]!["barmanObjectStore"]!;
+        var source = recovery["externalClusters"]!.AsArray().OfType<JsonObject>().Single(c => (string?)c["name"] == "complaints-postgres")["barmanObjectStore"]!;
+        Assert.Equal((string?)archive["destinationPath"], (string?)source["destinationPath"]);
+        Assert.Equal((string?)archive["endpointURL"], (string?)source["endpointURL"]);
+        Assert.Equal("complaints-postgres", (string?)source["serverName"]);
+        Assert.NotEqual((string?)archive["destinationPath"], (string?)recovery["backup"]!["barmanObjectStore"]!["destinationPath"]);
     }
 
     [Fact]

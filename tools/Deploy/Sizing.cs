@@ -7,7 +7,7 @@ internal sealed record Sizing(int CpuRequest, int CpuLimit, int MemoryRequest, i
 /// Each deployable's requests and limits, from figures measured on the whole platform (local mode,
 /// Debug build, 2-core machine): resident memory (VmRSS) and CPU time of every service process,
 /// idle after start-up and while a load was driven through the gateway. How they were measured and
-/// the raw figures are in docs/deploy/capacity.md.
+/// the figures are in docs/decisions/0017-capacity.md.
 /// Rule: memory request = the highest RSS seen, rounded up to 64 MiB; memory limit = twice that (the
 /// GC's headroom, so a burst is not an OOM kill); CPU request = the higher of the idle and loaded
 /// averages, rounded up to 50m; CPU limit = 1 core (a start-up's JIT burst is not throttled to a crawl).
