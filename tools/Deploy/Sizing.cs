@@ -5,12 +5,12 @@ internal sealed record Sizing(int CpuRequest, int CpuLimit, int MemoryRequest, i
 
 /// <summary>
 /// Each deployable's requests and limits, from figures measured on the whole platform (local mode,
-/// Debug build, 2-core machine): resident memory (VmRSS) and CPU time of every service process,
-/// idle after start-up and while a load was driven through the gateway. How they were measured and
-/// the figures are in docs/decisions/0017-capacity.md.
+/// Debug build, 2-core machine): the highest resident memory (VmRSS) of every service process
+/// through start-up and a load driven through the gateway, and its CPU time (docs/decisions/0017-capacity.md).
 /// Rule: memory request = the highest RSS seen, rounded up to 64 MiB; memory limit = twice that (the
-/// GC's headroom, so a burst is not an OOM kill); CPU request = the higher of the idle and loaded
-/// averages, rounded up to 50m; CPU limit = 1 core (a start-up's JIT burst is not throttled to a crawl).
+/// GC's headroom, so a burst is not an OOM kill); CPU request = 100m, above a service's measured average
+/// through start-up and light use (0.03–0.09 of a core); CPU limit = 1 core (a start-up's JIT burst is
+/// not throttled to a crawl).
 /// </summary>
 internal static class Sizings
 {
