@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Hosting;
 using System.Net;
 using ComplaintsPlatform.Hosting.Identity;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -54,20 +55,8 @@ internal static class Extensions
         {
             builder.AddPlatformTokenValidation();
         }
-        var redis = builder.Configuration.GetConnectionString("redis");
-        if (!string.IsNullOrEmpty(redis))
-        {
-            builder.Services.TryAddSingleton<IConnectionMultiplexer>(_ =>
-            {
-                // Never wait long for Redis: without it each replica limits on its own.
-                var config = ConfigurationOptions.Parse(redis);
-                config.AbortOnConnectFail = false;
-                config.ConnectTimeout = Math.Min(config.ConnectTimeout, 1000);
-                config.SyncTimeout = Math.Min(config.SyncTimeout, 250);
-                config.AsyncTimeout = Math.Min(config.AsyncTimeout, 250);
-                return ConnectionMultiplexer.Connect(config);
-            });
-        }
+        // Never wait long for Redis: without it each replica limits on its own.
+        builder.AddOptionalRedis(TimeSpan.FromMilliseconds(250));
         builder.Services.AddSingleton<ClientIdentity>();
         builder.Services.AddClientRateLimiting(options.RateLimit);
 

@@ -46,20 +46,8 @@ internal static class Extensions
         // The person's own escalation and withdrawal requests, relayed once their status token is checked.
         builder.Services.AddGrpcClient<CaseWorkflow.V1.PersonRequests.PersonRequestsClient>(o => o.Address = caseWorkflow).AddHttpMessageHandler<ServiceTokenHandler>();
 
-        var redis = builder.Configuration.GetConnectionString("redis");
-        if (!string.IsNullOrEmpty(redis))
-        {
-            builder.Services.TryAddSingleton<IConnectionMultiplexer>(_ =>
-            {
-                // Never wait long for Redis: it is an accelerator here, the database is the truth.
-                var config = ConfigurationOptions.Parse(redis);
-                config.AbortOnConnectFail = false;
-                config.ConnectTimeout = Math.Min(config.ConnectTimeout, 1000);
-                config.SyncTimeout = Math.Min(config.SyncTimeout, 500);
-                config.AsyncTimeout = Math.Min(config.AsyncTimeout, 500);
-                return ConnectionMultiplexer.Connect(config);
-            });
-        }
+        // Never wait long for Redis: it is an accelerator here, the database is the truth.
+        builder.AddOptionalRedis(TimeSpan.FromMilliseconds(500));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IdempotencyCache>();
         builder.Services.AddSingleton(sp => StatusTokens.FromConfiguration(

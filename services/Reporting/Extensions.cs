@@ -37,14 +37,8 @@ internal static class Extensions
         builder.Services.AddReportingOpenApi();
         builder.Services.AddSingleton<ApiKeyListing>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ApiKeyListing>());
-        var redis = builder.Configuration.GetConnectionString("redis");
-        if (!string.IsNullOrEmpty(redis))
-        {
-            // abortConnect=false: the service starts, and reports are computed, while Redis is down.
-            var options = ConfigurationOptions.Parse(redis);
-            options.AbortOnConnectFail = false;
-            builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
-        }
+        // Reports are computed while Redis is down.
+        builder.AddOptionalRedis();
     }
 
     public static WebApplication MapReportingEndpoints(this WebApplication app)
