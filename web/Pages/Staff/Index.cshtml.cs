@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ComplaintsPlatform.Web.Pages.Staff;
 
 /// <summary>The officer's numbers, from the services' own queues, asked with the officer's own token.</summary>
-public sealed class IndexModel(StaffTokens tokens, Intake.V1.Intake.IntakeClient intake, Cases.CasesClient cases) : PageModel
+public sealed class IndexModel(StaffTokens tokens, Intake.V1.Intake.IntakeClient intake, CaseWorkflow.V1.Cases.CasesClient cases) : PageModel
 {
     // The largest page the triage queue gives (Intake refuses more); counts past it show as "500+".
     private const int Cap = 500;
@@ -20,6 +20,10 @@ public sealed class IndexModel(StaffTokens tokens, Intake.V1.Intake.IntakeClient
 
     public async Task OnGetAsync()
     {
+        if (!StaffSignIn.CaseRoles.Any(User.IsInRole))
+        {
+            return; // council staff log contacts; they have no queues
+        }
         var call = await tokens.CallOptionsAsync(HttpContext.RequestAborted);
         if (User.IsInRole("complaints_team"))
         {
