@@ -26,13 +26,14 @@ public sealed class WebPages(IPage page, string journey) : IAsyncDisposable
             ? dir
             : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "TestResults", "screenshots"));
 
-    public static async Task<WebPages> OpenAsync(PlatformFixture platform, string journey, int width = 1024)
+    public static async Task<WebPages> OpenAsync(PlatformFixture platform, string journey, int width = 1024, string? storageState = null)
     {
         var context = await platform.Browser.NewContextAsync(new()
         {
             BaseURL = platform.GatewayHttp.ToString().TrimEnd('/'),
             ViewportSize = new() { Width = width, Height = 900 },
             JavaScriptEnabled = true,
+            StorageState = storageState,
         });
         return new WebPages(await context.NewPageAsync(), journey);
     }
