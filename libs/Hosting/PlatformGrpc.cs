@@ -14,6 +14,8 @@ public static class PlatformGrpc
         {
             options.EnableDetailedErrors = false;
             options.Interceptors.Add<ErrorMappingInterceptor>();
+            // Inside the error mapping, so a text that is too long becomes INVALID_ARGUMENT like any validation.
+            options.Interceptors.Add<TextLimitInterceptor>();
         }).AddJsonTranscoding();
         builder.AddPlatformIdentity();
         builder.Services.AddGrpcHealthChecks(options =>

@@ -38,4 +38,8 @@ public sealed class AccessMatrixTests(CaseHostFixture fx) : IClassFixture<CaseHo
             ["service_lead"] = (As("service_lead", "lead-ac", directorate: "adults-communities"), As("service_lead", "lead-et", directorate: "environment-transport")),
         });
     }
+
+    [Fact]
+    public Task No_rpc_accepts_text_over_the_platforms_ceiling() => AccessMatrix.VerifyTextLimitsAsync("caseworkflow",
+        fx.Host.CreateChannel(), principal => Task.FromResult(AccessMatrix.TestCredentials(principal)));
 }

@@ -15,6 +15,22 @@ public sealed class CodeConformanceTests
     }
 
     [Fact]
+    public void Escalation_reasons_are_flagged_when_a_housing_policy_requires_them_and_left_to_a_corporate_council()
+    {
+        // The shipped corporate policy does not ask for reasons; a council may choose to, within the Code.
+        Assert.False(DefaultPolicies.Corporate.Stages[1].ReasonsRequiredToEscalate);
+        var corporate = DefaultPolicies.Corporate;
+        corporate.Stages[1].ReasonsRequiredToEscalate = true;
+        Assert.Empty(CodeConformance.Check(corporate));
+
+        var housing = DefaultPolicies.Housing;
+        housing.Stages[1].ReasonsRequiredToEscalate = true;
+        var deviation = Assert.Single(CodeConformance.Check(housing));
+        Assert.Equal("6.8", deviation.Paragraph);
+        Assert.Contains("need not", deviation.Message);
+    }
+
+    [Fact]
     public void A_council_working_to_40_and_20_working_days_is_told_Stage_1_exceeds_the_Code()
     {
         // One county's corporate procedure: Stage 1 in 40 working days, Stage 2 in 20.

@@ -12,4 +12,8 @@ public sealed class AccessMatrixTests(TwoCompliments fixture) : IClassFixture<Tw
         fixture.Host.CreateChannel(),
         principal => Task.FromResult(AccessMatrix.TestCredentials(principal)),
         role => Task.FromResult<Metadata?>(AccessMatrix.Bearer(TestIdentity.Issue("", [role]))));
+
+    [Fact]
+    public Task No_rpc_accepts_text_over_the_platforms_ceiling() => AccessMatrix.VerifyTextLimitsAsync("compliments",
+        fixture.Host.CreateChannel(), principal => Task.FromResult(AccessMatrix.TestCredentials(principal)));
 }

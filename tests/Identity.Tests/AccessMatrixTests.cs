@@ -56,4 +56,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         });
         return AccessMatrix.Bearer(body.GetProperty("access_token").GetString()!);
     }
+
+    [Fact]
+    public Task No_rpc_accepts_text_over_the_platforms_ceiling() => AccessMatrix.VerifyTextLimitsAsync("identity",
+        _host.CreateChannel(), CredentialsAsync);
 }

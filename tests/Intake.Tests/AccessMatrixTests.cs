@@ -14,4 +14,8 @@ public sealed class AccessMatrixTests(IntakeFixture fixture) : IClassFixture<Int
         fixture.Host.CreateChannel(),
         principal => Task.FromResult(AccessMatrix.TestCredentials(principal)),
         role => Task.FromResult<Metadata?>(AccessMatrix.Bearer(TestIdentity.Issue("", [role]))));
+
+    [Fact]
+    public Task No_rpc_accepts_text_over_the_platforms_ceiling() => AccessMatrix.VerifyTextLimitsAsync("intake",
+        fixture.Host.CreateChannel(), principal => Task.FromResult(AccessMatrix.TestCredentials(principal)));
 }

@@ -105,6 +105,30 @@ public sealed class CaseEventsTests(IntakeFixture fixture) : IClassFixture<Intak
     }
 
     [Fact]
+    public async Task A_late_responses_delay_notice_is_sent_with_its_reason_the_expected_date_and_the_Ombudsman()
+    {
+        var request = Requests.Public();
+        var contact = await Host.Client().SubmitAsync(request);
+        var letterId = Guid.CreateVersion7().ToString();
+        Host.Feed.CaseWorkflow.Texts[letterId] = new() { ["delay_reasons"] = "the contractor's report is late" };
+        Host.Feed.Publish(new CorrespondenceRequested
+        {
+            RequestId = letterId,
+            TemplateCode = "DELAY_NOTICE",
+            CaseId = "case-502",
+            ContactId = contact.ContactId,
+            Facts = { ["kind"] = "Respond", ["missed_due"] = "2026-12-01", ["expected_due"] = "2026-12-21", ["next_body"] = "HousingOmbudsman" },
+            Header = Header("case-502", contact),
+        });
+
+        var mail = await Host.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == request.Contact.Email)
+            && (m.Subject ?? "").StartsWith("Your complaint response is delayed"), "the delay notice arrives");
+        Assert.Contains("because the contractor's report is late", mail.TextBody);
+        Assert.Contains("21 December 2026", mail.TextBody);
+        Assert.Contains("Housing Ombudsman", mail.TextBody);
+    }
+
+    [Fact]
     public async Task While_CaseWorkflow_cannot_give_a_letters_words_case_progress_still_applies_and_the_letter_goes_when_it_returns()
     {
         var request = Requests.Public();

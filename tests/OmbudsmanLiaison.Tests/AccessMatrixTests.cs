@@ -19,4 +19,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         _host.CreateChannel(),
         principal => Task.FromResult(AccessMatrix.TestCredentials(principal)),
         role => Task.FromResult<Metadata?>(AccessMatrix.Bearer(TestIdentity.Issue("", [role]))));
+
+    [Fact]
+    public Task No_rpc_accepts_text_over_the_platforms_ceiling() => AccessMatrix.VerifyTextLimitsAsync("ombudsman",
+        _host.CreateChannel(), principal => Task.FromResult(AccessMatrix.TestCredentials(principal)));
 }

@@ -18,4 +18,12 @@ public sealed class AccessMatrixTests(GeneratedYearFixture fixture)
             principal => Task.FromResult(AccessMatrix.TestCredentials(principal, key.Secret)),
             role => Task.FromResult<Metadata?>(AccessMatrix.Bearer(TestIdentity.Issue("", [role]))));
     }
+
+    [Fact]
+    public async Task No_rpc_accepts_text_over_the_platforms_ceiling()
+    {
+        var key = await fixture.Host.Team.IssueApiKeyAsync(new IssueApiKeyRequest { Name = "Text limits" });
+        await AccessMatrix.VerifyTextLimitsAsync("reporting", fixture.Host.CreateChannel(),
+            principal => Task.FromResult(AccessMatrix.TestCredentials(principal, key.Secret)));
+    }
 }

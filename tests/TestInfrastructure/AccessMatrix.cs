@@ -229,6 +229,43 @@ public static class AccessMatrix
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
+    /// <summary>
+    /// Every RPC the host serves that takes text, called by a principal the matrix lets in with every
+    /// text field of its request one character over the platform's ceiling: each is INVALID_ARGUMENT.
+    /// </summary>
+    public static async Task VerifyTextLimitsAsync(string servedBy, GrpcChannel channel, Func<string, Task<Metadata?>> credentials)
+    {
+        var failures = new List<string>();
+        var tried = 0;
+        foreach (var row in Load().Where(r => r.ServedBy == servedBy))
+        {
+            var method = Find(row);
+            var text = method.InputType.Fields.InFieldNumberOrder()
+                .Where(f => f.FieldType == FieldType.String && !f.IsRepeated && !f.IsMap && f.RealContainingOneof is null).ToList();
+            var principal = Principals.FirstOrDefault(p => row.Cells[p] != "deny");
+            if (text.Count == 0 || method.IsClientStreaming || principal is null)
+            {
+                continue;
+            }
+            var request = (Google.Protobuf.IMessage)Activator.CreateInstance(method.InputType.ClrType)!;
+            foreach (var field in text)
+            {
+                var limit = field.Name.EndsWith("_csv", StringComparison.Ordinal)
+                    ? Hosting.Errors.TextLimitInterceptor.MaxFileTextLength
+                    : Hosting.Errors.TextLimitInterceptor.MaxTextLength;
+                field.Accessor.SetValue(request, new string('x', limit + 1));
+            }
+            tried++;
+            var code = await CallAsync(channel, method, await credentials(principal), Google.Protobuf.MessageExtensions.ToByteArray(request));
+            if (code != StatusCode.InvalidArgument)
+            {
+                failures.Add($"{row.Rpc} as {principal} with over-long text: answered {code}");
+            }
+        }
+        Assert.True(tried > 0, $"{servedBy} has no RPC taking text?");
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
     public static MethodDescriptor Find(Row row)
     {
         var service = ContractServices.All.FirstOrDefault(s => s.FullName == row.Service)

@@ -108,7 +108,7 @@ public static class Links
         ("/Staff/Unavailable", Staff.Unavailable),
         ("/Staff/Cases/Index", Staff.Cases),
         ("/Staff/Cases/Case", Staff.Cases + "/{caseId:guid}"),
-        ("/Staff/Cases/Action", Staff.Cases + "/{caseId:guid}/{action:regex(^[[a-z-]]+$)}"),
+        ("/Staff/Cases/Action", Staff.Cases + "/{caseId:guid}/{step}"),
         ("/Staff/Cases/Letter", Staff.Cases + "/{caseId:guid}/letters/{correspondenceId:guid}"),
         ("/Staff/Triage/Index", Staff.Triage),
         ("/Staff/Triage/Contact", Staff.Triage + "/{contactId:guid}"),

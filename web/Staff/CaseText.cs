@@ -102,6 +102,7 @@ public static class CaseText
         CaseAction.CompleteRemedy => "Record a remedy done",
         CaseAction.RecordLearning => "Record learning",
         CaseAction.ReviewLearning => "Review the learning",
+        CaseAction.RecordResponseDelay => "Record why the response is late",
         _ => Words(a.ToString()),
     };
 

@@ -14,6 +14,9 @@ public sealed class ReminderRecord
     /// <summary>The handler; empty for an unallocated case (the complaints team's queue).</summary>
     public string OfficerId { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>A task (record a late response's delay) is done when the delay is recorded; reminders stay null.</summary>
+    public DateTimeOffset? DoneAt { get; set; }
 }
 
 /// <summary>Minutes an officer spent on a case, with the stage and service area at the time, for totals.</summary>

@@ -119,6 +119,20 @@ internal static class CaseMapping
                 NewDue = ToDate(e.NewDue),
                 NoticeRequested = e.NoticeRequested,
                 RecordedBy = e.RecordedBy,
+                PersonToldBy = e.PersonToldBy,
+                PersonToldOn = ToDate(e.PersonToldOn),
+            }),
+        },
+        Delays =
+        {
+            s.Delays.Select(d => new ResponseDelay
+            {
+                MissedDue = ToDate(d.MissedDue),
+                Reason = d.Reason,
+                ExpectedOn = ToDate(d.ExpectedOn),
+                RecordedOn = ToDate(d.RecordedOn),
+                RecordedBy = d.RecordedBy,
+                NoticeRequested = d.NoticeRequested,
             }),
         },
         Response = s.Response is not { } r ? null : new Response
@@ -134,6 +148,7 @@ internal static class CaseMapping
             WorkingDaysLate = r.WorkingDaysLate,
             DraftedBy = r.DraftedBy,
             ReviewedBy = r.ReviewedBy,
+            SentBy = r.SentBy,
         },
         Ending = s.Ending,
     };
@@ -191,6 +206,8 @@ internal static class CaseMapping
         RefusalReasonCode = e.RefusalReasonCode,
         DecidedOn = ToDate(e.DecidedOn),
         DecidedBy = e.DecidedBy,
+        RequestedAt = e.RequestedAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
+        CountedFrom = e.CountedFrom == default ? null : ToDate(e.CountedFrom),
     };
 
     public static Date? ToDate(DateOnly? d) => d is { } v ? new Date { Year = v.Year, Month = v.Month, Day = v.Day } : null;

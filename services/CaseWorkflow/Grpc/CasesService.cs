@@ -59,7 +59,8 @@ public sealed partial class CasesService(
         var on = OptionalDate(request.OccurredOn, "occurred_on", v);
         v.ThrowIfInvalid();
         return ChangeAsync(context, request.CaseId, nameof(Acknowledge), s_teamOnly,
-            (c, r, a) => c.Acknowledge(request.About, request.OutcomeSought, happened, on, r, a, request.DiscussionOffered, request.DiscussionAccepted));
+            (c, r, a) => c.Acknowledge(request.About, request.OutcomeSought, happened, on, r, a, request.DiscussionOffered, request.DiscussionAccepted,
+                NotifyPerson(request.HasNotifyPerson, request.NotifyPerson)));
     }
 
     [Authorize(Roles = Roles.ComplaintsTeam)]
@@ -90,9 +91,15 @@ public sealed partial class CasesService(
         var v = new Validator().NotBlank(request.Reason, "reason", 4000);
         v.Require(request.WorkingDays > 0, "working_days", "must be positive");
         var on = OptionalDate(request.OccurredOn, "occurred_on", v);
+        v.Require(System.Enum.IsDefined(request.PersonToldBy), "person_told_by", "is not a known way of telling the person");
+        var toldOn = OptionalDate(request.PersonToldOn, "person_told_on", v);
+        v.Require((request.PersonToldBy == NoticeChannel.Unspecified) == (toldOn is null), "person_told_on",
+            "goes with person_told_by: record both how and when the person was told, or neither");
         v.ThrowIfInvalid();
+        var told = toldOn is { } day ? new PersonTold(request.PersonToldBy, day) : null;
         return ChangeAsync(context, request.CaseId, nameof(Extend), s_teamOrHandler,
-            (c, r, a) => c.Extend(request.WorkingDays, request.Reason, request.SendNotice, on, r, a));
+            (c, r, a) => c.Extend(request.WorkingDays, request.Reason, request.SendNotice, on, r, a,
+                NotifyPerson(request.HasNotifyPerson, request.NotifyPerson), told));
     }
 
     [Authorize(Roles = Roles.ComplaintsTeam + "," + Roles.Handler)]
@@ -123,7 +130,27 @@ public sealed partial class CasesService(
         var on = OptionalDate(request.OccurredOn, "occurred_on", v);
         v.ThrowIfInvalid();
         return ChangeAsync(context, request.CaseId, nameof(RecordResponse), s_teamOrHandler,
-            (c, r, a) => c.SendResponse(inline ? Findings(request.Findings) : null, request.Overall, request.Text, on, r, a));
+            (c, r, a) => c.SendResponse(inline ? Findings(request.Findings) : null, request.Overall, request.Text, on, r, a,
+                NotifyPerson(request.HasNotifyPerson, request.NotifyPerson)));
+    }
+
+    [Authorize(Roles = Roles.ComplaintsTeam + "," + Roles.Handler)]
+    public override async Task<V1Case> RecordResponseDelay(RecordResponseDelayRequest request, ServerCallContext context)
+    {
+        var v = new Validator().NotBlank(request.Reason, "reason", 4000);
+        var expected = RequiredDate(request.ExpectedOn, "expected_on", v);
+        var on = OptionalDate(request.OccurredOn, "occurred_on", v);
+        v.ThrowIfInvalid();
+        var delayed = await ChangeAsync(context, request.CaseId, nameof(RecordResponseDelay), s_teamOrHandler, (c, r, a) =>
+        {
+            c.RecordResponseDelay(request.Reason, expected, on, r, a, NotifyPerson(request.HasNotifyPerson, request.NotifyPerson));
+        });
+        // The task the missed deadline put on the queue is done (its own statement: the case is already saved).
+        var caseId = Guid.Parse(delayed.Id);
+        var now = rules.Now;
+        await db.Reminders.Where(t => t.CaseId == caseId && t.Kind == (int)ReminderKind.RecordDelay && t.DoneAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.DoneAt, now), context.CancellationToken);
+        return delayed;
     }
 
     [Authorize(Roles = Roles.ComplaintsTeam)]
@@ -143,9 +170,10 @@ public sealed partial class CasesService(
     {
         var v = new Validator().MaxLength(request.Reasons, "reasons", 10000);
         var on = OptionalDate(request.OccurredOn, "occurred_on", v);
+        var at = OptionalInstant(request.RequestedAt, "requested_at", v);
         v.ThrowIfInvalid();
         return ChangeAsync(context, request.CaseId, nameof(RequestEscalation), s_teamOnly,
-            (c, r, a) => c.RequestEscalation(request.Reasons, on, r, a));
+            (c, r, a) => c.RequestEscalation(request.Reasons, on, r, a, at));
     }
 
     [Authorize(Roles = Roles.ComplaintsTeam)]
@@ -165,7 +193,7 @@ public sealed partial class CasesService(
         var on = OptionalDate(request.OccurredOn, "occurred_on", v);
         v.ThrowIfInvalid();
         return ChangeAsync(context, request.CaseId, nameof(RefuseEscalation), s_teamOnly,
-            (c, r, a) => c.RefuseEscalation(request.ReasonCode, request.Explanation, on, r, a));
+            (c, r, a) => c.RefuseEscalation(request.ReasonCode, request.Explanation, on, r, a, NotifyPerson(request.HasNotifyPerson, request.NotifyPerson)));
     }
 
     [Authorize(Roles = Roles.ComplaintsTeam + "," + Roles.Handler)]
@@ -269,6 +297,19 @@ public sealed partial class CasesService(
 
     private static DateOnly? OptionalDate(Google.Type.Date? date, string field, Validator v) =>
         date is null ? null : CalendarService.ToDateOnly(date, field, v);
+
+    private static bool? NotifyPerson(bool given, bool value) => given ? value : null;
+
+    private static DateTimeOffset? OptionalInstant(Google.Protobuf.WellKnownTypes.Timestamp? instant, string field, Validator v)
+    {
+        if (instant is null)
+        {
+            return null;
+        }
+        var valid = instant.Seconds is >= -62135596800 and <= 253402300799 && instant.Nanos is >= 0 and < 1_000_000_000;
+        v.Require(valid, field, "is not a valid instant");
+        return valid ? instant.ToDateTimeOffset() : null;
+    }
 
     private static DateOnly RequiredDate(Google.Type.Date? date, string field, Validator v) =>
         CalendarService.ToDateOnly(date, field, v);

@@ -145,6 +145,7 @@ public sealed partial class OfficerWorkService(CaseWorkflowDbContext db, CaseWor
         Due = Domain.Cases.Case.ToDate(r.Due),
         OfficerId = r.OfficerId,
         CreatedAt = Timestamp.FromDateTimeOffset(r.CreatedAt),
+        DoneAt = r.DoneAt is { } done ? Timestamp.FromDateTimeOffset(done) : null,
     };
 
     [GeneratedRegex("^[A-Z][A-Z0-9_]{1,49}$")]

@@ -73,7 +73,7 @@ public static class Templates
                 break;
             case DelayNotice:
                 subject = $"Your complaint response is delayed{re}";
-                Add($"We have not been able to respond within the period we agreed{(F("reason") is { } r2 ? $", because {r2}" : "")}.");
+                Add($"We have not been able to respond to your complaint by the date we gave you{(F("reason") is { } r2 ? $", because {r2}" : "")}.");
                 Add(F("due_date") is { } d3 ? $"We now expect to respond by {d3}." : null);
                 Add(OmbudsmanParagraph(F("ombudsman"), "If you are unhappy with the delay"));
                 break;

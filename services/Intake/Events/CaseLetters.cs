@@ -11,6 +11,7 @@ namespace ComplaintsPlatform.Intake.Events;
 /// CASE_ACKNOWLEDGED       → acknowledgement      (stage, due_date ← respond_due)
 /// ESCALATION_ACKNOWLEDGED → escalation_decision  (accepted; stage, due_date ← respond_due)
 /// EXTENSION_NOTICE        → extension_notice     (reason ← text extension_reason, due_date ← new_due, ombudsman)
+/// DELAY_NOTICE            → delay_notice         (reason ← text delay_reasons, due_date ← expected_due, ombudsman)
 /// DEADLINE_MOVED          → deadline_moved       (kind, previous_due, due_date ← new_due)
 /// STAGE_RESPONSE          → stage_response       (stage, response_text ← text response, outcome ← overall, escalate_by)
 /// FINAL_RESPONSE          → final_response       (response_text ← text response, outcome ← overall, ombudsman)
@@ -41,6 +42,8 @@ internal static class CaseLetters
                 new() { ["decision"] = "accepted", ["stage"] = stage, ["due_date"] = Day(F("respond_due")) }),
             "EXTENSION_NOTICE" => (Templates.ExtensionNotice,
                 new() { ["reason"] = T("extension_reason"), ["due_date"] = Day(F("new_due")), ["ombudsman"] = ombudsman }),
+            "DELAY_NOTICE" => (Templates.DelayNotice,
+                new() { ["reason"] = T("delay_reasons"), ["due_date"] = Day(F("expected_due")), ["ombudsman"] = ombudsman }),
             "DEADLINE_MOVED" => (Templates.DeadlineMoved,
                 new() { ["kind"] = Kind(F("kind")), ["previous_due"] = Day(F("previous_due")), ["due_date"] = Day(F("new_due")) }),
             "STAGE_RESPONSE" => (Templates.StageResponse, new()

@@ -180,6 +180,7 @@ public sealed class CaseActionsTests
     [InlineData(CaseAction.CompleteRemedy, "CompleteRemedy")]
     [InlineData(CaseAction.RecordLearning, "RecordLearning")]
     [InlineData(CaseAction.ReviewLearning, "ReviewLearning")]
+    [InlineData(CaseAction.RecordResponseDelay, "RecordResponseDelay")]
     public void Each_action_is_offered_to_exactly_the_roles_its_rpc_lets_in(CaseAction action, string rpc)
     {
         var authorize = typeof(CasesService).GetMethod(rpc)!.GetCustomAttribute<AuthorizeAttribute>()!;

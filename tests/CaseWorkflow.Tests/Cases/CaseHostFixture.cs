@@ -36,14 +36,19 @@ public sealed class CaseHostFixture : IAsyncLifetime
             PersonId = "person-" + Guid.NewGuid().ToString("N")[..8],
         });
 
-    /// <summary>Acknowledged on 5 March, one issue, allocated to the handler.</summary>
-    public async Task<V1.Case> ReadyAsync(ComplaintStream stream, string serviceArea, string team, string handler)
+    /// <summary>Acknowledged on 5 March (back-dated: the person is written to only when <paramref name="notifyPerson"/> says so), one issue, allocated to the handler.</summary>
+    public async Task<V1.Case> ReadyAsync(ComplaintStream stream, string serviceArea, string team, string handler, bool? notifyPerson = null)
     {
         var c = await OpenAsync(stream, serviceArea);
-        await Team.AcknowledgeAsync(new AcknowledgeRequest
+        var acknowledge = new AcknowledgeRequest
         {
             CaseId = c.Id, About = "The repair was not done", OutcomeSought = "Do the repair", OccurredOn = D(3, 5), MatterHappenedOn = D(2, 14),
-        });
+        };
+        if (notifyPerson is { } notify)
+        {
+            acknowledge.NotifyPerson = notify;
+        }
+        await Team.AcknowledgeAsync(acknowledge);
         await Team.DefineIssueAsync(new DefineIssueRequest { CaseId = c.Id, Summary = "Delay", OccurredOn = D(3, 5) });
         return await Team.AllocateAsync(new AllocateRequest
         {

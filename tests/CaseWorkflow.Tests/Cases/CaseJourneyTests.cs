@@ -14,7 +14,7 @@ public sealed class CaseJourneyTests(CaseHostFixture fx) : IClassFixture<CaseHos
     [Fact]
     public async Task A_corporate_complaint_goes_through_both_stages_with_an_extension_and_a_refused_second_extension()
     {
-        var c = await fx.ReadyAsync(ComplaintStream.Corporate, "highways-maintenance", "highways-north", "officer-hwy-01");
+        var c = await fx.ReadyAsync(ComplaintStream.Corporate, "highways-maintenance", "highways-north", "officer-hwy-01", notifyPerson: true);
         var handler = fx.Handler("officer-hwy-01", "highways-north");
         Assert.Equal(D(3, 19), c.Deadlines.Single(d => d.Kind == ClockKind.Respond).Due);
 
@@ -30,7 +30,7 @@ public sealed class CaseJourneyTests(CaseHostFixture fx) : IClassFixture<CaseHos
             Findings = { new IssueFinding { IssueId = "issue-1", Finding = Finding.PartlyUpheld } },
         });
         await fx.Team.ReviewResponseAsync(new ReviewResponseRequest { CaseId = c.Id, Approve = true });
-        c = await handler.RecordResponseAsync(new RecordResponseRequest { CaseId = c.Id, OccurredOn = D(3, 28) });
+        c = await handler.RecordResponseAsync(new RecordResponseRequest { CaseId = c.Id, OccurredOn = D(3, 28), NotifyPerson = true });
         Assert.Equal(V1.CaseStatus.Closed, c.Status);
         Assert.False(c.Stages[0].Response.WithinOriginalDeadline);
         Assert.True(c.Stages[0].Response.WithinExtendedDeadline);
@@ -49,10 +49,10 @@ public sealed class CaseJourneyTests(CaseHostFixture fx) : IClassFixture<CaseHos
         {
             CaseId = c.Id, ServiceAreaId = "highways-maintenance", TeamId = "highways-south", HandlerId = "officer-hwy-02", OccurredOn = D(4, 8),
         });
-        await fx.Team.AcknowledgeAsync(new AcknowledgeRequest { CaseId = c.Id, About = "Repair still outstanding", OutcomeSought = "Repair", OccurredOn = D(4, 10) });
+        await fx.Team.AcknowledgeAsync(new AcknowledgeRequest { CaseId = c.Id, About = "Repair still outstanding", OutcomeSought = "Repair", OccurredOn = D(4, 10), NotifyPerson = true });
         c = await fx.Handler("officer-hwy-02", "highways-south").RecordResponseAsync(new RecordResponseRequest
         {
-            CaseId = c.Id, Overall = Finding.Upheld, Text = "Final response", OccurredOn = D(5, 1),
+            CaseId = c.Id, Overall = Finding.Upheld, Text = "Final response", OccurredOn = D(5, 1), NotifyPerson = true,
             Findings = { new IssueFinding { IssueId = "issue-1", Finding = Finding.Upheld } },
         });
         Assert.Equal(V1.CaseStatus.Closed, c.Status);

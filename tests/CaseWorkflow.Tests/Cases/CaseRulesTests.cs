@@ -100,7 +100,7 @@ public sealed class CaseRulesTests
     public void Response_timeliness_is_measured_against_both_the_original_and_the_extended_deadline()
     {
         var c = ReadyToRespond();
-        c.Extend(10, "Awaiting a report", false, D(3, 14), Rules(), s_handler);
+        c.Extend(10, "Awaiting a report", false, D(3, 14), Rules(), s_handler, told: new PersonTold(NoticeChannel.Phone, D(3, 14)));
         c.SendResponse(Upheld, Finding.Upheld, "x", D(3, 28), Rules(), s_handler);
 
         var response = c.Stage.Response!;
@@ -143,13 +143,27 @@ public sealed class CaseRulesTests
     }
 
     [Fact]
-    public void Corporate_escalation_needs_the_persons_reasons_housing_does_not()
+    public void Escalation_reasons_are_asked_only_where_a_corporate_council_chooses_to_and_never_for_housing()
     {
-        Refused(() => Responded().RequestEscalation("", D(3, 25), Rules(), s_team), "say why");
+        var corporate = Responded();
+        corporate.RequestEscalation("", D(3, 25), Rules(), s_team);
+        Assert.Equal(V1.CaseStatus.EscalationRequested, corporate.Status);
 
-        var housing = Responded(DefaultPolicies.Housing);
-        housing.RequestEscalation("", D(3, 25), Rules(DefaultPolicies.Housing), s_team);
-        Assert.Equal(V1.CaseStatus.EscalationRequested, housing.Status);
+        var asking = AskingForReasons(DefaultPolicies.Corporate);
+        Refused(() => Responded(asking).RequestEscalation("", D(3, 25), Rules(asking), s_team), "say why");
+
+        // The Housing Ombudsman's Code: the resident need not say why, even under a policy that asks.
+        var housing = AskingForReasons(DefaultPolicies.Housing);
+        var c = Responded(housing);
+        c.RequestEscalation("", D(3, 25), Rules(housing), s_team);
+        Assert.Equal(V1.CaseStatus.EscalationRequested, c.Status);
+    }
+
+    private static ProcedurePolicy AskingForReasons(ProcedurePolicy policy)
+    {
+        var asking = policy.Clone();
+        asking.Stages.Single(s => s.Number == 2).ReasonsRequiredToEscalate = true;
+        return asking;
     }
 
     [Fact]
@@ -162,7 +176,7 @@ public sealed class CaseRulesTests
 
         var corporate = Responded();
         corporate.RequestEscalation("Not resolved", D(3, 25), Rules(), s_team);
-        corporate.RefuseEscalation("ALREADY_DETERMINED", "Already answered", D(3, 26), Rules(), s_team);
+        corporate.RefuseEscalation("ALREADY_DETERMINED", "Already answered", D(3, 26), Rules(), s_team, notifyPerson: true);
         Assert.Equal(CaseEnding.EscalationRefused, corporate.Ending);
         Assert.Single(corporate.PendingLetters, l => l.TemplateCode == "ESCALATION_REFUSED" && l.Facts["next_body"] == "Lgsco");
     }
@@ -175,7 +189,7 @@ public sealed class CaseRulesTests
         c.AcceptEscalation(D(3, 26), Rules(), s_team);
         c.Acknowledge("About", "Outcome", null, D(3, 27), Rules(), s_team);
         c.Allocate("environment-transport", "highways-maintenance", "highways-south", "officer-hwy-02", default, D(3, 27), Rules(), s_team);
-        c.SendResponse(Upheld, Finding.PartlyUpheld, "Final", D(4, 10), Rules(), s_handler);
+        c.SendResponse(Upheld, Finding.PartlyUpheld, "Final", D(4, 10), Rules(), s_handler with { Id = "officer-hwy-02" });
 
         Refused(() => c.RequestEscalation("More", D(4, 14), Rules(), s_team), "Local Government and Social Care Ombudsman");
     }

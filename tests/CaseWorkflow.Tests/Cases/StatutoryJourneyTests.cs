@@ -33,7 +33,7 @@ public sealed class StatutoryJourneyTests(CaseHostFixture fx) : IClassFixture<Ca
         await fx.Team.AcknowledgeAsync(new AcknowledgeRequest { CaseId = c.Id, About = "Contact arrangements", OutcomeSought = "A review", OccurredOn = D(3, 5) });
         await fx.Team.DefineIssueAsync(new DefineIssueRequest { CaseId = c.Id, Summary = "Contact", OccurredOn = D(3, 5) });
         await fx.Team.AllocateAsync(new AllocateRequest { CaseId = c.Id, ServiceAreaId = "customer-services", TeamId = "customer-services-team", HandlerId = "officer-cpt-01", OccurredOn = D(3, 6) });
-        c = await fx.Team.ExtendAsync(new ExtendRequest { CaseId = c.Id, WorkingDays = 10, Reason = "Complex: several agencies", OccurredOn = D(3, 14) });
+        c = await fx.Team.ExtendAsync(new ExtendRequest { CaseId = c.Id, WorkingDays = 10, Reason = "Complex: several agencies", OccurredOn = D(3, 14), SendNotice = true });
         Assert.Equal(D(3, 31), c.Deadlines.Single(d => d.Stage == 1 && d.Kind == ClockKind.Respond).Due);
         await fx.Team.RecordResponseAsync(new RecordResponseRequest { CaseId = c.Id, Overall = Finding.NotUpheld, Text = "Stage 1 response", OccurredOn = D(3, 28), Findings = { NotUpheld } });
 
@@ -50,7 +50,7 @@ public sealed class StatutoryJourneyTests(CaseHostFixture fx) : IClassFixture<Ca
         Assert.Contains("an Independent Person", notReady.Status.Detail);
         await Statutory.AppointIndependentPersonAsync(new AppointIndependentPersonRequest { CaseId = c.Id, IndependentPersonId = "ip-007", OccurredOn = D(4, 9) });
         await Statutory.RecordAgreedComplaintAsync(new RecordAgreedComplaintRequest { CaseId = c.Id, Text = "The complaint as agreed with the young person", OccurredOn = D(4, 10) });
-        c = await io.ExtendAsync(new ExtendRequest { CaseId = c.Id, WorkingDays = 40, Reason = "Complex investigation", OccurredOn = D(4, 14) });
+        c = await io.ExtendAsync(new ExtendRequest { CaseId = c.Id, WorkingDays = 40, Reason = "Complex investigation", OccurredOn = D(4, 14), SendNotice = true });
         Assert.Equal(65, 25 + c.Deadlines.Single(d => d.Stage == 2 && d.Kind == ClockKind.Respond).ExtendedBy);
         await Refused(StatusCode.FailedPrecondition, () => io.ExtendAsync(new ExtendRequest { CaseId = c.Id, WorkingDays = 1, Reason = "More", OccurredOn = D(4, 15) }).ResponseAsync);
         await io.RecordResponseAsync(new RecordResponseRequest { CaseId = c.Id, Overall = Finding.PartlyUpheld, Text = "Stage 2 response", OccurredOn = D(6, 20),
@@ -78,8 +78,12 @@ public sealed class StatutoryJourneyTests(CaseHostFixture fx) : IClassFixture<Ca
         c = await Statutory.RecordPanelReportAsync(new CaseStepRequest { CaseId = c.Id, OccurredOn = D(8, 1) });
         // 15 working days from the report.
         Assert.Equal(D(8, 22), c.Deadlines.Single(d => d.Stage == 3 && d.Kind == ClockKind.Respond).Due);
-        c = await fx.Team.RecordResponseAsync(new RecordResponseRequest { CaseId = c.Id, Overall = Finding.PartlyUpheld, Text = "The council's response", OccurredOn = D(8, 15),
-            Findings = { new IssueFinding { IssueId = "issue-1", Finding = Finding.PartlyUpheld } } });
+        // officer-cpt-01 sent the Stage 1 response, so another officer sends the council's response to the panel.
+        c = await fx.As(Roles.ComplaintsTeam, "officer-cpt-02", "customer-services-team").RecordResponseAsync(new RecordResponseRequest
+        {
+            CaseId = c.Id, Overall = Finding.PartlyUpheld, Text = "The council's response", OccurredOn = D(8, 15),
+            Findings = { new IssueFinding { IssueId = "issue-1", Finding = Finding.PartlyUpheld } },
+        });
 
         Assert.Equal(V1.CaseStatus.Closed, c.Status);
         Assert.Equal(NextBody.Lgsco, c.NextBody);

@@ -37,7 +37,9 @@ public sealed class StatutoryRulesTests
         c.Acknowledge("Contact arrangements", "Review them", null, D(3, 5), Rules(policy), s_team);
         c.DefineIssue("Contact", D(3, 5), Rules(policy), s_team);
         c.Allocate("children-family", "childrens-social-care", "cin-north", "officer-csc-01", default, D(3, 6), Rules(policy), s_team);
-        c.SendResponse(new Dictionary<string, Finding> { ["issue-1"] = Finding.NotUpheld }, Finding.NotUpheld, "Response", D(3, 14), Rules(policy), s_team);
+        // Stage 1's handler answers it; the complaints team officer acting later took no part in it.
+        c.SendResponse(new Dictionary<string, Finding> { ["issue-1"] = Finding.NotUpheld }, Finding.NotUpheld, "Response", D(3, 14), Rules(policy),
+            s_team with { Id = "officer-csc-01", Role = "handler" });
         c.RequestEscalation("Still unhappy", D(3, 20), Rules(policy), s_team);
         c.AcceptEscalation(D(3, 21), Rules(policy), s_team);
         if (stage == 2)
@@ -80,10 +82,10 @@ public sealed class StatutoryRulesTests
         c.Acknowledge("About", "Outcome", null, D(3, 4), Rules(policy), s_team);
         Assert.Equal(D(3, 17), c.NextDeadline);
 
-        c.Extend(10, "Complex", false, D(3, 10), Rules(policy), s_team);
+        c.Extend(10, "Complex", true, D(3, 10), Rules(policy), s_team);
 
         Assert.Equal(D(3, 31), c.NextDeadline);
-        Refused(() => c.Extend(1, "More", false, D(3, 11), Rules(policy), s_team), "limit of 10");
+        Refused(() => c.Extend(1, "More", true, D(3, 11), Rules(policy), s_team), "limit of 10");
     }
 
     [Fact]
@@ -94,15 +96,15 @@ public sealed class StatutoryRulesTests
         c.Allocate("corporate-resources", "customer-services", "customer-services-team", "officer-cpt-01", default, D(3, 21), Rules(policy), s_team);
         c.Acknowledge("About", "Outcome", null, D(3, 21), Rules(policy), s_team);
 
-        Refused(() => c.Extend(5, "Complex", false, D(3, 24), Rules(policy), s_team), "an Independent Person, the agreed written record");
+        Refused(() => c.Extend(5, "Complex", true, D(3, 24), Rules(policy), s_team), "an Independent Person, the agreed written record");
         Refused(() => c.AppointIndependentPerson("officer-cpt-01", D(3, 21), Rules(policy), s_team), "cannot be the Investigating Officer");
         c.AppointIndependentPerson("ip-007", D(3, 21), Rules(policy), s_team);
         Refused(() => c.SendResponse(new Dictionary<string, Finding> { ["issue-1"] = Finding.Upheld }, Finding.Upheld, "x", D(3, 25), Rules(policy), s_team),
             "the agreed written record");
         c.RecordAgreedComplaint("The complaint as agreed", D(3, 24), Rules(policy), s_team);
 
-        c.Extend(40, "Complex investigation", false, D(3, 25), Rules(policy), s_team);
-        Refused(() => c.Extend(1, "More", false, D(3, 26), Rules(policy), s_team), "limit of 40");
+        c.Extend(40, "Complex investigation", true, D(3, 25), Rules(policy), s_team);
+        Refused(() => c.Extend(1, "More", true, D(3, 26), Rules(policy), s_team), "limit of 40");
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class CaseImportEventsTests(CaseHostFixture fx) : IClassFixture<Ca
         var live = await fx.ReadyAsync(ComplaintStream.Corporate, "highways-maintenance", "highways-north", "officer-hwy-01");
         await fx.Team.RecordResponseAsync(new RecordResponseRequest
         {
-            CaseId = live.Id, Overall = Finding.Upheld, Text = "We are sorry", OccurredOn = D(3, 14),
+            CaseId = live.Id, Overall = Finding.Upheld, Text = "We are sorry", OccurredOn = D(3, 14), NotifyPerson = true,
             Findings = { new IssueFinding { IssueId = "issue-1", Finding = Finding.Upheld } },
         });
         var p = "events-" + Guid.NewGuid().ToString("N")[..8];

@@ -20,7 +20,7 @@ public sealed class CaseworkerLimitsTests(PlatformFixture platform)
     [Fact]
     public async Task A_housing_escalation_can_be_accepted_but_offers_no_refusal()
     {
-        var c = await ReadyAsync(ComplaintStream.Housing, "property", "property-team", CaseworkerJourneyTests.Stage1Handler);
+        var c = await ReadyAsync(ComplaintStream.Housing, "highways-maintenance", "highways-north", CaseworkerJourneyTests.Stage1Handler);
         var cases = Cases();
         var issue = c.Issues.Single().Id;
         await cases.RecordResponseAsync(new RecordResponseRequest

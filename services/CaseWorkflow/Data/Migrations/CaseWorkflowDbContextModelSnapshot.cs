@@ -412,6 +412,10 @@ namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
                     b.Property<DateOnly>("Due")
                         .HasColumnType("date")
                         .HasColumnName("due");

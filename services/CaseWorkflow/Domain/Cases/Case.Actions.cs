@@ -31,6 +31,7 @@ public sealed partial class Case
         [CaseAction.CompleteRemedy] = [Team, Handler],
         [CaseAction.RecordLearning] = [Team, Handler],
         [CaseAction.ReviewLearning] = [Team, ServiceLead],
+        [CaseAction.RecordResponseDelay] = [Team, Handler],
     };
 
     /// <summary>
@@ -54,15 +55,20 @@ public sealed partial class Case
         var open = Status == V1.CaseStatus.Open;
         var stage = Stages.FirstOrDefault(s => s.Number == CurrentStage);
         var acknowledged = stage?.Acknowledgement is not null;
-        var respondable = open && acknowledged && HandlerId.Length > 0 && Issues.Count > 0;
+        // A stage the policy gives to someone else: no earlier stage's officer extends, drafts or sends it.
+        var mayAct = rules.Stage(CurrentStage) is not { DifferentHandlerRequired: true } || !EarlierStageOfficers().Contains(officerId);
+        var respondable = open && acknowledged && HandlerId.Length > 0 && Issues.Count > 0 && mayAct;
+        var respond = open ? Running(CurrentStage, ClockKind.Respond) : null;
         return action switch
         {
             CaseAction.Acknowledge => open && !acknowledged,
             CaseAction.DefineIssue => open,
             CaseAction.Allocate => open && HandlerId.Length == 0,
             CaseAction.Reallocate => open && HandlerId.Length > 0,
-            CaseAction.Extend => open && Running(CurrentStage, ClockKind.Respond) is { MaxExtension: > 0 } respond
-                && respond.ExtendedBy < respond.MaxExtension,
+            // Within the policy's limit, and before the deadline passes (after it, the delay is recorded instead).
+            CaseAction.Extend => respond is { MaxExtension: > 0 } && respond.ExtendedBy < respond.MaxExtension && rules.Today <= respond.Due && mayAct,
+            CaseAction.RecordResponseDelay => respond is not null && rules.Today > respond.Due && mayAct
+                && rules.Stage(CurrentStage) is { ResponsePeriodAgreedWithPerson: false },
             CaseAction.LogTime => true,
             CaseAction.DraftResponse => respondable,
             CaseAction.ReviewResponse => open && stage?.Response is { DraftState: DraftState.Drafted },

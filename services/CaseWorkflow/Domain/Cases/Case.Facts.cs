@@ -30,6 +30,44 @@ public sealed partial class Case
         return on;
     }
 
+    /// <summary>
+    /// Whether to write to the person about a fact dated <paramref name="on"/>: as asked, or else yes for
+    /// something happening today and no for history entered by hand (a person who complained years ago
+    /// is not sent its letters now).
+    /// </summary>
+    private static bool ShouldNotify(bool? notifyPerson, DateOnly on, CaseRules rules) => notifyPerson ?? on >= rules.Today;
+
+    private static string NotWrittenTo(bool notified) => notified ? "" : "; the person was not written to";
+
+    /// <summary>
+    /// A stage the policy gives to someone other than the earlier stages' officers (the Code, 6.12): no
+    /// officer who handled, drafted or sent an earlier stage's response may act on it. The complaints
+    /// team's quality review is not such an act. Replayed history is what happened, and is not refused.
+    /// </summary>
+    private void RequireSomeoneElse(string officerId, string act, CaseRules rules)
+    {
+        if (_replaying || rules.Stage(CurrentStage) is not { DifferentHandlerRequired: true } || !EarlierStageOfficers().Contains(officerId))
+        {
+            return;
+        }
+        throw new RuleViolationException(
+            $"{Stage.Name} must be considered by someone other than the earlier stage's handler; {officerId} handled, drafted or sent " +
+            $"an earlier stage's response, so may not {act}.");
+    }
+
+    private HashSet<string> EarlierStageOfficers() => Stages.Where(s => s.Number < CurrentStage)
+        .SelectMany(s => s.HandlerIds.Append(s.Response?.DraftedBy ?? "").Append(s.Response?.SentBy ?? ""))
+        .Where(id => id.Length > 0).ToHashSet();
+
+    /// <summary>Whoever drafts or sends a stage's response is among its handlers (not the importer of replayed history).</summary>
+    private void AddResponder(StageRecord stage, string officerId)
+    {
+        if (!_replaying && officerId.Length > 0 && !stage.HandlerIds.Contains(officerId))
+        {
+            stage.HandlerIds.Add(officerId);
+        }
+    }
+
     private void RequireOpen(string action)
     {
         if (Status == V1.CaseStatus.Open)

@@ -53,6 +53,13 @@ public sealed partial class Case
                 Overdue = kind == ReminderKind.Overdue,
                 ReminderId = note.Id.ToString(),
             });
+            if (kind == ReminderKind.Overdue && DelayTaskOwed(d, rules))
+            {
+                // The task to record why the response is late and when to expect it: recording it tells the person.
+                notes.Add(new ReminderNote(Guid.CreateVersion7(), d.Stage, d.Kind, ReminderKind.RecordDelay, d.Due, HandlerId));
+                Record(actor, "DELAY_TASK_SET", today, $"Response due {d.Due:yyyy-MM-dd} missed at stage {d.Stage}: " +
+                    $"record the reason and the expected date to tell the person" + (HandlerId.Length == 0 ? " (the complaints team's queue)" : $" ({HandlerId})"));
+            }
             if (HandlerId.Length > 0)
             {
                 Letter("STAFF_REMINDER", d.Due, new()

@@ -3,65 +3,15 @@ using ComplaintsPlatform.Hosting.Errors;
 
 namespace ComplaintsPlatform.CaseWorkflow.Domain.Cases;
 
-// Extensions, the response (draft → optional quality review → sent) and the other endings.
+// The response (draft → optional quality review → sent) and the other endings.
 public sealed partial class Case
 {
-    public void Extend(int workingDays, string reason, bool sendNotice, DateOnly? occurredOn, CaseRules rules, Actor actor)
-    {
-        RequireOpen("extend");
-        RequireStatutoryStepsBeforeProceeding(rules, responding: false);
-        var stage = Stage;
-        var respond = Running(stage.Number, ClockKind.Respond)
-            ?? throw new RuleViolationException($"{stage.Name} has no response deadline to extend yet: acknowledge it first.");
-        if (respond.MaxExtension == 0)
-        {
-            throw new RuleViolationException($"The policy allows no extension of the {stage.Name} response deadline.");
-        }
-        if (respond.ExtendedBy + workingDays > respond.MaxExtension)
-        {
-            throw new RuleViolationException(
-                $"An extension of {workingDays} working days would extend {stage.Name} by {respond.ExtendedBy + workingDays} in all, " +
-                $"past the policy's limit of {respond.MaxExtension} ({respond.ExtendedBy} already used).");
-        }
-        var on = When(occurredOn, rules, notBefore: stage.Acknowledgement!.AcknowledgedOn, what: "the acknowledgement");
-        respond.Extend(workingDays, rules.Calendar, rules.CalendarVersion);
-        stage.Extensions.Add(new ExtensionRecord
-        {
-            WorkingDays = workingDays,
-            Reason = reason,
-            ExtendedOn = on,
-            NewDue = respond.Due,
-            NoticeRequested = sendNotice,
-            RecordedBy = actor.Id,
-        });
-        Record(actor, "EXTENDED", on, $"{stage.Name} response deadline extended by {workingDays} working days to {respond.Due:yyyy-MM-dd} " +
-            $"(originally {respond.OriginalDue:yyyy-MM-dd}): {reason}");
-        Raise(new DeadlineExtended
-        {
-            Header = Header(actor, on),
-            WorkingDays = workingDays,
-            TotalExtension = respond.ExtendedBy,
-            OriginalDue = ToDate(respond.OriginalDue),
-            NewDue = ToDate(respond.Due),
-        });
-        if (sendNotice)
-        {
-            // The Code (6.4-6.5): the person is told why, the new date, and that they may go to the Ombudsman.
-            Letter("EXTENSION_NOTICE", respond.Due, new()
-            {
-                ["stage"] = stage.Number.ToString(),
-                ["original_due"] = Iso(respond.OriginalDue),
-                ["new_due"] = Iso(respond.Due),
-                ["working_days"] = workingDays.ToString(),
-                ["next_body"] = NextBody.ToString(),
-            }, new() { ["extension_reason"] = reason });
-        }
-    }
-
     public void DraftResponse(IReadOnlyDictionary<string, Finding> findings, Finding overall, string text, CaseRules rules, Actor actor)
     {
         RequireResponseAllowed(rules);
+        RequireSomeoneElse(actor.Id, $"draft the {Stage.Name} response", rules);
         CheckFindings(findings, overall);
+        AddResponder(Stage, actor.Id);
         Stage.Response = new ResponseRecord
         {
             Findings = new(findings),
@@ -89,9 +39,11 @@ public sealed partial class Case
     }
 
     /// <summary>The response is sent (Intake sends the letter): findings for every issue, timeliness against both deadlines, and the case closes.</summary>
-    public void SendResponse(IReadOnlyDictionary<string, Finding>? findings, Finding overall, string text, DateOnly? occurredOn, CaseRules rules, Actor actor)
+    public void SendResponse(IReadOnlyDictionary<string, Finding>? findings, Finding overall, string text, DateOnly? occurredOn, CaseRules rules, Actor actor,
+        bool? notifyPerson = null)
     {
         RequireResponseAllowed(rules);
+        RequireSomeoneElse(actor.Id, $"send the {Stage.Name} response", rules);
         var stage = Stage;
         var response = stage.Response;
         if (findings is { Count: > 0 } || overall != Finding.Unspecified)
@@ -120,6 +72,8 @@ public sealed partial class Case
             response.WorkingDaysLate = on > respond.Due ? rules.Calendar.WorkingDaysBetween(respond.Due, on) : 0;
         }
         response.SentOn = on;
+        response.SentBy = _replaying ? "" : actor.Id;
+        AddResponder(stage, actor.Id);
         stage.Response = response;
         stage.Ending = CaseEnding.ResponseSent;
         Meet(respond, on);
@@ -131,7 +85,8 @@ public sealed partial class Case
             StartClocks(stage.Number + 1, ClockStart.PreviousStageResponse, on, null, rules);
         }
         var window = Running(stage.Number + 1, ClockKind.EscalationWindow);
-        Record(actor, "RESPONSE_SENT", on, $"{stage.Name} response sent, overall {response.Overall}" +
+        var notify = ShouldNotify(notifyPerson, on, rules);
+        Record(actor, "RESPONSE_SENT", on, $"{stage.Name} response sent, overall {response.Overall}" + NotWrittenTo(notify) +
             (respond is null ? "" : response.WithinExtendedDeadline
                 ? response.WithinOriginalDeadline ? " on time" : $" within the extended deadline ({respond.Due:yyyy-MM-dd})"
                 : $" {response.WorkingDaysLate} working days late") +
@@ -149,14 +104,17 @@ public sealed partial class Case
             FinalStage = final,
             NextBody = NextBody,
         });
-        // The final response signposts the right Ombudsman; an earlier one says how to escalate and by when.
-        Letter(final ? "FINAL_RESPONSE" : "STAGE_RESPONSE", window?.Due, new()
+        if (notify)
         {
-            ["stage"] = stage.Number.ToString(),
-            ["overall"] = response.Overall.ToString(),
-            ["next_body"] = NextBody.ToString(),
-            ["escalation_window_due"] = Iso(window?.Due),
-        }, new() { ["response"] = response.Text });
+            // The final response signposts the right Ombudsman; an earlier one says how to escalate and by when.
+            Letter(final ? "FINAL_RESPONSE" : "STAGE_RESPONSE", window?.Due, new()
+            {
+                ["stage"] = stage.Number.ToString(),
+                ["overall"] = response.Overall.ToString(),
+                ["next_body"] = NextBody.ToString(),
+                ["escalation_window_due"] = Iso(window?.Due),
+            }, new() { ["response"] = response.Text });
+        }
         Closed(actor, on, response.Overall);
     }
 

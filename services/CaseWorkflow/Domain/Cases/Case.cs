@@ -113,7 +113,7 @@ public sealed partial class Case
     }
 
     public void Acknowledge(string about, string outcomeSought, DateOnly? matterHappenedOn, DateOnly? occurredOn, CaseRules rules, Actor actor,
-        bool discussionOffered = false, bool discussionAccepted = false)
+        bool discussionOffered = false, bool discussionAccepted = false, bool? notifyPerson = null)
     {
         RequireOpen("acknowledge");
         RequireEligible(rules);
@@ -142,16 +142,20 @@ public sealed partial class Case
         Meet(due, on);
         StartClocks(stage.Number, ClockStart.Acknowledgement, on, null, rules);
         var respond = Running(stage.Number, ClockKind.Respond);
+        var notify = ShouldNotify(notifyPerson, on, rules);
         Record(actor, "ACKNOWLEDGED", on, $"{stage.Name} acknowledged" +
             (due is null ? "" : withinDeadline ? $" within the deadline ({due.Due:yyyy-MM-dd})" : $" late (due {due.Due:yyyy-MM-dd})") +
-            (respond is null ? "" : $"; response due {respond.Due:yyyy-MM-dd}"));
+            (respond is null ? "" : $"; response due {respond.Due:yyyy-MM-dd}") + NotWrittenTo(notify));
         Raise(new CaseAcknowledged { Header = Header(actor, on), RespondDue = DueOf(respond), WithinDeadline = withinDeadline });
         if (Statutory.DiscussionOffered && stage.Number == 1)
         {
             Raise(Step(actor, on, "DISCUSSION_OFFERED", discussionAccepted ? "ACCEPTED" : "DECLINED"));
         }
-        Letter(stage.Number == 1 ? "CASE_ACKNOWLEDGED" : "ESCALATION_ACKNOWLEDGED", respond?.Due,
-            new() { ["stage"] = stage.Number.ToString(), ["respond_due"] = Iso(respond?.Due) });
+        if (notify)
+        {
+            Letter(stage.Number == 1 ? "CASE_ACKNOWLEDGED" : "ESCALATION_ACKNOWLEDGED", respond?.Due,
+                new() { ["stage"] = stage.Number.ToString(), ["respond_due"] = Iso(respond?.Due) });
+        }
     }
 
     public IssueRecord DefineIssue(string summary, DateOnly? occurredOn, CaseRules rules, Actor actor)
@@ -183,8 +187,7 @@ public sealed partial class Case
         {
             throw new RuleViolationException("The case is already allocated: a re-allocation needs its reason.");
         }
-        if (rules.Stage(CurrentStage) is { DifferentHandlerRequired: true }
-            && Stages.Where(s => s.Number < CurrentStage).Any(s => s.HandlerIds.Contains(handlerId)))
+        if (rules.Stage(CurrentStage) is { DifferentHandlerRequired: true } && EarlierStageOfficers().Contains(handlerId))
         {
             throw new RuleViolationException(
                 $"{Stage.Name} must be considered by someone other than the earlier stage's handler; {handlerId} handled it.");

@@ -26,6 +26,7 @@ public sealed class StageRecord
     public List<ExtensionRecord> Extensions { get; internal set; } = [];
     public ResponseRecord? Response { get; internal set; }
     public CaseEnding Ending { get; internal set; }
+    public List<ResponseDelayRecord> Delays { get; internal set; } = [];
 }
 
 public sealed class AcknowledgementRecord
@@ -45,7 +46,23 @@ public sealed class ExtensionRecord
     public DateOnly ExtendedOn { get; internal set; }
     public DateOnly NewDue { get; internal set; }
     public bool NoticeRequested { get; internal set; }
+    public NoticeChannel PersonToldBy { get; internal set; }
+    public DateOnly? PersonToldOn { get; internal set; }
     public string RecordedBy { get; internal set; } = "";
+}
+
+/// <summary>How and when an officer told the person of an extension the platform did not write about.</summary>
+public sealed record PersonTold(NoticeChannel By, DateOnly On);
+
+/// <summary>A response deadline that passed: the reason and the date the person can now expect the response.</summary>
+public sealed class ResponseDelayRecord
+{
+    public DateOnly MissedDue { get; internal set; }
+    public string Reason { get; internal set; } = "";
+    public DateOnly ExpectedOn { get; internal set; }
+    public DateOnly RecordedOn { get; internal set; }
+    public string RecordedBy { get; internal set; } = "";
+    public bool NoticeRequested { get; internal set; }
 }
 
 public sealed class ResponseRecord
@@ -57,6 +74,7 @@ public sealed class ResponseRecord
     public string ReviewComments { get; internal set; } = "";
     public string DraftedBy { get; internal set; } = "";
     public string ReviewedBy { get; internal set; } = "";
+    public string SentBy { get; internal set; } = "";
     public DateOnly? SentOn { get; internal set; }
     public bool WithinOriginalDeadline { get; internal set; }
     public bool WithinExtendedDeadline { get; internal set; }
@@ -67,6 +85,10 @@ public sealed class EscalationRecord
 {
     public int ToStage { get; internal set; }
     public DateOnly RequestedOn { get; internal set; }
+
+    /// <summary>The instant of the request, when known; <see cref="CountedFrom"/> is the working day its clocks count from.</summary>
+    public DateTimeOffset? RequestedAt { get; internal set; }
+    public DateOnly CountedFrom { get; internal set; }
     public string Reasons { get; internal set; } = "";
     public bool WithinWindow { get; internal set; }
     public bool Accepted { get; internal set; }

@@ -14,7 +14,7 @@ public sealed class Deadline
     public ClockKind Kind { get; internal set; }
     public ClockStart StartsOn { get; internal set; }
 
-    /// <summary>Set for receipt clocks: receipt after close of business or on a non-working day counts from the next working day.</summary>
+    /// <summary>Set for receipt and request clocks: after close of business or on a non-working day counts from the next working day.</summary>
     public DateTimeOffset? StartInstant { get; internal set; }
     public DateOnly StartDate { get; internal set; }
     public int PeriodValue { get; internal set; }
@@ -135,11 +135,18 @@ public sealed class Deadline
     {
         switch (PeriodUnit)
         {
-            case PeriodUnit.WorkingDays:
-                var explained = StartInstant is { } at
-                    ? calendar.ExplainAddWorkingDays(at, PeriodValue)
-                    : calendar.ExplainAddWorkingDays(StartDate, PeriodValue);
+            case PeriodUnit.WorkingDays when StartInstant is { } at:
+                var explained = calendar.ExplainAddWorkingDays(at, PeriodValue);
                 return (explained.Due, explained.ToString());
+            case PeriodUnit.WorkingDays when StartsOn is ClockStart.EscalationRequest or ClockStart.PanelRequest
+                && calendar.NextWorkingDayOnOrAfter(StartDate) is var counted && counted != StartDate:
+                // A request dated a non-working day (its time unknown) counts from the next working day, as a receipt does.
+                var fromNext = calendar.ExplainAddWorkingDays(counted, PeriodValue);
+                return (fromNext.Due, $"requested on {StartDate:ddd yyyy-MM-dd}, a non-working day, so counted as received on {counted:ddd yyyy-MM-dd}" +
+                    $"{Environment.NewLine}{fromNext}");
+            case PeriodUnit.WorkingDays:
+                var fromDate = calendar.ExplainAddWorkingDays(StartDate, PeriodValue);
+                return (fromDate.Due, fromDate.ToString());
             case PeriodUnit.CalendarDays:
                 return Calendar(StartDate.AddDays(PeriodValue), "calendar days");
             case PeriodUnit.Weeks:

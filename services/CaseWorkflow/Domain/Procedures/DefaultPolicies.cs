@@ -17,7 +17,8 @@ public static class DefaultPolicies
         "Corporate complaints procedure",
         "Complaint Handling Code (LGSCO, 2024)",
         NextBody.Lgsco,
-        reasonsRequired: true,
+        // The Code does not make the person say why they escalate; a council may choose to ask in its own policy.
+        reasonsRequired: false,
         refusalAllowed: true);
 
     /// <summary>The Housing Ombudsman's statutory Code: as the corporate one, but escalation cannot be refused or made to need reasons.</summary>

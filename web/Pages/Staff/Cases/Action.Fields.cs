@@ -37,6 +37,7 @@ public sealed partial class ActionModel
         new("amount_pence", nameof(Amount), "Amount"),
         new("owner_id", nameof(OwnerId), "Owner"),
         new("due", nameof(Due), "Due date"),
+        new("expected_on", nameof(ExpectedOn), "When the person can expect the response"),
         new("remedy_id", nameof(RemedyId), "Remedy"),
         new("nature_category", nameof(NatureCategory), "Nature of the complaint"),
         new("root_cause", nameof(RootCause), "Root cause"),

@@ -51,6 +51,7 @@ public sealed partial class ActionModel(StaffTokens tokens, StaffDirectory direc
     [BindProperty] public string? Amount { get; set; }
     [BindProperty] public string? OwnerId { get; set; }
     [BindProperty] public DateParts Due { get; set; } = new();
+    [BindProperty] public DateParts ExpectedOn { get; set; } = new();
     [BindProperty] public string? RemedyId { get; set; }
     [BindProperty] public string? NatureCategory { get; set; }
     [BindProperty] public string? RootCause { get; set; }
@@ -59,9 +60,9 @@ public sealed partial class ActionModel(StaffTokens tokens, StaffDirectory direc
     [BindProperty] public string? ActionOwnerId { get; set; }
     [BindProperty] public DateParts ActionDue { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(string caseId, string action)
+    public async Task<IActionResult> OnGetAsync(string caseId, string step)
     {
-        if (await LoadAsync(caseId, action) is { } refused)
+        if (await LoadAsync(caseId, step) is { } refused)
         {
             return refused;
         }
@@ -78,9 +79,9 @@ public sealed partial class ActionModel(StaffTokens tokens, StaffDirectory direc
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string caseId, string action)
+    public async Task<IActionResult> OnPostAsync(string caseId, string step)
     {
-        if (await LoadAsync(caseId, action) is { } refused)
+        if (await LoadAsync(caseId, step) is { } refused)
         {
             return refused;
         }
@@ -163,6 +164,10 @@ public sealed partial class ActionModel(StaffTokens tokens, StaffDirectory direc
             CaseId = caseId, Approve = Decision == "approve", Comments = Comments ?? "", ExpectedRevision = ExpectedRevision,
         }, Call).ResponseAsync,
         CaseAction.SendResponse => cases.RecordResponseAsync(SendRequest(caseId), Call).ResponseAsync,
+        CaseAction.RecordResponseDelay => cases.RecordResponseDelayAsync(new RecordResponseDelayRequest
+        {
+            CaseId = caseId, Reason = Reason ?? "", ExpectedOn = DateOf(ExpectedOn, nameof(ExpectedOn)), OccurredOn = On, ExpectedRevision = ExpectedRevision,
+        }, Call).ResponseAsync,
         CaseAction.EndCase => cases.EndCaseAsync(new EndCaseRequest
         {
             CaseId = caseId, Ending = Enum.TryParse<CaseEnding>(Ending, out var ending) ? ending : CaseEnding.Unspecified, Note = Note ?? "",
