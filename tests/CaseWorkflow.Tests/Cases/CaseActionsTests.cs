@@ -22,7 +22,8 @@ public sealed class CaseActionsTests
     private static readonly HashSet<string> s_asHandler = [Roles.Handler];
     private static readonly HashSet<string> s_none = [];
 
-    private static CaseRules Rules(ProcedurePolicy? policy = null) => new(policy ?? DefaultPolicies.Corporate, s_calendar, "calendar-v1", new DateOnly(2025, 6, 30));
+    private static CaseRules Rules(ProcedurePolicy? policy = null, DateOnly? today = null) =>
+        new(policy ?? DefaultPolicies.Corporate, s_calendar, "calendar-v1", today ?? new DateOnly(2025, 6, 30));
 
     private static DateOnly D(int month, int day) => new(2025, month, day);
 
@@ -46,9 +47,10 @@ public sealed class CaseActionsTests
         return c;
     }
 
+    // Offered as of 12 March 2025 unless said otherwise: a response acknowledged on 5 March is due on 19 March.
     private static IReadOnlyList<CaseAction> Offered(Case c, HashSet<string> roles, ProcedurePolicy? policy = null, string officer = "officer-x",
-        IReadOnlySet<string>? serviceAreas = null) =>
-        c.AvailableActions(officer, roles, serviceAreas ?? new HashSet<string>(), Rules(policy));
+        IReadOnlySet<string>? serviceAreas = null, DateOnly? today = null) =>
+        c.AvailableActions(officer, roles, serviceAreas ?? new HashSet<string>(), Rules(policy, today ?? D(3, 12)));
 
     [Fact]
     public void A_new_case_offers_the_complaints_team_acknowledgement_issues_allocation_and_ending_but_not_a_response()
@@ -82,12 +84,45 @@ public sealed class CaseActionsTests
     }
 
     [Fact]
+    public void Once_the_response_deadline_passes_the_handler_is_offered_the_late_response_task_instead_of_an_extension()
+    {
+        var c = Ready();
+
+        var late = Offered(c, s_asHandler, today: D(3, 20));
+
+        Assert.Contains(CaseAction.RecordResponseDelay, late);
+        Assert.DoesNotContain(CaseAction.Extend, late);
+        Assert.DoesNotContain(CaseAction.RecordResponseDelay, Offered(c, s_asHandler, today: D(3, 19)));
+    }
+
+    [Fact]
+    public void At_stage2_the_stage1_handler_is_offered_no_extension_draft_or_response_but_the_new_handler_is()
+    {
+        var c = Ready();
+        c.SendResponse(new Dictionary<string, Finding> { ["issue-1"] = Finding.Upheld }, Finding.Upheld, "Sorry", D(3, 18), Rules(), s_handler);
+        c.RequestEscalation("Not resolved", D(3, 20), Rules(), s_team);
+        c.AcceptEscalation(D(3, 21), Rules(), s_team);
+        c.Acknowledge("About", "Outcome", null, D(3, 24), Rules(), s_team);
+        c.Allocate("environment-transport", "highways-maintenance", "highways-south", "officer-hwy-02", default, D(3, 24), Rules(), s_team);
+
+        var stage1Handler = Offered(c, s_asHandler, officer: "officer-hwy-01", today: D(3, 25));
+        var stage2Handler = Offered(c, s_asHandler, officer: "officer-hwy-02", today: D(3, 25));
+
+        Assert.DoesNotContain(CaseAction.Extend, stage1Handler);
+        Assert.DoesNotContain(CaseAction.DraftResponse, stage1Handler);
+        Assert.DoesNotContain(CaseAction.SendResponse, stage1Handler);
+        Assert.Contains(CaseAction.Extend, stage2Handler);
+        Assert.Contains(CaseAction.SendResponse, stage2Handler);
+    }
+
+    [Fact]
     public void Extension_is_no_longer_offered_once_the_policy_limit_is_used()
     {
         var c = Ready();
+        Assert.Contains(CaseAction.Extend, Offered(c, s_asHandler, today: D(3, 14)));
         c.Extend(10, "Awaiting a report", true, D(3, 14), Rules(), s_handler);
 
-        Assert.DoesNotContain(CaseAction.Extend, Offered(c, s_asHandler));
+        Assert.DoesNotContain(CaseAction.Extend, Offered(c, s_asHandler, today: D(3, 14)));
     }
 
     [Fact]
@@ -134,7 +169,8 @@ public sealed class CaseActionsTests
         c.AcceptEscalation(D(3, 21), Rules(), s_team);
         c.Acknowledge("About", "Outcome", null, D(3, 24), Rules(), s_team);
         c.Allocate("environment-transport", "highways-maintenance", "highways-south", "officer-hwy-02", default, D(3, 24), Rules(), s_team);
-        c.SendResponse(new Dictionary<string, Finding> { ["issue-1"] = Finding.Upheld }, Finding.Upheld, "Final", D(4, 10), Rules(), s_handler);
+        c.SendResponse(new Dictionary<string, Finding> { ["issue-1"] = Finding.Upheld }, Finding.Upheld, "Final", D(4, 10), Rules(),
+            s_handler with { Id = "officer-hwy-02" });
 
         Assert.DoesNotContain(CaseAction.RequestEscalation, Offered(c, s_asTeam));
     }

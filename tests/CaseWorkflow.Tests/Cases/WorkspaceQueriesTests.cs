@@ -21,8 +21,9 @@ public sealed class WorkspaceQueriesTests(CaseHostFixture fx) : IClassFixture<Ca
 
         Assert.Contains(CaseAction.Reallocate, team.AvailableActions);
         Assert.Contains(CaseAction.EndCase, team.AvailableActions);
+        // The response was due in March 2025: no extension now, the late-response task instead.
         Assert.Equal(
-            [CaseAction.Extend, CaseAction.LogTime, CaseAction.DraftResponse, CaseAction.SendResponse, CaseAction.AddRemedy, CaseAction.RecordLearning],
+            [CaseAction.LogTime, CaseAction.DraftResponse, CaseAction.SendResponse, CaseAction.AddRemedy, CaseAction.RecordLearning, CaseAction.RecordResponseDelay],
             handler.AvailableActions);
         Assert.Empty(lead.AvailableActions);
         Assert.True(team.NextDeadlineWorkingDaysLeft < 0, "the response was due in March 2025");
@@ -36,7 +37,7 @@ public sealed class WorkspaceQueriesTests(CaseHostFixture fx) : IClassFixture<Ca
 
         var extended = await handler.ExtendAsync(new ExtendRequest
         {
-            CaseId = c.Id, WorkingDays = 3, Reason = "Awaiting a report", OccurredOn = D(3, 10), ExpectedRevision = c.Revision,
+            CaseId = c.Id, WorkingDays = 3, Reason = "Awaiting a report", SendNotice = true, OccurredOn = D(3, 10), ExpectedRevision = c.Revision,
         });
         var ex = await Refused(StatusCode.Aborted, () => fx.Team.DefineIssueAsync(new DefineIssueRequest
         {
