@@ -74,7 +74,10 @@ public sealed partial class ActionModel(StaffTokens tokens, StaffDirectory direc
         {
             Text = draft.Text;
             Overall = draft.Overall.ToString();
-            Findings = draft.Findings.ToDictionary(f => f.IssueId, f => f.Finding.ToString());
+            foreach (var f in draft.Findings)
+            {
+                Findings[f.IssueId] = f.Finding.ToString();
+            }
         }
         return Page();
     }
@@ -124,6 +127,10 @@ public sealed partial class ActionModel(StaffTokens tokens, StaffDirectory direc
             return NotFound();
         }
         Action = action;
+        foreach (var issue in Case.Issues)
+        {
+            Findings.TryAdd(issue.Id, ""); // each issue's radios read their own entry
+        }
         return Case.AvailableActions.Contains(action)
             ? null
             : Refuse("You cannot do this now", $"{CaseText.Action(action)} is not open to you on case {Case.Reference} now.");

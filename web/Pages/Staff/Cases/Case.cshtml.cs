@@ -31,10 +31,9 @@ public sealed class CaseModel(StaffTokens tokens, StaffDirectory directory, Case
         Time = await OptionalAsync(() => officerWork.GetOfficerTimeAsync(new GetOfficerTimeRequest { CaseId = caseId }, Call).ResponseAsync);
         if (User.IsInRole("complaints_team"))
         {
-            if (Case.ContactId.Length > 0)
-            {
-                Letters = (await OptionalAsync(() => intake.ListCorrespondenceAsync(new ListCorrespondenceRequest { ContactId = Case.ContactId }, Call).ResponseAsync))?.Items;
-            }
+            // A case the team opened itself has no contact in Intake, so nothing was sent through it.
+            Letters = Case.ContactId.Length == 0 ? []
+                : (await OptionalAsync(() => intake.ListCorrespondenceAsync(new ListCorrespondenceRequest { ContactId = Case.ContactId }, Call).ResponseAsync))?.Items;
             Audit = (await OptionalAsync(() => cases.GetAuditTrailAsync(new GetAuditTrailRequest { CaseId = caseId, PageSize = 200 }, Call).ResponseAsync))?.Entries;
         }
     }
