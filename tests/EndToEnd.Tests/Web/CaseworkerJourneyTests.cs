@@ -81,7 +81,7 @@ public sealed class CaseworkerJourneyTests(PlatformFixture platform)
         await Caseworker.ActAsync(team, "Review the draft", async p =>
         {
             await p.GetByLabel("Return it with comments").CheckAsync();
-            await p.GetByLabel("Comments").FillAsync("Say when the crew will return to check it");
+            await p.GetByLabel("Comments", new() { Exact = true }).FillAsync("Say when the crew will return to check it");
         });
         await p1.GotoAsync(caseUrl);
         await Expect(p1.GetByTestId("case-actions")).Not.ToContainTextAsync("Send the response");
