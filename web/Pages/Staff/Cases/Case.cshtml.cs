@@ -25,7 +25,7 @@ public sealed class CaseModel(StaffTokens tokens, StaffDirectory directory, Case
 
     public async Task OnGetAsync(string caseId, string? done)
     {
-        Done = done;
+        Done = done is null ? null : CaseText.FromSlug(done) is { } action ? $"{CaseText.Action(action)}: done" : null;
         Case = await cases.GetCaseAsync(new GetCaseRequest { CaseId = caseId }, Call);
         Facts = (await cases.GetCaseHistoryAsync(new GetCaseRequest { CaseId = caseId }, Call)).Facts;
         Time = await OptionalAsync(() => officerWork.GetOfficerTimeAsync(new GetOfficerTimeRequest { CaseId = caseId }, Call).ResponseAsync);
