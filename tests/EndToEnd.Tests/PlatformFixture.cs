@@ -15,7 +15,8 @@ public sealed class PlatformFixture : IAsyncLifetime
 {
     public static readonly string[] Services = ["intake", "case-workflow", "ombudsman-liaison", "compliments", "reporting", "identity"];
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    // Generous: on a shared two-core machine the services can take minutes to apply migrations and listen.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(6);
 
     // Under /tmp, not a home folder: the postgres user must reach the cluster.
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), $"cp-e2e-{Guid.NewGuid():N}");

@@ -79,9 +79,10 @@ public sealed class StaffAccounts(PlatformFixture platform)
     /// <summary>
     /// A browser page signed in to the staff workspace as this officer in this role, for a journey's
     /// screenshots and axe checks. The officer's account is made and signed in (new password, and an
-    /// authenticator for the complaints team) once per collection; later pages reuse the session's cookies.
+    /// authenticator for the complaints team) once per collection; later pages reuse the session's cookies,
+    /// with or without JavaScript.
     /// </summary>
-    public async Task<WebPages> SignedInAsync(string officerId, string role, string journey)
+    public async Task<WebPages> SignedInAsync(string officerId, string role, string journey, bool javaScript = true)
     {
         await _signInGate.WaitAsync();
         try
@@ -109,7 +110,7 @@ public sealed class StaffAccounts(PlatformFixture platform)
                 state = await page.Context.StorageStateAsync();
                 _signedIn[officerId] = state;
             }
-            return await WebPages.OpenAsync(platform, journey, storageState: state);
+            return await WebPages.OpenAsync(platform, journey, storageState: state, javaScript: javaScript);
         }
         finally
         {

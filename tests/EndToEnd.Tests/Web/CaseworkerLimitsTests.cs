@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ComplaintsPlatform.CaseWorkflow.V1;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -9,7 +10,7 @@ namespace ComplaintsPlatform.EndToEnd.Tests;
 /// <summary>
 /// Each role's limits in the browser: a housing escalation offers no refusal; a handler cannot open
 /// another team's case; a service lead reads their directorate's case but changes nothing; and two
-/// officers editing one case do not lose an update. Cases are set up through the gateway's gRPC.
+/// officers editing one case do not lose an update; and the workspace works without JavaScript. Cases are set up through the gateway's gRPC.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class CaseworkerLimitsTests(PlatformFixture platform)
@@ -105,6 +106,45 @@ public sealed class CaseworkerLimitsTests(PlatformFixture platform)
         await Expect(team.Page.GetByTestId("issues")).ToContainTextAsync("The officer did not call back");
         await Expect(team.Page.GetByTestId("deadlines")).ToContainTextAsync("extended by 2 working days");
         await team.CheckAsync("both-changes-kept");
+    }
+
+    [Fact]
+    public async Task Without_JavaScript_the_queue_filters_and_sorts_and_an_action_is_taken_with_its_errors_on_the_page()
+    {
+        var c = await ReadyAsync(ComplaintStream.Corporate, "highways-maintenance", "highways-north", CaseworkerJourneyTests.Stage1Handler);
+
+        await using var team = await platform.Staff.SignedInAsync(CaseworkerJourneyTests.TeamOfficer, "complaints_team", "no-javascript", javaScript: false);
+        var page = team.Page;
+        await page.GotoAsync("/staff/cases");
+        await page.GetByLabel("Stream", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Corporate" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("Stream=Corporate"));
+        await Expect(page.GetByTestId("queue")).ToContainTextAsync("Corporate");
+        var received = page.GetByRole(AriaRole.Columnheader, new() { Name = "Received" });
+        await received.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(received).ToHaveAttributeAsync("aria-sort", "ascending");
+        await received.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(received).ToHaveAttributeAsync("aria-sort", "descending");
+        await Expect(page).ToHaveURLAsync(new Regex("Stream=Corporate"));
+        await team.CheckAsync("queue-filtered-and-sorted");
+
+        await page.GotoAsync($"/staff/cases/{c.Id}");
+        await page.GetByTestId("deadlines").Locator("summary").First.ClickAsync();
+        await Expect(page.GetByTestId("deadlines")).ToContainTextAsync("Policy version");
+        await page.GetByTestId("case-actions").GetByRole(AriaRole.Link, new() { Name = "Define an issue", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Define an issue" }).ClickAsync();
+        await Caseworker.ExpectErrorAsync(page);
+        await Expect(page.GetByLabel("The issue to investigate")).ToHaveAttributeAsync("aria-describedby", new Regex("-error"));
+        await team.CheckAsync("define-issue-error");
+        await page.GetByLabel("The issue to investigate").FillAsync("The crew did not return to finish the job");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Define an issue" }).ClickAsync();
+        await Expect(page.GetByTestId("done")).ToContainTextAsync("Define an issue");
+        await Expect(page.GetByTestId("issues")).ToContainTextAsync("The crew did not return to finish the job");
+        await team.CheckAsync("define-issue-done");
+
+        await page.GotoAsync("/staff/triage");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Triage", Exact = true })).ToBeVisibleAsync();
+        await team.CheckAsync("triage-queue");
     }
 
     private CaseWorkflow.V1.Cases.CasesClient Cases() => new(platform.GatewayChannel());

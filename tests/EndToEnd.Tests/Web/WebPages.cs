@@ -26,13 +26,13 @@ public sealed class WebPages(IPage page, string journey) : IAsyncDisposable
             ? dir
             : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "TestResults", "screenshots"));
 
-    public static async Task<WebPages> OpenAsync(PlatformFixture platform, string journey, int width = 1024, string? storageState = null)
+    public static async Task<WebPages> OpenAsync(PlatformFixture platform, string journey, int width = 1024, string? storageState = null, bool javaScript = true)
     {
         var context = await platform.Browser.NewContextAsync(new()
         {
             BaseURL = platform.GatewayHttp.ToString().TrimEnd('/'),
             ViewportSize = new() { Width = width, Height = 900 },
-            JavaScriptEnabled = true,
+            JavaScriptEnabled = javaScript,
             StorageState = storageState,
         });
         return new WebPages(await context.NewPageAsync(), journey);
