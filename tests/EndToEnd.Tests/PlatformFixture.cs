@@ -67,7 +67,6 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
-
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
@@ -96,6 +95,8 @@ public sealed class PlatformFixture : IAsyncLifetime
             await App.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token);
         }
         _playwright = await Playwright.CreateAsync();
+        // Pages answer in well under a second when the machine is idle; a shared build machine can be far slower.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Browser = await BrowserLauncher.LaunchAsync(_playwright);
     }
 

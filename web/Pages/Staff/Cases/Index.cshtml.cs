@@ -60,7 +60,7 @@ public sealed class IndexModel(StaffTokens tokens, StaffDirectory directory, Cas
         (Sort ?? nameof(CaseSort.NextDeadline)) == column ? (Desc ? "descending" : "ascending") : "none";
 
     public static readonly IReadOnlyList<Choice> Scopes =
-        [new(nameof(QueueScope.All), "All I may see"), new(nameof(QueueScope.Mine), "My cases"), new(nameof(QueueScope.MyTeam), "My team's cases")];
+        [new("", "All I may see"), new(nameof(QueueScope.Mine), "My cases"), new(nameof(QueueScope.MyTeam), "My team's cases")];
 
     public static readonly IReadOnlyList<ChoiceGroup> Streams =
     [
