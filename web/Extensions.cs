@@ -56,6 +56,9 @@ internal static class Extensions
         services.AddGrpcClient<Intake.V1.PublicIntake.PublicIntakeClient>(o => o.Address = intake)
             .ConfigureChannel(c => c.MaxSendMessageSize = null);
         services.AddGrpcClient<CaseWorkflow.V1.Cases.CasesClient>(o => o.Address = caseWorkflow);
+        services.AddGrpcClient<CaseWorkflow.V1.OfficerWork.OfficerWorkClient>(o => o.Address = caseWorkflow);
+        services.AddGrpcClient<CaseWorkflow.V1.CouncilDirectory.CouncilDirectoryClient>(o => o.Address = caseWorkflow);
+        services.AddScoped<StaffDirectory>();
 
         services.AddAntiforgery(o =>
         {

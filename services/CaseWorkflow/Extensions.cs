@@ -21,6 +21,9 @@ internal static class Extensions
             "complaints.calendar.v1.Calendar", "complaints.caseworkflow.v1.Cases", "complaints.caseworkflow.v1.CaseInternal",
             "complaints.caseworkflow.v1.StatutoryProcedures", "complaints.caseworkflow.v1.OfficerWork", "complaints.caseworkflow.v1.CaseImport",
             "complaints.caseworkflow.v1.PersonRequests");
+        // Changes of a case carry the revision the officer read (CaseWork checks it).
+        builder.Services.AddGrpc().AddServiceOptions<CasesService>(o => o.Interceptors.Add<ExpectedRevisionInterceptor>())
+            .AddServiceOptions<StatutoryProceduresService>(o => o.Interceptors.Add<ExpectedRevisionInterceptor>());
         builder.AddOutbox<CaseWorkflowDbContext>(FeedName, "intake", "ombudsman", "compliments", "reporting");
 
         // A newer official bank-holiday file can be dropped in without a release (Calendar:BankHolidaysFile).

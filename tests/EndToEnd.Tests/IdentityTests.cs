@@ -61,19 +61,20 @@ public sealed class IdentityTests(PlatformFixture platform)
     {
         // The AppHost generated the first administrator's password; the fixture signed them in once
         // (new password, then an authenticator app), as a council's administrator would.
-        var created = await platform.Staff.CreateAsync("officer-hwy-01", Roles.Handler);
-        Assert.Equal("priya.shah@shire-county.example.gov.uk", created.Account.UserName);
+        // An officer no browser journey signs in as: accounts are made once per platform.
+        var created = await platform.Staff.CreateAsync("officer-csc-01", Roles.Handler);
+        Assert.Equal("jo.bennett@shire-county.example.gov.uk", created.Account.UserName);
 
         var officer = platform.Staff.Browser();
         var first = await StaffAccounts.SubmitAsync(officer, "account/sign-in", new() { ["UserName"] = created.Account.UserName, ["Password"] = created.TemporaryPassword });
         Assert.EndsWith("/account/new-password", first.Headers.Location!.ToString());
-        await StaffAccounts.SubmitAsync(officer, "account/new-password", new() { ["Password"] = "Highways-north-e2e-1", ["Confirm"] = "Highways-north-e2e-1" });
+        await StaffAccounts.SubmitAsync(officer, "account/new-password", new() { ["Password"] = "Children-north-e2e-1", ["Confirm"] = "Children-north-e2e-1" });
         using var http = new HttpClient();
-        var token = await DevTokens.ForStaffAsync(http, platform.Authority, platform.Secret("dev-token-client-secret"), created.Account.UserName, "Highways-north-e2e-1");
+        var token = await DevTokens.ForStaffAsync(http, platform.Authority, platform.Secret("dev-token-client-secret"), created.Account.UserName, "Children-north-e2e-1");
         var payload = JsonDocument.Parse(Base64UrlEncoder.Decode(token.Split('.')[1])).RootElement;
-        Assert.Equal("officer-hwy-01", payload.GetProperty("sub").GetString());
-        Assert.Equal("highways-north", payload.GetProperty("team").GetString());
-        Assert.Equal("Priya Shah", payload.GetProperty("name").GetString());
+        Assert.Equal("officer-csc-01", payload.GetProperty("sub").GetString());
+        Assert.Equal("cin-north", payload.GetProperty("team").GetString());
+        Assert.Equal("Jo Bennett", payload.GetProperty("name").GetString());
         Assert.True(payload.TryGetProperty("directorate", out _));
 
         // The administrator's password alone is not enough: the second factor is required.

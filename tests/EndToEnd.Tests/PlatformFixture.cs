@@ -15,7 +15,8 @@ public sealed class PlatformFixture : IAsyncLifetime
 {
     public static readonly string[] Services = ["intake", "case-workflow", "ombudsman-liaison", "compliments", "reporting", "identity"];
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    // Generous: on a shared two-core machine the services can take minutes to apply migrations and listen.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(6);
 
     // Under /tmp, not a home folder: the postgres user must reach the cluster.
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), $"cp-e2e-{Guid.NewGuid():N}");
@@ -66,7 +67,6 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
-
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
@@ -95,6 +95,8 @@ public sealed class PlatformFixture : IAsyncLifetime
             await App.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token);
         }
         _playwright = await Playwright.CreateAsync();
+        // Pages answer in well under a second when the machine is idle; a shared build machine can be far slower.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Browser = await BrowserLauncher.LaunchAsync(_playwright);
     }
 

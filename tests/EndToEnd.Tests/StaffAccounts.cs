@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 using ComplaintsPlatform.Hosting.Identity;
 using ComplaintsPlatform.Identity.V1;
 using Grpc.Core;
@@ -70,6 +71,51 @@ public sealed class StaffAccounts(PlatformFixture platform)
         var accounts = new Accounts.AccountsClient(channel);
         var headers = new Metadata { { "Authorization", "Bearer " + await AdministratorTokenAsync() } };
         return await accounts.CreateAccountAsync(new CreateAccountRequest { OfficerId = officerId, Roles = { roles } }, headers);
+    }
+
+    private readonly Dictionary<string, string> _signedIn = [];
+    private readonly SemaphoreSlim _signInGate = new(1, 1);
+
+    /// <summary>
+    /// A browser page signed in to the staff workspace as this officer in this role, for a journey's
+    /// screenshots and axe checks. The officer's account is made and signed in (new password, and an
+    /// authenticator for the complaints team) once per collection; later pages reuse the session's cookies,
+    /// with or without JavaScript.
+    /// </summary>
+    public async Task<WebPages> SignedInAsync(string officerId, string role, string journey, bool javaScript = true)
+    {
+        await _signInGate.WaitAsync();
+        try
+        {
+            if (!_signedIn.TryGetValue(officerId, out var state))
+            {
+                var account = await CreateAsync(officerId, role);
+                await using var first = await WebPages.OpenAsync(platform, $"{journey}-sign-in");
+                var page = first.Page;
+                await page.GotoAsync("/staff/");
+                await page.GetByLabel("User name").FillAsync(account.Account.UserName);
+                await page.GetByLabel("Password", new() { Exact = true }).FillAsync(account.TemporaryPassword);
+                await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+                var password = $"Officer-{officerId}-e2e-2026";
+                await page.GetByLabel("New password", new() { Exact = true }).FillAsync(password);
+                await page.GetByLabel("Confirm new password").FillAsync(password);
+                await page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync();
+                if (role is "complaints_team" or "administrator")
+                {
+                    var key = (await page.GetByTestId("authenticator-key").InnerTextAsync()).Replace(" ", "").ToUpperInvariant();
+                    await page.GetByLabel("Security code").FillAsync(new Totp(Base32Encoding.ToBytes(key)).ComputeTotp());
+                    await page.GetByRole(AriaRole.Button, new() { Name = "Turn on and continue" }).ClickAsync();
+                }
+                await Assertions.Expect(page.GetByTestId("staff-name")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+                state = await page.Context.StorageStateAsync();
+                _signedIn[officerId] = state;
+            }
+            return await WebPages.OpenAsync(platform, journey, storageState: state, javaScript: javaScript);
+        }
+        finally
+        {
+            _signInGate.Release();
+        }
     }
 
     public HttpClient Browser() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })

@@ -11,6 +11,9 @@ public abstract class GovukChoiceField : GovukField
 
     public bool Inline { get; set; }
 
+    /// <summary>Small radios or checkboxes with a small legend, as in an MOJ filter.</summary>
+    public bool Small { get; set; }
+
     protected abstract string Kind { get; }
 
     protected abstract bool IsChecked(string value);
@@ -21,9 +24,9 @@ public abstract class GovukChoiceField : GovukField
         html.Append($"<fieldset class=\"govuk-fieldset\"{DescribedBy()}>");
         html.Append(IsPageHeading
             ? $"<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--l\"><h1 class=\"govuk-fieldset__heading\">{E(Label)}</h1></legend>"
-            : $"<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--m\">{E(Label)}</legend>");
+            : $"<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--{(Small ? "s" : "m")}\">{E(Label)}</legend>");
         HintAndError(html);
-        html.Append($"<div class=\"govuk-{Kind}{(Inline ? $" govuk-{Kind}--inline" : "")}\" data-module=\"govuk-{Kind}\">");
+        html.Append($"<div class=\"govuk-{Kind}{(Inline ? $" govuk-{Kind}--inline" : "")}{(Small ? $" govuk-{Kind}--small" : "")}\" data-module=\"govuk-{Kind}\">");
         for (var i = 0; i < Items.Count; i++)
         {
             var item = Items[i];
@@ -50,7 +53,8 @@ public sealed class GovukRadios : GovukChoiceField
 {
     protected override string Kind => "radios";
 
-    protected override bool IsChecked(string value) => For.Model?.ToString() == value;
+    // A choice whose value is empty ("Any") is the one checked when nothing is chosen yet.
+    protected override bool IsChecked(string value) => (For.Model?.ToString() ?? "") == value;
 }
 
 /// <summary><c>&lt;govuk-checkboxes for="Adjustments" label="..." items="Model.Choices" /&gt;</c> for a list of strings.</summary>

@@ -59,6 +59,18 @@ public static class Links
         public const string Unavailable = "/staff/unavailable";
         public const string SignInCallback = "/staff/signin-oidc";
         public const string SignOutCallback = "/staff/signout-callback-oidc";
+        public const string Cases = "/staff/cases";
+        public const string Triage = "/staff/triage";
+        public const string Search = "/staff/search";
+        public const string LogContact = "/staff/log-contact";
+
+        public static string Case(string caseId) => $"{Cases}/{caseId}";
+
+        public static string CaseAction(string caseId, string action) => $"{Cases}/{caseId}/{action}";
+
+        public static string Letter(string caseId, string correspondenceId) => $"{Cases}/{caseId}/letters/{correspondenceId}";
+
+        public static string Contact(string contactId) => $"{Triage}/{contactId}";
     }
 
     private static readonly (string Page, string Route)[] s_routes =
@@ -94,6 +106,14 @@ public static class Links
         ("/Staff/StaySignedIn", Staff.StaySignedIn),
         ("/Staff/NoAccess", Staff.NoAccess),
         ("/Staff/Unavailable", Staff.Unavailable),
+        ("/Staff/Cases/Index", Staff.Cases),
+        ("/Staff/Cases/Case", Staff.Cases + "/{caseId:guid}"),
+        ("/Staff/Cases/Action", Staff.Cases + "/{caseId:guid}/{step}"),
+        ("/Staff/Cases/Letter", Staff.Cases + "/{caseId:guid}/letters/{correspondenceId:guid}"),
+        ("/Staff/Triage/Index", Staff.Triage),
+        ("/Staff/Triage/Contact", Staff.Triage + "/{contactId:guid}"),
+        ("/Staff/Search", Staff.Search),
+        ("/Staff/LogContact", Staff.LogContact),
     ];
 
     public static void MapRoutes(PageConventionCollection conventions)

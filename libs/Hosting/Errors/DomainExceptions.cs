@@ -20,3 +20,6 @@ public sealed class ValidationException(IReadOnlyList<FieldViolation> violations
 {
     public IReadOnlyList<FieldViolation> Violations { get; } = violations;
 }
+
+/// <summary>The thing changed since the caller read it (ABORTED): read it again, then retry.</summary>
+public sealed class ConcurrencyConflictException(string reason) : DomainException(reason);

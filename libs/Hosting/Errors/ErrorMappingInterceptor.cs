@@ -83,6 +83,8 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
                 return Simple(Code.AlreadyExists, exists.Message);
             case AccessDeniedException denied:
                 return Simple(Code.PermissionDenied, denied.Message);
+            case ConcurrencyConflictException conflict:
+                return Simple(Code.Aborted, conflict.Message);
         }
         if (IsUnavailable(ex))
         {

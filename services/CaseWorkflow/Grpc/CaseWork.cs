@@ -15,6 +15,8 @@ namespace ComplaintsPlatform.CaseWorkflow.Grpc;
 /// </summary>
 public sealed class CaseWork(CaseWorkflowDbContext db, CaseRulesSource rules, CasePublisher publisher)
 {
+    private const string Stale = "This case changed since you read it: read it again and retry.";
+
     public async Task<(CaseRecord Record, Case Case)> ReadAsync(ServerCallContext context, string caseId, string action)
     {
         var caller = Caller.From(context);
@@ -35,6 +37,10 @@ public sealed class CaseWork(CaseWorkflowDbContext db, CaseRulesSource rules, Ca
         {
             await AuditAsync(record.Id, caller, null, action, save: true, context.CancellationToken);
         }
+        if (ExpectedRevisionInterceptor.Of(context) is { } expected && expected != record.Revision)
+        {
+            throw new ConcurrencyConflictException(Stale);
+        }
         var c = record.Load();
         var actor = new Actor(caller.Subject, role!, rules.Now);
         await change(c, await rules.ForCaseAsync(db, c, context.CancellationToken), actor);
@@ -53,7 +59,7 @@ public sealed class CaseWork(CaseWorkflowDbContext db, CaseRulesSource rules, Ca
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new RuleViolationException("The case was changed by someone else at the same moment; read it again and retry.");
+            throw new ConcurrencyConflictException(Stale);
         }
     }
 

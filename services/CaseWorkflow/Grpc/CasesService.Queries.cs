@@ -20,7 +20,7 @@ public sealed partial class CasesService
     public override async Task<V1Case> GetCase(GetCaseRequest request, ServerCallContext context)
     {
         var (record, c) = await work.ReadAsync(context, request.CaseId, nameof(GetCase));
-        return await WithPersonFlagsAsync(CaseMapping.ToProto(c, record.Revision, rules.Today(state.Current.Calendars)), context.CancellationToken);
+        return await ForOfficerAsync(record, c, context);
     }
 
     // Handlers see the person's adjustments and restrictions (as codes) wherever they open the case.
@@ -41,7 +41,7 @@ public sealed partial class CasesService
         var id = await db.Cases.Where(c => c.Reference == request.Reference).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(context.CancellationToken)
             ?? throw new NotFoundException($"A case with reference {request.Reference}");
         var (record, c) = await work.ReadAsync(context, id.ToString(), nameof(FindCaseByReference));
-        return await WithPersonFlagsAsync(CaseMapping.ToProto(c, record.Revision, rules.Today(state.Current.Calendars)), context.CancellationToken);
+        return await ForOfficerAsync(record, c, context);
     }
 
     [Authorize(Roles = CaseAccess.Readers)]
@@ -62,6 +62,7 @@ public sealed partial class CasesService
         v.Require(System.Enum.IsDefined(request.Scope), "scope", "is not a known queue scope");
         v.Require(System.Enum.IsDefined(request.Stream), "stream", "is not a known stream");
         v.Require(System.Enum.IsDefined(request.Status), "status", "is not a known case status");
+        v.Require(System.Enum.IsDefined(request.Sort), "sort", "is not a known order");
         var offset = 0;
         v.Require(request.PageToken.Length == 0 || int.TryParse(request.PageToken, out offset) && offset >= 0, "page_token", "is not valid");
         v.ThrowIfInvalid();
@@ -106,10 +107,8 @@ public sealed partial class CasesService
             query = query.Where(c => c.Status == (int)request.Status);
         }
         var size = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
-        var page = await query
-            // PostgreSQL sorts NULLs last in ascending order, so the (next_deadline, id) indexes serve
-            // this order directly; sorting on "next_deadline IS NULL" first forced a sort of every row.
-            .OrderBy(c => c.NextDeadline).ThenBy(c => c.Id)
+        var total = await query.CountAsync(context.CancellationToken);
+        var page = await Sorted(query, request.Sort, request.Descending)
             .Skip(offset).Take(size + 1)
             .ToListAsync(context.CancellationToken);
 
@@ -121,8 +120,9 @@ public sealed partial class CasesService
         await db.SaveChangesAsync(context.CancellationToken);
         return new ListCasesReply
         {
-            Cases = { page.Take(size).Select(c => CaseMapping.ToSummary(c, today)) },
+            Cases = { page.Take(size).Select(c => WithWorkingDaysLeft(CaseMapping.ToSummary(c, today), calendars, today)) },
             NextPageToken = page.Count > size ? (offset + size).ToString() : "",
+            TotalSize = total,
         };
     }
 

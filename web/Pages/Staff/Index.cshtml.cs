@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ComplaintsPlatform.Web.Pages.Staff;
 
 /// <summary>The officer's numbers, from the services' own queues, asked with the officer's own token.</summary>
-public sealed class IndexModel(StaffTokens tokens, Intake.V1.Intake.IntakeClient intake, Cases.CasesClient cases) : PageModel
+public sealed class IndexModel(StaffTokens tokens, Intake.V1.Intake.IntakeClient intake, CaseWorkflow.V1.Cases.CasesClient cases,
+    OfficerWork.OfficerWorkClient officerWork) : PageModel
 {
     // The largest page the triage queue gives (Intake refuses more); counts past it show as "500+".
     private const int Cap = 500;
@@ -18,8 +19,15 @@ public sealed class IndexModel(StaffTokens tokens, Intake.V1.Intake.IntakeClient
 
     public bool Unavailable { get; private set; }
 
+    /// <summary>The officer's open tasks (a late response's delay to record) and reminders, newest first.</summary>
+    public List<Reminder> Tasks { get; } = [];
+
     public async Task OnGetAsync()
     {
+        if (!StaffSignIn.CaseRoles.Any(User.IsInRole))
+        {
+            return; // council staff log contacts; they have no queues
+        }
         var call = await tokens.CallOptionsAsync(HttpContext.RequestAborted);
         if (User.IsInRole("complaints_team"))
         {
@@ -30,6 +38,11 @@ public sealed class IndexModel(StaffTokens tokens, Intake.V1.Intake.IntakeClient
         Figures.Add(new("due-soon", await CountAsync(() => CasesAsync(new ListCasesRequest { Scope = scope, DueWithinWorkingDays = 3 }, call)),
             "cases due within 3 working days"));
         Figures.Add(new("overdue", await CountAsync(() => CasesAsync(new ListCasesRequest { Scope = scope, OverdueOnly = true }, call)), "cases overdue"));
+        await CountAsync(async () =>
+        {
+            Tasks.AddRange((await officerWork.ListMyRemindersAsync(new ListMyRemindersRequest { PageSize = 50 }, call)).Reminders.Where(r => r.DoneAt is null));
+            return Tasks.Count;
+        });
     }
 
     private async Task<int> CasesAsync(ListCasesRequest request, CallOptions call)

@@ -1,0 +1,115 @@
+using ComplaintsPlatform.CaseWorkflow.V1;
+using ComplaintsPlatform.Intake.V1;
+using Date = Google.Type.Date;
+
+namespace ComplaintsPlatform.Web.Staff;
+
+/// <summary>How the services' codes and dates read on staff pages. Words only: no rule is decided here.</summary>
+public static class CaseText
+{
+    public static string Stream(ComplaintStream s) => s switch
+    {
+        ComplaintStream.Corporate => "Corporate",
+        ComplaintStream.AdultSocialCare => "Adult social care",
+        ComplaintStream.ChildrenSocialCare => "Children's social care",
+        ComplaintStream.Housing => "Housing",
+        _ => "Not set",
+    };
+
+    public static string Status(CaseWorkflow.V1.CaseStatus s) => s switch
+    {
+        CaseWorkflow.V1.CaseStatus.Open => "Open",
+        CaseWorkflow.V1.CaseStatus.EscalationRequested => "Escalation requested",
+        CaseWorkflow.V1.CaseStatus.Closed => "Closed",
+        _ => "Unknown",
+    };
+
+    public static string Ending(CaseEnding e) => Words(e.ToString());
+
+    public static string Finding(Finding f) => f switch
+    {
+        CaseWorkflow.V1.Finding.Upheld => "Upheld",
+        CaseWorkflow.V1.Finding.PartlyUpheld => "Partly upheld",
+        CaseWorkflow.V1.Finding.NotUpheld => "Not upheld",
+        CaseWorkflow.V1.Finding.NoFinding => "No finding",
+        _ => "Not recorded",
+    };
+
+    public static string Clock(ClockKind k) => k switch
+    {
+        ClockKind.Acknowledge => "Acknowledge",
+        ClockKind.Respond => "Respond",
+        ClockKind.EscalationWindow => "Person may escalate until",
+        ClockKind.PanelMeeting => "Review panel meets",
+        ClockKind.PanelReport => "Panel report",
+        ClockKind.Backstop => "Six-month backstop",
+        _ => Words(k.ToString()),
+    };
+
+    public static string Decision(TriageDecision d) => d == TriageDecision.Unspecified ? "Not triaged" : Words(d.ToString());
+
+    public static string Kind(ContactKind k) => Words(k.ToString());
+
+    public static string Channel(Intake.V1.Channel c) => Words(c.ToString());
+
+    /// <summary>"ResolvedByComplaintsTeam" → "Resolved by complaints team".</summary>
+    public static string Words(string pascal)
+    {
+        var words = System.Text.RegularExpressions.Regex.Replace(pascal, "(?<!^)([A-Z])", " $1").ToLowerInvariant();
+        return words.Length == 0 ? "" : char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
+    public static string Date(Date? d) => d is { Year: > 0 } ? new DateOnly(d.Year, d.Month, d.Day).ToString("d MMMM yyyy") : "";
+
+    public static string ShortDate(Date? d) => d is { Year: > 0 } ? new DateOnly(d.Year, d.Month, d.Day).ToString("d MMM yyyy") : "";
+
+    public static string Instant(Google.Protobuf.WellKnownTypes.Timestamp? t)
+    {
+        if (t is null)
+        {
+            return "";
+        }
+        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        return TimeZoneInfo.ConvertTime(t.ToDateTimeOffset(), london).ToString("d MMMM yyyy, h:mmtt").Replace("AM", "am").Replace("PM", "pm");
+    }
+
+    /// <summary>Whole pence as pounds and pence: 12345 → "£123.45".</summary>
+    public static string Money(long pence) => $"£{pence / 100:N0}.{Math.Abs(pence % 100):D2}";
+
+    public static string WorkingDaysLeft(int days) => days switch
+    {
+        < 0 => $"{-days} working day{(days == -1 ? "" : "s")} overdue",
+        0 => "Due today",
+        _ => $"{days} working day{(days == 1 ? "" : "s")} left",
+    };
+
+    public static string Action(CaseAction a) => a switch
+    {
+        CaseAction.Acknowledge => "Acknowledge",
+        CaseAction.DefineIssue => "Define an issue",
+        CaseAction.Allocate => "Allocate",
+        CaseAction.Reallocate => "Re-allocate",
+        CaseAction.Extend => "Extend the deadline",
+        CaseAction.LogTime => "Log time",
+        CaseAction.DraftResponse => "Draft the response",
+        CaseAction.ReviewResponse => "Review the draft",
+        CaseAction.SendResponse => "Send the response",
+        CaseAction.EndCase => "End the case another way",
+        CaseAction.RequestEscalation => "Record a request to escalate",
+        CaseAction.AcceptEscalation => "Accept the escalation",
+        CaseAction.RefuseEscalation => "Refuse the escalation",
+        CaseAction.AddRemedy => "Add a remedy",
+        CaseAction.CompleteRemedy => "Record a remedy done",
+        CaseAction.RecordLearning => "Record learning",
+        CaseAction.ReviewLearning => "Review the learning",
+        CaseAction.RecordResponseDelay => "Record why the response is late",
+        _ => Words(a.ToString()),
+    };
+
+    /// <summary>The action's address segment: "define-issue".</summary>
+    public static string Slug(CaseAction a) =>
+        System.Text.RegularExpressions.Regex.Replace(a.ToString(), "(?<!^)([A-Z])", "-$1").ToLowerInvariant();
+
+    public static CaseAction? FromSlug(string slug) =>
+        Enum.GetValues<CaseAction>().Where(a => a != CaseAction.Unspecified).Cast<CaseAction?>().FirstOrDefault(a => Slug(a!.Value) == slug);
+}
