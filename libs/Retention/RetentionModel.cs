@@ -49,21 +49,16 @@ public sealed class RetentionRunItem
 /// <summary>The retention tables as part of a service's own EF model, in its schema, through its own migrations.</summary>
 public static class RetentionModel
 {
-    public static ModelBuilder AddRetention(this ModelBuilder modelBuilder)
+    /// <summary>
+    /// The run records, and unless <paramref name="followsCaseWorkflow"/> is false (CaseWorkflow itself), the
+    /// schedule and legal holds as announced on CaseWorkflow's feed.
+    /// </summary>
+    public static ModelBuilder AddRetention(this ModelBuilder modelBuilder, bool followsCaseWorkflow = true)
     {
-        modelBuilder.Entity<RetentionRuleRecord>(e =>
+        if (followsCaseWorkflow)
         {
-            e.ToTable("retention_rules");
-            e.HasKey(r => r.Kind);
-            e.Property(r => r.Kind).ValueGeneratedNever();
-        });
-        modelBuilder.Entity<HeldRecord>(e =>
-        {
-            e.ToTable("legal_holds_applied");
-            e.HasKey(h => h.HoldId);
-            e.Property(h => h.HoldId).HasMaxLength(100);
-            e.Property(h => h.PersonId).HasMaxLength(100);
-        });
+            AddApplied(modelBuilder);
+        }
         modelBuilder.Entity<RetentionRunRecord>(e =>
         {
             e.ToTable("retention_runs");
@@ -82,5 +77,22 @@ public static class RetentionModel
             e.HasIndex(i => i.RunId);
         });
         return modelBuilder;
+    }
+
+    private static void AddApplied(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<RetentionRuleRecord>(e =>
+        {
+            e.ToTable("retention_rules");
+            e.HasKey(r => r.Kind);
+            e.Property(r => r.Kind).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<HeldRecord>(e =>
+        {
+            e.ToTable("legal_holds_applied");
+            e.HasKey(h => h.HoldId);
+            e.Property(h => h.HoldId).HasMaxLength(100);
+            e.Property(h => h.PersonId).HasMaxLength(100);
+        });
     }
 }

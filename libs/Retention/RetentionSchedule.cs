@@ -66,6 +66,14 @@ public sealed class RetentionSchedule
     /// <summary>Says no, field by field, to a schedule the services could not apply.</summary>
     public static void Validate(IReadOnlyList<RetentionRule> rules, string field = "rules")
     {
+        if (Check(rules, field) is { Count: > 0 } violations)
+        {
+            throw new ValidationException(violations);
+        }
+    }
+
+    public static List<FieldViolation> Check(IReadOnlyList<RetentionRule> rules, string field = "rules")
+    {
         var violations = new List<FieldViolation>();
         for (var i = 0; i < rules.Count; i++)
         {
@@ -97,10 +105,7 @@ public sealed class RetentionSchedule
                 violations.Add(new($"{at}.action", $"{Name(rule.Kind)} can only be erased: nothing would be left to keep."));
             }
         }
-        if (violations.Count > 0)
-        {
-            throw new ValidationException(violations);
-        }
+        return violations;
     }
 
     public RetentionRule? RuleFor(RetentionKind kind) => _rules.GetValueOrDefault(kind);
