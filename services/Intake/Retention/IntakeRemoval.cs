@@ -69,12 +69,15 @@ internal static class IntakeRemoval
         }
         else
         {
+            // A letter not yet sent when its contact is erased is never sent: there is no one left to send it to.
+            await db.Correspondence.Where(m => found.Contains(m.Id) && m.Status == CorrespondenceStatus.Pending).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, CorrespondenceStatus.Failed)
+                .SetProperty(m => m.LastError, "Erased before it was sent (retention or an erasure request)."), ct);
             // The template, dates and delivery outcome stay; who it went to and what it said go.
             await db.Correspondence.Where(m => found.Contains(m.Id)).ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.RecipientName, "").SetProperty(m => m.RecipientAddress, Array.Empty<string>())
                 .SetProperty(m => m.FactsJson, "{}").SetProperty(m => m.Subject, (string?)null)
-                .SetProperty(m => m.Document, (byte[]?)null).SetProperty(m => m.LastError, (string?)null)
-                .SetProperty(m => m.AnonymisedAt, now), ct);
+                .SetProperty(m => m.Document, (byte[]?)null).SetProperty(m => m.AnonymisedAt, now), ct);
         }
         return found.ConvertAll(id => id.ToString());
     }

@@ -44,8 +44,9 @@ public sealed class IntakeRetention(TimeProvider clock) : RetentionSweep<IntakeD
         }
         return kind switch
         {
+            // An erasure takes a contact not yet triaged too; the schedule waits for the triage decision.
             RetentionKind.ContactNotTakenForward => Candidates(await contacts
-                .Where(c => c.AnonymisedAt == null && c.Decision != 0 && c.Decision != Complaint).ToListAsync(ct)),
+                .Where(c => c.AnonymisedAt == null && (c.Decision != 0 || target.IsErasure) && c.Decision != Complaint).ToListAsync(ct)),
             RetentionKind.ClosedCase => Candidates(await contacts
                 .Where(c => c.AnonymisedAt == null && c.Decision == Complaint && (target.IsErasure || c.CaseClosedOn != null)).ToListAsync(ct)),
             RetentionKind.Attachment => await AttachmentsAsync(db, contacts, ct),
