@@ -31,7 +31,8 @@ internal sealed class DayTable
         }
         foreach (var day in settings.ExtraStatuteExclusions)
             Mark(day.DayNumber - FirstDayNumber, NonWorkingReason.StatuteExclusion, _statuteExclusions, "additional statutory exclusion");
-        foreach (var day in settings.ClosureDays)
+        var closures = statute.CountsCouncilClosures ? settings.ClosureDays : [];
+        foreach (var day in closures)
             Mark(day.DayNumber - FirstDayNumber, NonWorkingReason.ClosureDay, null, null);
 
         WorkingBefore = new int[Count + 1];

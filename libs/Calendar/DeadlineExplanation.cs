@@ -4,7 +4,7 @@ namespace ComplaintsPlatform.Calendar;
 
 /// <summary>
 /// Everything needed to defend a computed deadline: where the clock started and why, which days
-/// were skipped and why, and which calendar (data version, division, statute) was used.
+/// were skipped and why, and which calendar (data version, division, statute) and working-day rule was used.
 /// </summary>
 public sealed record DeadlineExplanation(
     DateTimeOffset? ReceivedAt,
@@ -17,7 +17,8 @@ public sealed record DeadlineExplanation(
     IReadOnlyList<NonWorkingDay> SkippedDays,
     string CalendarVersion,
     Division Division,
-    string Statute)
+    string Statute,
+    string WorkingDayRule = "")
 {
     public override string ToString()
     {
@@ -29,6 +30,8 @@ public sealed record DeadlineExplanation(
         text.AppendLine($"{WorkingDays} working days after it: due {Due:ddd yyyy-MM-dd}");
         foreach (var day in SkippedDays)
             text.AppendLine($"  skipped {day}");
+        if (WorkingDayRule.Length > 0)
+            text.AppendLine(WorkingDayRule);
         text.Append($"Calendar {CalendarVersion}, {Division}, {Statute}");
         return text.ToString();
     }

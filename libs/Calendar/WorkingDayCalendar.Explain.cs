@@ -22,7 +22,7 @@ public sealed partial class WorkingDayCalendar
 
         return new DeadlineExplanation(receiptInstant, receiptDay, effective, reason,
             NonWorkingDaysIn(receiptDay, effective.AddDays(-1)), workingDays, due,
-            NonWorkingDaysIn(effective.AddDays(1), due), Version, Division, Statute.Name);
+            NonWorkingDaysIn(effective.AddDays(1), due), Version, Division, Statute.Name, Statute.WorkingDayRule);
     }
 
     public DeadlineExplanation ExplainAddWorkingDays(DateOnly start, int workingDays)
@@ -30,7 +30,7 @@ public sealed partial class WorkingDayCalendar
         var due = AddWorkingDays(start, workingDays);
         var (first, last) = due >= start ? (start.AddDays(1), due) : (due, start.AddDays(-1));
         return new DeadlineExplanation(null, start, start, "the clock starts from a date; counting begins the day after it",
-            [], workingDays, due, NonWorkingDaysIn(first, last), Version, Division, Statute.Name);
+            [], workingDays, due, NonWorkingDaysIn(first, last), Version, Division, Statute.Name, Statute.WorkingDayRule);
     }
 
     /// <summary>Every non-working day from <paramref name="first"/> to <paramref name="last"/> inclusive, with its reasons.</summary>

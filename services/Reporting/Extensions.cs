@@ -44,6 +44,7 @@ internal static class Extensions
     public static WebApplication MapReportingEndpoints(this WebApplication app)
     {
         app.MapReportingOpenApi();
+        app.UseCsvRoutes();
         app.MapGrpcService<ReportingService>();
         app.MapGrpcService<ReportingDocumentsService>();
         return app;

@@ -55,4 +55,25 @@ public class ExplanationTests
         Assert.Contains("due Thu 2025-12-04", why.ToString());
         Assert.Contains(BankHolidayData.Shipped.Version, why.ToString());
     }
+
+    [Fact]
+    public void Explanation_of_an_adult_social_care_deadline_names_the_2009_regulations_and_says_closure_days_count()
+    {
+        var adult = new WorkingDayCalendar(BankHolidayData.Shipped,
+            new CouncilCalendarSettings(Division.EnglandAndWales) { ClosureDays = [D(2024, 6, 11)] }, StatuteRule.AdultSocialCare2009);
+
+        var text = adult.ExplainAddWorkingDays(D(2024, 6, 10), 3).ToString();
+
+        Assert.Contains("Local Authority Social Services and National Health Service Complaints (England) Regulations 2009", text);
+        Assert.Contains("council closure days are working days under it", text);
+    }
+
+    [Fact]
+    public void Explanation_of_a_code_deadline_says_council_closure_days_are_skipped()
+    {
+        var why = EnglandAndWales.ExplainAddWorkingDays(D(2024, 6, 10), 3);
+
+        Assert.Contains("council closure days are not working days", why.ToString());
+        Assert.Equal(StatuteRule.BankHolidaysOnly.WorkingDayRule, why.WorkingDayRule);
+    }
 }

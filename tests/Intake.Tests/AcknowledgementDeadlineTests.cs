@@ -50,4 +50,20 @@ public sealed class AcknowledgementDeadlineTests
 
         Assert.Equal(((DateOnly?)null, 0), new AcknowledgementDeadline(3, ComplaintStream.Corporate).For(before, new DateOnly(2025, 6, 2), s_calendar));
     }
+
+    [Fact]
+    public void Adult_social_care_acknowledgement_in_the_triage_queue_ignores_council_closure_days_as_the_2009_regulations_define_working_days()
+    {
+        var clock = new CouncilClock(BankHolidayData.Shipped, new CouncilCalendarSettings(Division.EnglandAndWales)
+        {
+            ClosureDays = CouncilCalendarSettings.DaysEachYear(2024, 2024, 12, 27, 31),
+        });
+        var received = new DateTimeOffset(2024, 12, 23, 10, 0, 0, TimeSpan.Zero);
+        var adult = new AcknowledgementDeadline(3, ComplaintStream.AdultSocialCare);
+        var corporate = new AcknowledgementDeadline(3, ComplaintStream.Corporate);
+
+        // 24th (1), Christmas, 27th (2) though the council is closed, weekend, 30th (3); the Code skips 27-31 December.
+        Assert.Equal(new DateOnly(2024, 12, 30), adult.For(received, new DateOnly(2024, 12, 23), adult.CalendarFrom(clock)).Due);
+        Assert.Equal(new DateOnly(2025, 1, 3), corporate.For(received, new DateOnly(2024, 12, 23), corporate.CalendarFrom(clock)).Due);
+    }
 }

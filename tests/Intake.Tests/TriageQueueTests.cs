@@ -43,7 +43,7 @@ public sealed class TriageQueueTests(IntakeFixture fixture) : IClassFixture<Inta
     }
 
     [Fact]
-    public async Task A_Scottish_councils_queue_counts_its_own_bank_holidays_closures_and_close_of_business()
+    public async Task A_Scottish_councils_queue_counts_its_own_bank_holidays_and_close_of_business_and_the_adult_regulations_ignore_its_closures()
     {
         await using var host = await IntakeHost.StartAsync();
         var configuration = (CouncilConfigurationChanged)SyntheticCaseWorkflowFeed.DefaultConfiguration().Last();
@@ -63,9 +63,11 @@ public sealed class TriageQueueTests(IntakeFixture fixture) : IClassFixture<Inta
 
         var queue = await host.Client(TestIdentity.Token(Roles.ComplaintsTeam)).ListTriageQueueAsync(new ListTriageQueueRequest());
 
-        // Not 1 and 2 January (Scottish bank holidays) nor 7 January (closed): 5, 6 and 8 January.
-        // England and Wales would have said 6 January, counting 2, 5 and 6 January.
-        Assert.Equal(new Google.Type.Date { Year = 2026, Month = 1, Day = 8 }, queue.Items.Single(i => i.ContactId == morning.ContactId).AcknowledgeBy);
-        Assert.Equal(new Google.Type.Date { Year = 2026, Month = 1, Day = 9 }, queue.Items.Single(i => i.ContactId == evening.ContactId).AcknowledgeBy);
+        // The shortest limit is adult social care's 3 working days, counted as its regulations define them: not 1 and
+        // 2 January (Scottish bank holidays), but 7 January although the council is closed: 5, 6 and 7 January.
+        // England and Wales would have said 6 January, counting 2, 5 and 6 January; the Code's calendar, 8 January.
+        Assert.Equal(new Google.Type.Date { Year = 2026, Month = 1, Day = 7 }, queue.Items.Single(i => i.ContactId == morning.ContactId).AcknowledgeBy);
+        Assert.Equal(new Google.Type.Date { Year = 2026, Month = 1, Day = 8 }, queue.Items.Single(i => i.ContactId == evening.ContactId).AcknowledgeBy);
+        Assert.Equal(ComplaintStream.AdultSocialCare, queue.ShortestAcknowledgeStream);
     }
 }

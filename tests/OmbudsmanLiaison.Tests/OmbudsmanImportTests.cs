@@ -116,8 +116,41 @@ public sealed class OmbudsmanImportTests : IAsyncLifetime
 
         Assert.Equal((4, 4), (enquiries.RowsRead, enquiries.RowsImported));
         Assert.Empty(enquiries.Errors);
-        Assert.Equal((3, 3), (recommendations.RowsRead, recommendations.RowsImported));
+        Assert.Equal((4, 4), (recommendations.RowsRead, recommendations.RowsImported));
         Assert.Empty(recommendations.Errors);
+    }
+
+    [Fact]
+    public async Task Housing_Ombudsman_determinations_and_orders_import_on_housing_enquiries_only()
+    {
+        var enquiries = Csv(EnquiryHeader + ",housing_determinations",
+            "HOUSING,2021001,,housing,2021-04-06,,2021-09-14,,,,,MALADMINISTRATION; service failure",
+            "HOUSING,2021002,,housing,2021-04-06,,2021-09-14,,,,,NO_MALADMINISTRATION",
+            "HOUSING,2021003,,housing,2021-04-06,UPHELD,2021-09-14,,yes,,,",
+            "LGSCO,21 000 009,,environment,2021-04-06,NOT_UPHELD,2021-09-14,,,,,SERVICE_FAILURE",
+            "HOUSING,2021004,,housing,2021-04-06,,2021-09-14,,,,,MILD_MALADMINISTRATION");
+        var report = await SendAsync(Client().ImportEnquiries(), "enquiries.csv", enquiries);
+
+        Assert.Equal((5, 2, 3), (report.RowsRead, report.RowsImported, report.RowsFailed));
+        Assert.Equal([(4, "decision"), (5, "housing_determinations"), (6, "housing_determinations")],
+            report.Errors.Select(e => (e.Line, e.Column)).Distinct().ToList());
+        var decisions = (await _host.EventsAsync(OmbudsmanDecisionRecorded.Descriptor)).Cast<OmbudsmanDecisionRecorded>().ToList();
+        Assert.Equal([HousingDetermination.Maladministration, HousingDetermination.ServiceFailure], decisions[0].HousingDeterminations);
+        Assert.All(decisions, d => Assert.Equal(OmbudsmanDecision.Unspecified, d.Decision));
+
+        var orders = Csv("source_id,ombudsman,ombudsman_reference,kind,type,amount_pence,agreed,due,completed",
+            "o-1,HOUSING,2021001,ORDER,FINANCIAL,£300.00,,2021-10-12,2021-10-20",
+            "o-2,HOUSING,2021001,RECOMMENDATION,PROCEDURE_CHANGE,,,2021-12-14,",
+            "o-3,HOUSING,2021002,ORDER,APOLOGY,,,2021-10-12,",
+            "o-4,HOUSING,2021001,DIRECTION,APOLOGY,,,2021-10-12,");
+        var imported = await SendAsync(Client().ImportRecommendations(), "recommendations.csv", orders);
+
+        Assert.Equal((4, 2, 2), (imported.RowsRead, imported.RowsImported, imported.RowsFailed));
+        Assert.Equal([(4, "ombudsman_reference"), (5, "kind")], imported.Errors.Select(e => (e.Line, e.Column)).ToList());
+        var complied = (OrderCompleted)Assert.Single(await _host.EventsAsync(OrderCompleted.Descriptor));
+        Assert.Equal((30_000L, true, true), (complied.AmountPence, complied.Late, complied.Imported));
+        Assert.Single(await _host.EventsAsync(RecommendationAgreed.Descriptor));
+        Assert.Equal(1, await _host.CountAsync("orders"));
     }
 
     [Theory]

@@ -37,7 +37,8 @@ public sealed class GeneratedYearTests(GeneratedYearFixture fixture)
     {
         var checkedCells = 0;
         var basesDiffer = 0;
-        foreach (var report in AllReports)
+        // The contact-types table is turned (a row per kind of contact): PublishedTablesTests checks it.
+        foreach (var report in AllReports.Where(r => r != ReportKind.ContactTypes))
         {
             foreach (var basis in new[] { Basis.Received, Basis.Resolved })
             {
@@ -135,6 +136,10 @@ public sealed class GeneratedYearTests(GeneratedYearFixture fixture)
             {
                 foreach (var grouping in new[] { Grouping.Council, Grouping.Team, Grouping.Stage, Grouping.Channel })
                 {
+                    if (report == ReportKind.Stage2Reviews && grouping == Grouping.Team)
+                    {
+                        continue; // not kept by team
+                    }
                     var table = await host.Team.GetReportAsync(ReportingHost.Request(report, 2025, basis, grouping));
                     table.AsOf = null;
                     all.Add(table.ToByteArray());

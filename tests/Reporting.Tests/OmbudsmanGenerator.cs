@@ -90,13 +90,37 @@ public static class OmbudsmanGenerator
         At(ReportKind.OmbudsmanRemedies, "agreed", agreed);
         At(ReportKind.OmbudsmanRemedies, "agreed_" + recommendation.Type, agreed);
         At(ReportKind.OmbudsmanRemedies, "compensation_agreed_pence", agreed, amount);
+        // Compliance per case, and remedies delayed while open, depend on today as well as on the events.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var twelveMonths = decided.AddMonths(12);
         if (d % 7 == 5)
         {
-            return; // still outstanding
+            // Still outstanding: not complied once its deadline has passed, delayed once 12 months have.
+            var due = agreed.AddDays(30);
+            if (due < today)
+            {
+                At(ReportKind.OmbudsmanRemedies, "cases_assessed", due);
+                At(ReportKind.OmbudsmanRemedies, "cases_not_complied", due);
+            }
+            if (twelveMonths <= today)
+            {
+                At(ReportKind.OmbudsmanRemedies, "became_delayed", twelveMonths);
+            }
+            return;
         }
         var late = d % 4 == 0 || d % 4 == 1;
         var delayed = late && d % 8 == 0;
         var completed = agreed.AddDays(delayed ? 400 : late ? 45 : 20);
+        At(ReportKind.OmbudsmanRemedies, "cases_assessed", completed);
+        At(ReportKind.OmbudsmanRemedies, "cases_complied", completed);
+        if (late)
+        {
+            At(ReportKind.OmbudsmanRemedies, "cases_complied_late", completed);
+        }
+        if (twelveMonths <= today && completed > twelveMonths)
+        {
+            At(ReportKind.OmbudsmanRemedies, "became_delayed", twelveMonths);
+        }
         g.Events.Add(("ombudsman", new RecommendationCompleted
         {
             EnquiryId = id, RecommendationId = recommendation.RecommendationId, Type = recommendation.Type, AmountPence = amount,

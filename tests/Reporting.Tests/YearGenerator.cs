@@ -64,7 +64,8 @@ public sealed class YearGenerator
         var channel = Channels[i % 4];
         var contactId = $"{prefix}contact-{i}";
         var caseId = $"{prefix}case-{i}";
-        void Ex(ReportKind report, string column, DateOnly happened, long value = 1) => Expect(report, column, received, happened, directorate, value);
+        void Ex(ReportKind report, string column, DateOnly happened, long value = 1) =>
+            Expected.Add(new(report, column, received, happened, value, directorate, stream.ToString()));
 
         Events.Add(("intake", new ContactReceived { ContactId = contactId, Kind = ContactKind.Complaint, Channel = channel, ReceivedAt = Noon(received), ServiceAreaId = area }));
         Events.Add(("intake", new ContactTriaged
@@ -155,11 +156,13 @@ public sealed class YearGenerator
             Ex(ReportKind.Remedies, "total", agreedOn);
             Ex(ReportKind.Remedies, type, agreedOn);
             Ex(ReportKind.Remedies, "financial_pence", agreedOn, amount);
+            Ex(ReportKind.Remedies, "outstanding", agreedOn);
         }
         if (i % 6 == 1)
         {
             Events.Add(("caseworkflow", new EscalationRequested { Header = Header(respondedOn.AddDays(3)), WithinWindow = true }));
             Ex(ReportKind.StageFunnel, "escalation_requests", respondedOn.AddDays(3));
+            Ex(ReportKind.Stage2Reviews, "requests", respondedOn.AddDays(3));
             if (i % 12 == 1)
             {
                 var acceptedOn = respondedOn.AddDays(5);
@@ -167,6 +170,8 @@ public sealed class YearGenerator
                 Events.Add(("caseworkflow", new EscalationAccepted { Header = Header(acceptedOn), ToStage = 2 }));
                 Events.Add(("caseworkflow", new ResponseSent { Header = Header(stage2On, 2), Overall = Finding.NotUpheld, WithinOriginalDeadline = true, WithinExtendedDeadline = true, FinalStage = true }));
                 Ex(ReportKind.StageFunnel, "stage2_accepted", acceptedOn);
+                Ex(ReportKind.Stage2Reviews, "granted", acceptedOn);
+                Ex(ReportKind.Stage2Reviews, "not_upheld", stage2On);
                 Ex(ReportKind.Findings, "not_upheld", stage2On);
                 Ex(ReportKind.Findings, "total", stage2On);
                 Ex(ReportKind.Timeliness, "responses", stage2On);
@@ -180,6 +185,7 @@ public sealed class YearGenerator
             {
                 Events.Add(("caseworkflow", new EscalationRefused { Header = Header(respondedOn.AddDays(6)), ReasonCode = "no_new_issues" }));
                 Ex(ReportKind.StageFunnel, "stage2_refused", respondedOn.AddDays(6));
+                Ex(ReportKind.Stage2Reviews, "refused", respondedOn.AddDays(6));
                 Ex(ReportKind.EscalationRefusals, "total", respondedOn.AddDays(6));
                 Ex(ReportKind.EscalationRefusals, "no_new_issues", respondedOn.AddDays(6));
             }

@@ -61,6 +61,7 @@ internal static class CaseRows
             RootCause = row.Text("root_cause", 100) ?? "",
             OfficerMinutes = row.Integer("officer_minutes", 1, 1_000_000),
         };
+        history = Statutory(row, history);
         Pair(row, "responded", responded, "finding", finding);
         Pair(row, "stage2_responded", stage2Responded, "stage2_finding", stage2Finding);
         Pair(row, "ended", ended, "ending", ending);
@@ -82,6 +83,61 @@ internal static class CaseRows
         }
         CheckCodes(row, history, context);
         return row.IsValid ? history with { DirectorateId = context.DirectorateOf(serviceArea) } : null;
+    }
+
+    /// <summary>The steps the social care regulations add: read for every stream, required only where the stream's procedure asks for them.</summary>
+    private static HistoricCase Statutory(CsvRow row, HistoricCase h)
+    {
+        var panel = (row.Text("panel_members", 700) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var read = h with
+        {
+            DiscussionOffered = row.Boolean("discussion_offered"),
+            DiscussionAccepted = row.Boolean("discussion_accepted") ?? false,
+            ResponsePeriodAgreedOn = row.Date("response_period_agreed"),
+            AgreedResponseDue = row.Date("agreed_response_due"),
+            Eligibility = row.Enum<Eligibility>("eligibility", "ELIGIBILITY_") ?? Eligibility.Unspecified,
+            EligibilityRecordedOn = row.Date("eligibility_recorded"),
+            AdvocateOfferedOn = row.Date("advocate_offered"),
+            AdvocateAccepted = row.Boolean("advocate_accepted") ?? false,
+            IndependentPersonId = row.Text("independent_person", 200) ?? "",
+            IndependentPersonAppointedOn = row.Date("independent_person_appointed"),
+            ComplaintRecordAgreedOn = row.Date("complaint_record_agreed"),
+            Stage3RequestedOn = row.Date("stage3_requested"),
+            Stage3AcceptedOn = row.Date("stage3_accepted"),
+            Stage3HandlerId = row.Text("stage3_handler", 200) ?? "",
+            PanelMemberIds = panel,
+            PanelAppointedOn = row.Date("panel_appointed"),
+            PanelMetOn = row.Date("panel_met"),
+            PanelReportedOn = row.Date("panel_reported"),
+            Stage3RespondedOn = row.Date("stage3_responded"),
+            Stage3Finding = row.Enum<Finding>("stage3_finding", "FINDING_") ?? Finding.Unspecified,
+        };
+        Pair(row, "stage3_responded", read.Stage3RespondedOn, "stage3_finding", read.Stage3Finding == Finding.Unspecified ? (Finding?)null : read.Stage3Finding);
+        if (read.Stream == ComplaintStream.AdultSocialCare && read.AcknowledgedOn is not null && read.DiscussionOffered is null)
+        {
+            row.Fail("discussion_offered", "is required for adult social care: the 2009 regulations' acknowledgement offers to discuss how the complaint will be handled (yes or no)");
+        }
+        if (read.AgreedResponseDue is null && read.ResponsePeriodAgreedOn is not null)
+        {
+            row.Fail("agreed_response_due", "is required when response_period_agreed is given");
+        }
+        if (read.Stream == ComplaintStream.ChildrenSocialCare && read.Eligibility == Eligibility.Unspecified)
+        {
+            row.Fail("eligibility", "is required for children's social care: CHILD_OR_YOUNG_PERSON, SUFFICIENT_INTEREST or NOT_ELIGIBLE (the 2006 regulations)");
+        }
+        if (read.Stream == ComplaintStream.ChildrenSocialCare && read.Stage2RespondedOn is not null && read.IndependentPersonId.Length == 0)
+        {
+            row.Fail("independent_person", "is required for a children's Stage 2 investigation (the 2006 regulations)");
+        }
+        if (read.Stage3AcceptedOn is not null && read.Stage3RequestedOn is null)
+        {
+            row.Fail("stage3_requested", "is required when stage3_accepted is given");
+        }
+        if (read.Stage3RequestedOn is not null && read.Stage2RespondedOn is null)
+        {
+            row.Fail("stage3_requested", "a review panel follows the Stage 2 response (stage2_responded)");
+        }
+        return read;
     }
 
     private static void CheckCodes(CsvRow row, HistoricCase h, CaseImportContext context)

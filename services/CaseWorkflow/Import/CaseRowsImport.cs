@@ -74,7 +74,7 @@ internal sealed class CaseRowsImport(CaseWorkflowDbContext db, TimeProvider cloc
         {
             if (replayed[i].Error is { } error)
             {
-                report.Failed(ready[i].Row.Line, "", error);
+                report.Failed(ready[i].Row.Line, replayed[i].Column, error);
                 continue;
             }
             imported++;
@@ -92,7 +92,7 @@ internal sealed class CaseRowsImport(CaseWorkflowDbContext db, TimeProvider cloc
 
     public Task FlushAsync() => _writer.FlushAsync();
 
-    private sealed record Replayed(Case? Case, IReadOnlyList<TimeEntryNote> Time, CaseRecord? Record, string? Error);
+    private sealed record Replayed(Case? Case, IReadOnlyList<TimeEntryNote> Time, CaseRecord? Record, string? Error, string Column = "");
 
     private Replayed Replay(HistoricCase history, ImportOrigin origin, bool dryRun)
     {
@@ -106,6 +106,10 @@ internal sealed class CaseRowsImport(CaseWorkflowDbContext db, TimeProvider cloc
                 record.Store(c);
             }
             return new Replayed(c, time, record, null);
+        }
+        catch (HistoricStepException ex)
+        {
+            return new Replayed(null, [], null, ex.Message, ex.Column);
         }
         catch (DomainException ex)
         {

@@ -18,6 +18,9 @@ public sealed record AcknowledgementDeadline(int WorkingDays, ComplaintStream St
         limits.OrderBy(l => l.WorkingDays).ThenBy(l => l.Stream).Select(l => new AcknowledgementDeadline(l.WorkingDays, l.Stream)).FirstOrDefault()
             ?? new AcknowledgementDeadline(defaultWorkingDays, ComplaintStream.Unspecified);
 
+    /// <summary>The council's working days as the stream counts them: a statutory stream's regulations ignore its closure days.</summary>
+    public WorkingDayCalendar CalendarFrom(CouncilClock clock) => clock.Calendar(StatuteRule.For(Stream));
+
     /// <summary>The date a contact received at <paramref name="receivedAt"/> is due, and the working days left from today (none once due).</summary>
     public (DateOnly? Due, int WorkingDaysLeft) For(DateTimeOffset receivedAt, DateOnly today, WorkingDayCalendar calendar)
     {

@@ -58,9 +58,10 @@ public sealed partial class IntakeService
         var reply = new TriageQueue { ShortestAcknowledgeWorkingDays = deadline.WorkingDays, ShortestAcknowledgeStream = deadline.Stream };
         var council = await councilClock.GetAsync(db, context.CancellationToken);
         var today = council.LocalDate(now);
+        var calendar = deadline.CalendarFrom(council);
         foreach (var row in rows)
         {
-            var (due, left) = deadline.For(new DateTimeOffset(row.ReceivedAt, TimeSpan.Zero), today, council.WorkingDays);
+            var (due, left) = deadline.For(new DateTimeOffset(row.ReceivedAt, TimeSpan.Zero), today, calendar);
             // Oldest first means soonest due first: once one is beyond the filter, so is the rest.
             if (request.MaxWorkingDaysLeft > 0 && left > request.MaxWorkingDaysLeft)
             {

@@ -11,6 +11,8 @@ public sealed class OmbudsmanLiaisonDbContext(DbContextOptions<OmbudsmanLiaisonD
     public DbSet<InformationRequestRecord> InformationRequests => Set<InformationRequestRecord>();
     public DbSet<CorrespondenceRecord> Correspondence => Set<CorrespondenceRecord>();
     public DbSet<RecommendationRecord> Recommendations => Set<RecommendationRecord>();
+    public DbSet<HousingFindingRecord> HousingFindings => Set<HousingFindingRecord>();
+    public DbSet<OrderRecord> Orders => Set<OrderRecord>();
     public DbSet<ReminderRecord> Reminders => Set<ReminderRecord>();
     public DbSet<CouncilSettingsRecord> CouncilSettings => Set<CouncilSettingsRecord>();
     public DbSet<BenchmarkRecord> Benchmarks => Set<BenchmarkRecord>();
@@ -43,6 +45,31 @@ public sealed class OmbudsmanLiaisonDbContext(DbContextOptions<OmbudsmanLiaisonD
             e.HasMany(x => x.Requests).WithOne().HasForeignKey(r => r.EnquiryId);
             e.HasMany(x => x.Correspondence).WithOne().HasForeignKey(r => r.EnquiryId);
             e.HasMany(x => x.Recommendations).WithOne().HasForeignKey(r => r.EnquiryId);
+            e.HasMany(x => x.HousingFindings).WithOne().HasForeignKey(r => r.EnquiryId);
+            e.HasMany(x => x.Orders).WithOne().HasForeignKey(r => r.EnquiryId);
+            e.Ignore(x => x.IsDecided);
+        });
+
+        modelBuilder.Entity<HousingFindingRecord>(e =>
+        {
+            e.ToTable("housing_findings");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Element).HasMaxLength(300);
+            e.Property(x => x.Determination).StoredByName();
+            e.HasIndex(x => new { x.EnquiryId, x.Position }).IsUnique();
+        });
+
+        modelBuilder.Entity<OrderRecord>(e =>
+        {
+            e.ToTable("orders");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Type).StoredByName();
+            e.Property(x => x.Description).HasMaxLength(4000);
+            e.Property(x => x.Evidence).HasMaxLength(4000);
+            e.Property(x => x.RecordedBy).HasMaxLength(200);
+            e.ComplexProperty(x => x.EvidenceDocument, Document);
         });
 
         modelBuilder.Entity<InformationRequestRecord>(e =>

@@ -43,6 +43,43 @@ public sealed class EnquiryRecord
     public List<InformationRequestRecord> Requests { get; set; } = [];
     public List<CorrespondenceRecord> Correspondence { get; set; } = [];
     public List<RecommendationRecord> Recommendations { get; set; } = [];
+
+    /// <summary>HOUSING enquiries: the Housing Ombudsman's determination, one finding per element (then <see cref="Decision"/> stays null).</summary>
+    public List<HousingFindingRecord> HousingFindings { get; set; } = [];
+
+    /// <summary>HOUSING enquiries: the Housing Ombudsman's orders, kept apart from its recommendations.</summary>
+    public List<OrderRecord> Orders { get; set; } = [];
+
+    /// <summary>True once the Ombudsman's final decision (or the Housing Ombudsman's determination) is recorded.</summary>
+    public bool IsDecided => DecidedOn is not null;
+}
+
+/// <summary>One element of a Housing Ombudsman determination, in the order the determination gives them.</summary>
+public sealed class HousingFindingRecord
+{
+    public Guid Id { get; set; }
+    public Guid EnquiryId { get; set; }
+    public int Position { get; set; }
+    public string Element { get; set; } = "";
+    public HousingDetermination Determination { get; set; }
+}
+
+/// <summary>A Housing Ombudsman order: the landlord must comply by the compliance date.</summary>
+public sealed class OrderRecord
+{
+    public Guid Id { get; set; }
+    public Guid EnquiryId { get; set; }
+    public RecommendationType Type { get; set; }
+    public string Description { get; set; } = "";
+    public long AmountPence { get; set; }
+    public DateOnly OrderedOn { get; set; }
+    public DateOnly ComplianceDueOn { get; set; }
+    public DateOnly? CompletedOn { get; set; }
+    public string? Evidence { get; set; }
+    public DocumentColumns EvidenceDocument { get; set; } = new();
+    public bool Late { get; set; }
+    public DateTimeOffset RecordedAt { get; set; }
+    public string RecordedBy { get; set; } = "";
 }
 
 public sealed class InformationRequestRecord

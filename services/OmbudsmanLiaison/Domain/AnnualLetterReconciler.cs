@@ -64,27 +64,27 @@ public static class AnnualLetterReconciler
 
         foreach (var (reference, decision, date) in decidedRows)
         {
-            var theirs = $"{DomainNames<OmbudsmanDecision>.Name(decision)} {Iso(date)}";
-            if (!byReference.TryGetValue(reference, out var e) || e.Decision is null)
+            var theirs = $"{decision} {Iso(date)}";
+            if (!byReference.TryGetValue(reference, out var e) || OutcomeOf(e) is not { } our)
             {
                 result.Differences.Add(Difference(LetterFile.Decided, reference, DifferenceKind.MissingHere, theirs, ""));
                 continue;
             }
-            var ourDecision = $"{DomainNames<OmbudsmanDecision>.Name(e.Decision.Value)} {Iso(e.DecidedOn!.Value)}";
-            if (e.Decision != decision)
+            var ourDecision = $"{our} {Iso(e.DecidedOn!.Value)}";
+            if (our != decision)
             {
                 result.Differences.Add(Difference(LetterFile.Decided, reference, DifferenceKind.DifferentDecision, theirs, ourDecision));
             }
             else if (e.DecidedOn != date)
             {
-                result.Differences.Add(Difference(LetterFile.Decided, reference, DifferenceKind.DifferentDate, Iso(date), Iso(e.DecidedOn.Value)));
+                result.Differences.Add(Difference(LetterFile.Decided, reference, DifferenceKind.DifferentDate, Iso(date), Iso(e.DecidedOn!.Value)));
             }
         }
         var theirDecided = decidedRows.Select(r => r.Reference).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var e in ours.Where(e => e.Decision is not null && InPeriod(e.DecidedOn) && !theirDecided.Contains(e.OmbudsmanReference)))
+        foreach (var e in ours.Where(e => e.IsDecided && InPeriod(e.DecidedOn) && !theirDecided.Contains(e.OmbudsmanReference)))
         {
             result.Differences.Add(Difference(LetterFile.Decided, e.OmbudsmanReference, DifferenceKind.MissingThere, "",
-                $"{DomainNames<OmbudsmanDecision>.Name(e.Decision!.Value)} {Iso(e.DecidedOn!.Value)}"));
+                $"{OutcomeOf(e)} {Iso(e.DecidedOn!.Value)}"));
         }
 
         foreach (var (reference, outcome) in complianceRows)
@@ -100,30 +100,63 @@ public static class AnnualLetterReconciler
             }
         }
         var theirCompliance = complianceRows.Select(r => r.Reference).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var e in ours.Where(e => e.Recommendations.Any(r => InPeriod(r.DueOn)) && !theirCompliance.Contains(e.OmbudsmanReference)))
+        foreach (var e in ours.Where(e => (e.Recommendations.Any(r => InPeriod(r.DueOn)) || e.Orders.Any(o => InPeriod(o.ComplianceDueOn)))
+            && !theirCompliance.Contains(e.OmbudsmanReference)))
         {
             result.Differences.Add(Difference(LetterFile.Compliance, e.OmbudsmanReference, DifferenceKind.MissingThere, "", ComplianceOf(e)!));
         }
         return result;
     }
 
-    /// <summary>The council's own compliance outcome for an enquiry's recommendations, or null when it has none.</summary>
-    public static string? ComplianceOf(EnquiryRecord enquiry) =>
-        enquiry.Recommendations.Count == 0 ? null
-        : enquiry.Recommendations.Any(r => r.CompletedOn is null) ? NotComplied
-        : enquiry.Recommendations.Any(r => r.CompletedOn > r.DueOn) ? CompliedLate
-        : Complied;
+    /// <summary>The council's own compliance outcome for an enquiry's recommendations and (Housing Ombudsman) orders, or null when it has none.</summary>
+    public static string? ComplianceOf(EnquiryRecord enquiry)
+    {
+        var remedies = enquiry.Recommendations.Select(r => (Due: r.DueOn, Done: r.CompletedOn))
+            .Concat(enquiry.Orders.Select(o => (Due: o.ComplianceDueOn, Done: o.CompletedOn))).ToList();
+        return remedies.Count == 0 ? null
+            : remedies.Any(r => r.Done is null) ? NotComplied
+            : remedies.Any(r => r.Done > r.Due) ? CompliedLate
+            : Complied;
+    }
 
-    private static OmbudsmanDecision ParseDecision(string label, int line)
+    /// <summary>
+    /// The outcome as the decided file and this comparison write it: the LGSCO's decision (UPHELD), or
+    /// the Housing Ombudsman's determinations in name order (MALADMINISTRATION;SERVICE_FAILURE); null when undecided.
+    /// </summary>
+    public static string? OutcomeOf(EnquiryRecord enquiry) =>
+        enquiry.Decision is { } decision ? DomainNames<OmbudsmanDecision>.Name(decision)
+        : enquiry.HousingFindings.Count > 0 ? Determinations(enquiry.HousingFindings.Select(f => f.Determination))
+        : null;
+
+    private static string Determinations(IEnumerable<HousingDetermination> determinations) =>
+        string.Join(';', determinations.Select(DomainNames<HousingDetermination>.Name).Order(StringComparer.Ordinal));
+
+    private static string ParseDecision(string label, int line)
     {
         var name = OmbudsmanFile.Normalise(label);
         if (DomainNames<OmbudsmanDecision>.TryParse(name, out var decision) && decision != OmbudsmanDecision.Unspecified)
         {
-            return decision;
+            return DomainNames<OmbudsmanDecision>.Name(decision);
         }
-        return s_decisionAliases.TryGetValue(name, out decision)
-            ? decision
-            : throw new ValidationException([new FieldViolation("decided_csv", $"line {line}: '{label}' is not an Ombudsman decision")]);
+        if (s_decisionAliases.TryGetValue(name, out decision))
+        {
+            return DomainNames<OmbudsmanDecision>.Name(decision);
+        }
+        // The Housing Ombudsman's determination of each element, separated by semicolons.
+        var parts = label.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(OmbudsmanFile.Normalise).ToList();
+        var determinations = new List<HousingDetermination>();
+        foreach (var part in parts)
+        {
+            if (!DomainNames<HousingDetermination>.TryParse(part, out var determination) || determination == HousingDetermination.Unspecified)
+            {
+                throw new ValidationException([new FieldViolation("decided_csv",
+                    $"line {line}: '{label}' is not an Ombudsman decision or Housing Ombudsman determinations")]);
+            }
+            determinations.Add(determination);
+        }
+        return determinations.Count > 0
+            ? Determinations(determinations)
+            : throw new ValidationException([new FieldViolation("decided_csv", $"line {line}: the decision is empty")]);
     }
 
     private static string ParseCompliance(string label, int line)

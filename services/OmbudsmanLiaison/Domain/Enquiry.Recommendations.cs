@@ -2,12 +2,13 @@ using ComplaintsPlatform.Hosting.Errors;
 using ComplaintsPlatform.Ombudsman.V1;
 using ComplaintsPlatform.OmbudsmanLiaison.Data;
 using static ComplaintsPlatform.OmbudsmanLiaison.Domain.FactDates;
+using V1Ombudsman = ComplaintsPlatform.Ombudsman.V1.Ombudsman;
 
 namespace ComplaintsPlatform.OmbudsmanLiaison.Domain;
 
 public sealed partial class Enquiry
 {
-    /// <summary>A recommendation the council agreed to: only after an UPHELD decision.</summary>
+    /// <summary>A recommendation the council agreed to: only after an UPHELD decision, or a Housing Ombudsman determination.</summary>
     public RecommendationRecord AgreeRecommendation(RecommendationType type, string description, long amountPence, DateOnly agreedOn, DateOnly dueOn,
         Actor actor, bool imported = false)
     {
@@ -40,9 +41,24 @@ public sealed partial class Enquiry
         return recommendation;
     }
 
-    /// <summary>Says no to recommendations on an enquiry whose decision is not UPHELD.</summary>
+    /// <summary>
+    /// Says no to recommendations on an LGSCO enquiry whose decision is not UPHELD, or on a Housing
+    /// Ombudsman enquiry not yet determined, or determined wholly outside its jurisdiction.
+    /// </summary>
     public void RequireUpheld()
     {
+        if (Record.Ombudsman == V1Ombudsman.Housing)
+        {
+            if (Record.HousingFindings.Count == 0)
+            {
+                throw new RuleViolationException("The Housing Ombudsman's recommendations follow its determination; record the determination first.");
+            }
+            if (Record.HousingFindings.All(f => f.Determination == HousingDetermination.OutsideJurisdiction))
+            {
+                throw new RuleViolationException("The Housing Ombudsman found the complaint outside its jurisdiction, so it makes no recommendations.");
+            }
+            return;
+        }
         if (Record.Decision != OmbudsmanDecision.Upheld)
         {
             throw new RuleViolationException("Recommendations follow an UPHELD decision; " + (Record.Decision is { } decision

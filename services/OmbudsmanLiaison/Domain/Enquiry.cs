@@ -64,7 +64,7 @@ public sealed partial class Enquiry(EnquiryRecord record)
     public InformationRequestRecord RecordInformationRequest(DateOnly requestedOn, DateOnly? dueOn, string summary, DocumentColumns document,
         CouncilCalendar.Current calendar, Actor actor)
     {
-        if (Record.Decision is not null)
+        if (Record.IsDecided)
         {
             throw new RuleViolationException("The Ombudsman has decided this enquiry; record further letters as correspondence.");
         }
@@ -135,7 +135,7 @@ public sealed partial class Enquiry(EnquiryRecord record)
     /// <summary>A draft decision (again, if the Ombudsman sends a new one): comments are due by the date it gives.</summary>
     public void RecordDraftDecision(DateOnly receivedOn, DateOnly commentsDueOn, DocumentColumns document, Actor actor)
     {
-        if (Record.Decision is not null)
+        if (Record.IsDecided)
         {
             throw new RuleViolationException("The final decision is already recorded.");
         }

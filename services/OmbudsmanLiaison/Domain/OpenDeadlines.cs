@@ -23,13 +23,17 @@ public static class OpenDeadlines
         {
             yield return new OpenDeadline(DeadlineKind.InformationRequest, request.Id, request.DueOn);
         }
-        if (enquiry.CommentsDueOn is { } commentsDue && enquiry.CommentsSentOn is null && enquiry.Decision is null)
+        if (enquiry.CommentsDueOn is { } commentsDue && enquiry.CommentsSentOn is null && !enquiry.IsDecided)
         {
             yield return new OpenDeadline(DeadlineKind.DraftComments, enquiry.Id, commentsDue);
         }
         foreach (var recommendation in enquiry.Recommendations.Where(r => r.CompletedOn is null))
         {
             yield return new OpenDeadline(DeadlineKind.Recommendation, recommendation.Id, recommendation.DueOn);
+        }
+        foreach (var order in enquiry.Orders.Where(o => o.CompletedOn is null))
+        {
+            yield return new OpenDeadline(DeadlineKind.Order, order.Id, order.ComplianceDueOn);
         }
         if (enquiry.PublicNoticeDueOn is { } noticeDue && enquiry.PublicNoticeGivenOn is null)
         {

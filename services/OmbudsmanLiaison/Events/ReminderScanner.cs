@@ -20,9 +20,9 @@ public sealed class ReminderScanner(OmbudsmanLiaisonDbContext db, CouncilCalenda
     {
         var calendar = await calendars.GetAsync(db, ct);
         var today = calendars.Today(calendar);
-        var enquiries = await db.Enquiries.AsNoTracking().Include(e => e.Requests).Include(e => e.Recommendations).AsSplitQuery()
-            .Where(e => e.Requests.Any(r => r.RepliedOn == null) || e.Recommendations.Any(r => r.CompletedOn == null)
-                || (e.CommentsDueOn != null && e.CommentsSentOn == null && e.Decision == null)
+        var enquiries = await db.Enquiries.AsNoTracking().Include(e => e.Requests).Include(e => e.Recommendations).Include(e => e.Orders).AsSplitQuery()
+            .Where(e => e.Requests.Any(r => r.RepliedOn == null) || e.Recommendations.Any(r => r.CompletedOn == null) || e.Orders.Any(o => o.CompletedOn == null)
+                || (e.CommentsDueOn != null && e.CommentsSentOn == null && e.DecidedOn == null)
                 || (e.PublicNoticeDueOn != null && e.PublicNoticeGivenOn == null)
                 || (e.ReportResponseDueOn != null && e.ReportResponseSentOn == null))
             .ToListAsync(ct);

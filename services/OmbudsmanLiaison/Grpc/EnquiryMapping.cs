@@ -31,6 +31,7 @@ internal static class EnquiryMapping
             Requests = { e.Requests.OrderBy(r => r.RequestedOn).ThenBy(r => r.RecordedAt).Select(ToProto) },
             Correspondence = { e.Correspondence.OrderBy(c => c.OccurredOn).ThenBy(c => c.RecordedAt).Select(ToProto) },
             Recommendations = { e.Recommendations.OrderBy(r => r.AgreedOn).ThenBy(r => r.RecordedAt).Select(r => ToProto(r, e.DecidedOn, today)) },
+            Orders = { e.Orders.OrderBy(o => o.OrderedOn).ThenBy(o => o.RecordedAt).Select(o => ToProto(o, today)) },
         };
         if (e.DraftReceivedOn is not null)
         {
@@ -42,11 +43,15 @@ internal static class EnquiryMapping
                 Late = e.CommentsSentOn > e.CommentsDueOn,
             };
         }
-        if (e.Decision is { } decision)
+        if (e.IsDecided)
         {
             enquiry.Decision = new Decision
             {
-                Decision_ = decision,
+                Decision_ = e.Decision ?? OmbudsmanDecision.Unspecified,
+                HousingFindings =
+                {
+                    e.HousingFindings.OrderBy(f => f.Position).Select(f => new HousingFinding { Element = f.Element, Determination = f.Determination }),
+                },
                 DecidedOn = FactDates.ToProto(e.DecidedOn),
                 ClosureReason = e.ClosureReason ?? ClosureReason.Unspecified,
                 SatisfactoryRemedy = e.SatisfactoryRemedy,
@@ -115,6 +120,20 @@ internal static class EnquiryMapping
         EvidenceDocument = ToProto(r.EvidenceDocument),
         Late = r.Late || (r.CompletedOn is null && r.DueOn < today),
         Delayed = OpenDeadlines.IsDelayed(r, decidedOn, today),
+    };
+
+    public static Order ToProto(OrderRecord o, DateOnly today) => new()
+    {
+        Id = o.Id.ToString(),
+        Type = o.Type,
+        Description = o.Description,
+        AmountPence = o.AmountPence,
+        OrderedOn = FactDates.ToProto(o.OrderedOn),
+        ComplianceDueOn = FactDates.ToProto(o.ComplianceDueOn),
+        CompletedOn = FactDates.ToProto(o.CompletedOn),
+        Evidence = o.Evidence ?? "",
+        EvidenceDocument = ToProto(o.EvidenceDocument),
+        Late = o.Late || (o.CompletedOn is null && o.ComplianceDueOn < today),
     };
 
     public static DocumentMetadata? ToProto(DocumentColumns d) => d.FileName is null && d.Reference is null ? null : new DocumentMetadata

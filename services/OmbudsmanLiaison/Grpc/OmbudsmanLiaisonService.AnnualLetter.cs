@@ -31,7 +31,7 @@ public sealed partial class OmbudsmanLiaisonService
         v.Require(request.ComplianceCsv.Length <= MaxCsvLength, "compliance_csv", "is too large");
         v.ThrowIfInvalid();
 
-        var ours = await db.Enquiries.AsNoTracking().Include(e => e.Recommendations)
+        var ours = await db.Enquiries.AsNoTracking().Include(e => e.Recommendations).Include(e => e.HousingFindings).Include(e => e.Orders).AsSplitQuery()
             .Where(e => e.Ombudsman == request.Ombudsman).ToListAsync(context.CancellationToken);
         return AnnualLetterReconciler.Reconcile(ours,
             new AnnualLetterReconciler.Files(request.ReceivedCsv, request.DecidedCsv, request.ComplianceCsv), from!.Value, to!.Value);

@@ -5,6 +5,7 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using static ComplaintsPlatform.OmbudsmanLiaison.Domain.FactDates;
 using Enquiry = ComplaintsPlatform.Ombudsman.V1.Enquiry;
+using OmbudsmanBody = ComplaintsPlatform.Ombudsman.V1.Ombudsman;
 
 namespace ComplaintsPlatform.OmbudsmanLiaison.Grpc;
 
@@ -15,7 +16,24 @@ public sealed partial class OmbudsmanLiaisonService
     {
         var (enquiry, calendar, today) = await PrepareAsync(request.EnquiryId, context);
         var v = new Validator();
-        RequireKnown(request.Decision, "decision", v);
+        if (request.HousingFindings.Count == 0 && request.Decision == OmbudsmanDecision.Unspecified && enquiry.Record.Ombudsman == OmbudsmanBody.Housing)
+        {
+            v.Add("housing_findings", "needs a finding for each element of the complaint: the Housing Ombudsman determines rather than decides");
+        }
+        else if (request.HousingFindings.Count == 0)
+        {
+            RequireKnown(request.Decision, "decision", v);
+        }
+        else
+        {
+            v.Require(request.Decision == OmbudsmanDecision.Unspecified, "decision", "is not given with housing_findings: the Housing Ombudsman determines instead");
+            v.Require(request.HousingFindings.Count <= MaxHousingFindings, "housing_findings", $"must be at most {MaxHousingFindings}");
+            for (var i = 0; i < request.HousingFindings.Count; i++)
+            {
+                RequireKnown(request.HousingFindings[i].Determination, $"housing_findings[{i}].determination", v);
+                v.Require(request.HousingFindings[i].Element.Length <= 300, $"housing_findings[{i}].element", "must be at most 300 characters");
+            }
+        }
         var decidedOn = Happened(request.DecidedOn, "decided_on", v, today, enquiry.Record.ReceivedOn);
         var upheld = request.Decision == OmbudsmanDecision.Upheld;
         if (request.Decision == OmbudsmanDecision.AssessedAndClosed)
@@ -39,10 +57,12 @@ public sealed partial class OmbudsmanLiaisonService
         v.ThrowIfInvalid();
         enquiry.RecordDecision(
             new FinalDecision(request.Decision, decidedOn!.Value, request.ClosureReason, request.HasInjustice ? request.Injustice : null,
-                request.SatisfactoryRemedy, issuedOn),
+                request.SatisfactoryRemedy, issuedOn, [.. request.HousingFindings]),
             request.Note, EnquiryMapping.ToColumns(request.Document), Actor(context));
         return await SaveAsync(enquiry, calendar, today, context);
     }
+
+    private const int MaxHousingFindings = 20;
 
     [Authorize(Roles = Access.Writers)]
     public override async Task<Enquiry> AgreeRecommendation(AgreeRecommendationRequest request, ServerCallContext context)
@@ -83,6 +103,48 @@ public sealed partial class OmbudsmanLiaisonService
         ValidateDocument(request.EvidenceDocument, "evidence_document", v);
         v.ThrowIfInvalid();
         enquiry.CompleteRecommendation(target!.Id, completedOn!.Value, request.Evidence, EnquiryMapping.ToColumns(request.EvidenceDocument), today);
+        return await SaveAsync(enquiry, calendar, today, context);
+    }
+
+    [Authorize(Roles = Access.Writers)]
+    public override async Task<Enquiry> RecordOrder(RecordOrderRequest request, ServerCallContext context)
+    {
+        var (enquiry, calendar, today) = await PrepareAsync(request.EnquiryId, context);
+        var v = new Validator();
+        RequireKnown(request.Type, "type", v);
+        v.NotBlank(request.Description, "description", 4000);
+        v.Require(request.AmountPence >= 0, "amount_pence", "must not be negative");
+        if (request.Type == RecommendationType.Financial)
+        {
+            v.Require(request.AmountPence > 0, "amount_pence", "is required for a FINANCIAL order (in pence)");
+        }
+        else
+        {
+            v.Require(request.AmountPence == 0, "amount_pence", "is given only for a FINANCIAL order");
+        }
+        var orderedOn = Happened(request.OrderedOn, "ordered_on", v, today, enquiry.Record.DecidedOn ?? enquiry.Record.ReceivedOn);
+        var dueOn = Read(request.ComplianceDueOn, "compliance_due_on", v);
+        if (dueOn < orderedOn)
+        {
+            v.Add("compliance_due_on", "must not be before the order was made");
+        }
+        v.ThrowIfInvalid();
+        enquiry.MakeOrder(request.Type, request.Description, request.AmountPence, orderedOn!.Value, dueOn!.Value, Actor(context));
+        return await SaveAsync(enquiry, calendar, today, context);
+    }
+
+    [Authorize(Roles = Access.Writers)]
+    public override async Task<Enquiry> CompleteOrder(CompleteOrderRequest request, ServerCallContext context)
+    {
+        var (enquiry, calendar, today) = await PrepareAsync(request.EnquiryId, context);
+        var v = new Validator();
+        var target = Guid.TryParse(request.OrderId, out var id) ? enquiry.Record.Orders.FirstOrDefault(o => o.Id == id) : null;
+        v.Require(target is not null, "order_id", "is not an order of this enquiry");
+        var completedOn = Happened(request.CompletedOn, "completed_on", v, today, target?.OrderedOn ?? enquiry.Record.ReceivedOn);
+        v.NotBlank(request.Evidence, "evidence", 4000);
+        ValidateDocument(request.EvidenceDocument, "evidence_document", v);
+        v.ThrowIfInvalid();
+        enquiry.CompleteOrder(target!.Id, completedOn!.Value, request.Evidence, EnquiryMapping.ToColumns(request.EvidenceDocument));
         return await SaveAsync(enquiry, calendar, today, context);
     }
 

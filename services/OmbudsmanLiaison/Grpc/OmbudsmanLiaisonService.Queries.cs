@@ -15,7 +15,7 @@ public sealed partial class OmbudsmanLiaisonService
         var (enquiries, calendar, today) = await FilteredAsync(request, context);
         var matters = enquiries
             .Select(e => (Enquiry: e, Next: OpenDeadlines.Next(e)))
-            .Where(m => m.Next is not null || m.Enquiry.Decision is null)
+            .Where(m => m.Next is not null || !m.Enquiry.IsDecided)
             .OrderBy(m => m.Next?.DueOn ?? DateOnly.MaxValue).ThenBy(m => m.Enquiry.ReceivedOn)
             .Select(m => new Matter
             {
@@ -138,6 +138,7 @@ public sealed partial class OmbudsmanLiaisonService
     private IQueryable<EnquiryRecord> Query(string? directorate)
     {
         var query = db.Enquiries.AsNoTracking().Include(e => e.Requests).Include(e => e.Correspondence).Include(e => e.Recommendations)
+            .Include(e => e.HousingFindings).Include(e => e.Orders)
             .AsSplitQuery();
         return directorate is null ? query : query.Where(e => e.DirectorateId == directorate);
     }

@@ -24,7 +24,8 @@ public sealed partial class OmbudsmanLiaisonService
         {
             throw new ValidationException([new FieldViolation("enquiry_id", "is not an enquiry id")]);
         }
-        var query = db.Enquiries.Include(e => e.Requests).Include(e => e.Correspondence).Include(e => e.Recommendations).AsSplitQuery();
+        var query = db.Enquiries.Include(e => e.Requests).Include(e => e.Correspondence).Include(e => e.Recommendations)
+            .Include(e => e.HousingFindings).Include(e => e.Orders).AsSplitQuery();
         var enquiry = await (forWrite ? query : query.AsNoTracking()).FirstOrDefaultAsync(e => e.Id == id, context.CancellationToken)
             ?? throw new NotFoundException($"Enquiry {id}");
         Access.EnsureCanRead(Caller.From(context), enquiry);

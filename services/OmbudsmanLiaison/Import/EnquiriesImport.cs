@@ -99,10 +99,11 @@ internal sealed class EnquiriesImport(OmbudsmanLiaisonDbContext db, IOutbox outb
     {
         var enquiry = Enquiry.Register(h.Ombudsman, h.OmbudsmanReference, h.ReceivedOn, h.DirectorateId, councilCase?.CaseId,
             councilCase?.Reference ?? (h.CaseReference.Length > 0 ? h.CaseReference : null), h.PreAllocation, "", actor.Actor, imported: true);
-        if (h.Decision != OmbudsmanDecision.Unspecified)
+        if (h.Decided)
         {
             enquiry.RecordHistoricDecision(
-                new FinalDecision(h.Decision, h.DecidedOn!.Value, h.ClosureReason, h.Injustice, h.SatisfactoryRemedy, h.ReportIssuedOn),
+                new FinalDecision(h.Decision, h.DecidedOn!.Value, h.ClosureReason, h.Injustice, h.SatisfactoryRemedy, h.ReportIssuedOn,
+                    [.. h.HousingDeterminations.Select(d => new HousingFinding { Determination = d })]),
                 h.PublicNoticeGivenOn, h.ReportResponseSentOn);
         }
         db.Enquiries.Add(enquiry.Record);

@@ -1,5 +1,6 @@
 using ComplaintsPlatform.Import;
 using ComplaintsPlatform.Ombudsman.V1;
+using ComplaintsPlatform.OmbudsmanLiaison.Data;
 using V1Ombudsman = ComplaintsPlatform.Ombudsman.V1.Ombudsman;
 
 namespace ComplaintsPlatform.OmbudsmanLiaison.Import;
@@ -8,9 +9,12 @@ namespace ComplaintsPlatform.OmbudsmanLiaison.Import;
 internal sealed record HistoricEnquiry(
     V1Ombudsman Ombudsman, string OmbudsmanReference, string CaseReference, string DirectorateId, DateOnly ReceivedOn, bool PreAllocation,
     OmbudsmanDecision Decision, DateOnly? DecidedOn, ClosureReason ClosureReason, bool? Injustice, bool SatisfactoryRemedy,
-    bool PublicInterestReport, DateOnly? ReportIssuedOn, DateOnly? PublicNoticeGivenOn, DateOnly? ReportResponseSentOn)
+    bool PublicInterestReport, DateOnly? ReportIssuedOn, DateOnly? PublicNoticeGivenOn, DateOnly? ReportResponseSentOn,
+    IReadOnlyList<HousingDetermination> HousingDeterminations)
 {
     public string SourceId => $"{Ombudsman}:{OmbudsmanReference}";
+
+    public bool Decided => Decision != OmbudsmanDecision.Unspecified || HousingDeterminations.Count > 0;
 }
 
 /// <summary>Reads a row with the same rules RecordDecision applies to a live decision, every fault reported by column.</summary>
@@ -35,6 +39,7 @@ internal static class EnquiryRows
         var responseSent = row.Date("report_response_sent");
         var preAllocation = row.Boolean("pre_allocation") ?? false;
         var satisfactory = row.Boolean("satisfactory_remedy") ?? false;
+        var determinations = HousingDeterminations(row);
         if (directorates.Count > 0 && directorate.Length > 0 && !directorates.Contains(directorate))
         {
             row.Fail("directorate", $"'{directorate}' is not one of the council's directorates");
@@ -45,13 +50,28 @@ internal static class EnquiryRows
         {
             row.Fail("decided", "is before the enquiry was received");
         }
-        if (decision is not null && decided is null && row.Optional("decided") is null)
+        var housing = ombudsman == V1Ombudsman.Housing;
+        if (housing && decision is not null)
+        {
+            row.Fail("decision", "is the LGSCO's: give a Housing Ombudsman enquiry's determination in housing_determinations");
+        }
+        if (!housing && determinations.Count > 0)
+        {
+            row.Fail("housing_determinations", "are recorded on HOUSING enquiries only");
+        }
+        if (housing && (satisfactory || report))
+        {
+            row.Fail(satisfactory ? "satisfactory_remedy" : "public_interest_report",
+                "is the LGSCO's: record the Housing Ombudsman's REASONABLE_REDRESS as a determination");
+        }
+        var determined = decision is not null || determinations.Count > 0;
+        if (determined && decided is null && row.Optional("decided") is null)
         {
             row.Fail("decided", "is required when the decision is given");
         }
-        if (decision is null && decided is not null)
+        if (!determined && decided is not null)
         {
-            row.Fail("decision", "is required when decided is given");
+            row.Fail(housing ? "housing_determinations" : "decision", "is required when decided is given");
         }
         var upheld = decision == OmbudsmanDecision.Upheld;
         if (decision == OmbudsmanDecision.AssessedAndClosed && closure is null && row.Optional("closure_reason") is null)
@@ -80,7 +100,30 @@ internal static class EnquiryRows
         }
         return new HistoricEnquiry(ombudsman!.Value, reference, caseReference, directorate, received!.Value, preAllocation,
             decision ?? OmbudsmanDecision.Unspecified, decided, closure ?? ClosureReason.Unspecified, injustice, satisfactory,
-            report, report ? issued ?? decided : null, noticeGiven, responseSent);
+            report, report ? issued ?? decided : null, noticeGiven, responseSent, determinations);
+    }
+
+    /// <summary>The Housing Ombudsman's determination of each element, separated by semicolons (e.g. MALADMINISTRATION;SERVICE_FAILURE).</summary>
+    private static List<HousingDetermination> HousingDeterminations(CsvRow row)
+    {
+        var determinations = new List<HousingDetermination>();
+        foreach (var part in (row.Optional("housing_determinations") ?? "").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var name = part.ToUpperInvariant().Replace(' ', '_').Replace('-', '_');
+            if (name.StartsWith("HOUSING_DETERMINATION_", StringComparison.Ordinal))
+            {
+                name = name["HOUSING_DETERMINATION_".Length..];
+            }
+            if (DomainNames<HousingDetermination>.TryParse(name, out var determination) && determination != HousingDetermination.Unspecified)
+            {
+                determinations.Add(determination);
+            }
+            else
+            {
+                row.Fail("housing_determinations", $"'{part}' is not one of {string.Join(", ", Enum.GetValues<HousingDetermination>().Skip(1).Select(DomainNames<HousingDetermination>.Name))}");
+            }
+        }
+        return determinations;
     }
 
     private static void NotAfter(CsvRow row, string column, DateOnly? date, DateOnly today)

@@ -12,17 +12,21 @@ namespace ComplaintsPlatform.OmbudsmanLiaison.Import;
 
 /// <summary>
 /// One ImportRecommendations call: each new recommendation joins its enquiry (by Ombudsman and
-/// reference), under the rules AgreeRecommendation and CompleteRecommendation apply to live ones.
+/// reference), under the rules AgreeRecommendation and CompleteRecommendation apply to live ones; a
+/// row of kind ORDER is a Housing Ombudsman order, under RecordOrder's and CompleteOrder's rules.
 /// </summary>
 internal sealed class RecommendationsImport(OmbudsmanLiaisonDbContext db, IOutbox outbox, ImportActor actor)
 {
     public static readonly string[] Required = ["source_id", "ombudsman", "ombudsman_reference", "type", "due"];
 
+    private const string RecommendationKind = "RECOMMENDATION";
+    private const string OrderKind = "ORDER";
+
     private readonly SourceIdsInFile _seen = new();
 
     public async Task BatchAsync(ImportUpload upload, IReadOnlyList<CsvRow> rows, ImportReportBuilder report, CancellationToken ct)
     {
-        var parsed = new List<(CsvRow Row, string SourceId, V1Ombudsman Ombudsman, string Reference, RecommendationType Type, long Amount, DateOnly? Agreed, DateOnly Due, DateOnly? Completed)>();
+        var parsed = new List<(CsvRow Row, string SourceId, V1Ombudsman Ombudsman, string Reference, RecommendationType Type, long Amount, DateOnly? Agreed, DateOnly Due, DateOnly? Completed, bool Order)>();
         foreach (var row in rows)
         {
             var sourceId = row.Text("source_id", 200, required: true) ?? "";
@@ -33,6 +37,11 @@ internal sealed class RecommendationsImport(OmbudsmanLiaisonDbContext db, IOutbo
             var agreed = row.Date("agreed");
             var due = row.Date("due", required: true);
             var completed = row.Date("completed");
+            var kind = (row.Optional("kind") ?? "").Trim().ToUpperInvariant();
+            if (kind is not ("" or RecommendationKind or OrderKind))
+            {
+                row.Fail("kind", $"'{kind}' is not one of {RecommendationKind}, {OrderKind}");
+            }
             if (type == RecommendationType.Financial && amount <= 0 && row.Optional("amount_pence") is null)
             {
                 row.Fail("amount_pence", "is required for a FINANCIAL recommendation (in pence)");
@@ -58,13 +67,13 @@ internal sealed class RecommendationsImport(OmbudsmanLiaisonDbContext db, IOutbo
                 report.Failed(row.Errors);
                 continue;
             }
-            parsed.Add((row, sourceId, ombudsman!.Value, reference, type!.Value, amount, agreed, due!.Value, completed));
+            parsed.Add((row, sourceId, ombudsman!.Value, reference, type!.Value, amount, agreed, due!.Value, completed, kind == OrderKind));
         }
         var ids = parsed.Select(p => p.SourceId).ToList();
         var imported = (await db.ImportedRows.AsNoTracking()
             .Where(r => r.SourceKind == ImportedRowRecord.RecommendationKind && ids.Contains(r.SourceId)).Select(r => r.SourceId).ToListAsync(ct)).ToHashSet();
         var references = parsed.Select(p => p.Reference).Distinct().ToList();
-        var enquiries = (await db.Enquiries.AsNoTracking().Where(e => references.Contains(e.OmbudsmanReference)).ToListAsync(ct))
+        var enquiries = (await db.Enquiries.AsNoTracking().Include(e => e.HousingFindings).Where(e => references.Contains(e.OmbudsmanReference)).ToListAsync(ct))
             .ToDictionary(e => (e.Ombudsman, e.OmbudsmanReference), e => new Enquiry(e));
 
         var added = 0;
@@ -82,7 +91,14 @@ internal sealed class RecommendationsImport(OmbudsmanLiaisonDbContext db, IOutbo
             }
             try
             {
-                enquiry.RequireUpheld();
+                if (p.Order)
+                {
+                    enquiry.RequireOrderable();
+                }
+                else
+                {
+                    enquiry.RequireUpheld();
+                }
             }
             catch (RuleViolationException ex)
             {
@@ -96,10 +112,15 @@ internal sealed class RecommendationsImport(OmbudsmanLiaisonDbContext db, IOutbo
                     "is before the recommendation was agreed or the enquiry received");
                 continue;
             }
+            if (p.Order && agreed < enquiry.Record.DecidedOn)
+            {
+                report.Failed(p.Row.Line, "agreed", "is before the Housing Ombudsman's determination: an order comes with it");
+                continue;
+            }
             added++;
             if (!upload.DryRun)
             {
-                Stage(enquiry, p.SourceId, p.Type, p.Amount, agreed, p.Due, p.Completed, upload.SourceFile, p.Row.Line);
+                Stage(enquiry, p.SourceId, p.Type, p.Amount, agreed, p.Due, p.Completed, p.Order, upload.SourceFile, p.Row.Line);
             }
         }
         if (!upload.DryRun && added > 0)
@@ -111,12 +132,23 @@ internal sealed class RecommendationsImport(OmbudsmanLiaisonDbContext db, IOutbo
     }
 
     private void Stage(Enquiry enquiry, string sourceId, RecommendationType type, long amount, DateOnly agreed, DateOnly due,
-        DateOnly? completed, string sourceFile, int line)
+        DateOnly? completed, bool order, string sourceFile, int line)
     {
-        var recommendation = enquiry.AgreeRecommendation(type, "", amount, agreed, due, actor.Actor, imported: true);
-        if (completed is { } done)
+        if (order)
         {
-            enquiry.CompleteRecommendation(recommendation.Id, done, null, new DocumentColumns(), actor.Today, imported: true);
+            var made = enquiry.MakeOrder(type, "", amount, agreed, due, actor.Actor, imported: true);
+            if (completed is { } complied)
+            {
+                enquiry.CompleteOrder(made.Id, complied, null, new DocumentColumns(), imported: true);
+            }
+        }
+        else
+        {
+            var recommendation = enquiry.AgreeRecommendation(type, "", amount, agreed, due, actor.Actor, imported: true);
+            if (completed is { } done)
+            {
+                enquiry.CompleteRecommendation(recommendation.Id, done, null, new DocumentColumns(), actor.Today, imported: true);
+            }
         }
         db.AddRange(enquiry.AddedRecords);
         db.ImportedRows.Add(new ImportedRowRecord

@@ -65,6 +65,31 @@ public sealed class OmbudsmanReferral
     public bool Counted { get; set; }
 }
 
+/// <summary>An Ombudsman enquiry: which Ombudsman, which directorate, and when it was decided (read model).</summary>
+public sealed class OmbudsmanEnquiryFact
+{
+    public string EnquiryId { get; set; } = "";
+    public short Ombudsman { get; set; }
+    public string DirectorateId { get; set; } = "";
+    public DateOnly? DecidedOn { get; set; }
+}
+
+/// <summary>
+/// One recommendation of the Ombudsman, kept so that compliance is counted per case as the Ombudsman
+/// counts it, and a remedy still open 12 months after the decision is seen as delayed (read model).
+/// </summary>
+public sealed class OmbudsmanRecommendationFact
+{
+    public string RecommendationId { get; set; } = "";
+    public string EnquiryId { get; set; } = "";
+    public short Ombudsman { get; set; }
+    public string DirectorateId { get; set; } = "";
+    public DateOnly AgreedOn { get; set; }
+    public DateOnly DueOn { get; set; }
+    public DateOnly? CompletedOn { get; set; }
+    public bool Late { get; set; }
+}
+
 internal static class DocumentsModel
 {
     public static void ConfigureDocuments(this ModelBuilder modelBuilder)
@@ -93,6 +118,32 @@ internal static class DocumentsModel
             e.Property(x => x.EnquiryId).HasMaxLength(100);
             e.Property(x => x.CaseId).HasMaxLength(100);
             e.HasIndex(x => x.CaseId);
+        });
+        modelBuilder.Entity<OmbudsmanEnquiryFact>(e =>
+        {
+            e.ToTable("ombudsman_enquiry_facts");
+            e.HasKey(x => x.EnquiryId);
+            e.Property(x => x.EnquiryId).HasMaxLength(100);
+            e.Property(x => x.DirectorateId).HasMaxLength(100);
+        });
+        modelBuilder.Entity<OmbudsmanRecommendationFact>(e =>
+        {
+            e.ToTable("ombudsman_recommendation_facts");
+            e.HasKey(x => x.RecommendationId);
+            e.Property(x => x.RecommendationId).HasMaxLength(100);
+            e.Property(x => x.EnquiryId).HasMaxLength(100);
+            e.Property(x => x.DirectorateId).HasMaxLength(100);
+            e.HasIndex(x => x.EnquiryId);
+        });
+        modelBuilder.Entity<RemedyFact>(e =>
+        {
+            e.ToTable("remedy_facts");
+            e.HasKey(x => x.RemedyId);
+            e.Property(x => x.RemedyId).HasMaxLength(100);
+            e.Property(x => x.CaseId).HasMaxLength(100);
+            e.Property(x => x.ServiceAreaId).HasMaxLength(100);
+            e.Property(x => x.TeamId).HasMaxLength(100);
+            e.Property(x => x.TypeCode).HasMaxLength(100);
         });
         modelBuilder.Entity<SelfAssessmentEntry>(e =>
         {

@@ -39,6 +39,22 @@ public sealed class CaseFact
     public bool HasLesson { get; set; }
     // The learning actions already counted, as a later LearningRecorded for the case replaces the last.
     public int LearningActions { get; set; }
+    // Bit n set: officer time was logged on the case at stage n (so a case counts once per stage).
+    public short TimeStages { get; set; }
+}
+
+/// <summary>A council remedy agreed on a case, so its completion can take it off the month it was agreed in.</summary>
+public sealed class RemedyFact
+{
+    public string RemedyId { get; set; } = "";
+    public string CaseId { get; set; } = "";
+    public DateOnly AgreedOn { get; set; }
+    public bool Completed { get; set; }
+    // Where it was counted as outstanding, so its completion takes it off the same counter.
+    public string ServiceAreaId { get; set; } = "";
+    public string TeamId { get; set; } = "";
+    public short Stage { get; set; }
+    public string TypeCode { get; set; } = "";
 }
 
 public sealed class ContactFact
@@ -86,6 +102,12 @@ public sealed class CouncilRow
 
     /// <summary>From the council configuration; 0 until it is known (no rate per 100,000 is shown then).</summary>
     public long Population { get; set; }
+
+    /// <summary>Public tables hide counts below this at team and service-area level (council configuration).</summary>
+    public int SmallNumberThreshold { get; set; } = Domain.Suppression.Threshold;
+
+    /// <summary>The ReportingYear the council publishes by: scrutiny may ask for that kind of year.</summary>
+    public short ReportingYear { get; set; }
 }
 
 /// <summary>Bumped by every rebuild, so cached results from before it are never served.</summary>

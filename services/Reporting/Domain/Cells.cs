@@ -26,7 +26,7 @@ public static class Cells
     public static string Format(Cell? cell, Unit unit) => cell switch
     {
         null => "0",
-        { Suppressed: true } => "fewer than 5 (suppressed)",
+        { Suppressed: true } => "a small number (suppressed)",
         { Empty: true } => "not applicable",
         _ => unit switch
         {

@@ -7,16 +7,17 @@ namespace ComplaintsPlatform.Reporting.Domain;
 /// <summary>
 /// A report table as RFC 4180 CSV: a header, one line per row, the council total last; suppressed
 /// cells as "*". Text that a spreadsheet would run as a formula is neutralised; numbers stay numbers.
+/// Money is pounds, a plain number ("27222.15") under a header that says "(£)"; the API keeps pence.
 /// </summary>
 public static class Csv
 {
     public static string Write(ReportTable table)
     {
         var csv = new StringBuilder();
-        Line(csv, ["Group", .. table.Columns.Select(c => c.Label)]);
-        foreach (var row in table.Rows.Append(table.Total).Where(r => r is not null))
+        Line(csv, ["Group", .. table.Columns.Select(c => c.Unit == Unit.Pence ? c.Label + " (£)" : c.Label)]);
+        foreach (var row in table.Rows.Append(table.Total).Where(r => r is not null && !table.Rows.Any(x => x != r && x.Key == r.Key)))
         {
-            csv.AppendJoin(',', [Text(row.Label), .. row.Cells.Select(Number)]);
+            csv.AppendJoin(',', [Text(row.Label), .. row.Cells.Select((c, i) => Number(c, i < table.Columns.Count ? table.Columns[i].Unit : Unit.Count))]);
             csv.Append("\r\n");
         }
         return csv.ToString();
@@ -43,6 +44,8 @@ public static class Csv
     }
 
     // A computed number, written as the number it is (a fall of 21.2 % stays -21.2).
-    private static string Number(Cell cell) =>
-        cell.Suppressed ? "*" : cell.Empty ? "" : cell.Value.ToString(CultureInfo.InvariantCulture);
+    private static string Number(Cell cell, Unit unit) =>
+        cell.Suppressed ? "*" : cell.Empty ? "" : unit == Unit.Pence
+            ? (cell.Value / 100).ToString("0.00", CultureInfo.InvariantCulture)
+            : cell.Value.ToString(CultureInfo.InvariantCulture);
 }

@@ -21,6 +21,14 @@ public static class Metrics
     public const string FaultFound = "fault_case";
     public const string FaultWithLesson = "fault_lesson";
     public const string Compliment = "compliment";
+    // Council remedies: +1 when agreed, -1 when completed, at the month agreed (so a sum is what is still open).
+    public const string RemedyOutstanding = "remedy_open";
+    // Code "on_time" or "late"; amount: the pence.
+    public const string RemedyCompleted = "remedy_done";
+    // Officer time: count = entries, amount = minutes.
+    public const string OfficerTime = "officer_time";
+    // A case with time logged, once per stage.
+    public const string OfficerTimeCase = "officer_time_case";
     // The statutory streams per stage; code "stage:measure" (see Events.StatutoryCounters).
     public const string Statutory = "statutory";
 }

@@ -16,6 +16,21 @@ public static class OmbudsmanMetrics
     public const string RecommendationCompleted = "omb_rec_done";
     // Completed more than 12 months after the decision.
     public const string RecommendationDelayed = "omb_rec_delayed";
+    // Read from the recommendation facts when a table is built (not counters): a case's compliance
+    // outcome in the period (code: CaseCompliance), and remedies that passed 12 months while open.
+    public const string CaseCompliance = "omb_case_compliance";
+    public const string BecameDelayed = "omb_rec_became_delayed";
     // An enquiry counted against its case's stream (for the statutory reports).
     public const string Referred = "omb_referred";
+
+    /// <summary>The counters that carry the Ombudsman in their kind (a table can be split by Ombudsman).</summary>
+    public static bool IsOmbudsman(string metric) => metric == Metrics.Ombudsman || (metric.StartsWith("omb_", StringComparison.Ordinal) && metric != Referred);
+}
+
+/// <summary>A case's compliance outcome, as the Ombudsman assesses it.</summary>
+public static class CaseCompliance
+{
+    public const string OnTime = "on_time";
+    public const string Late = "late";
+    public const string NotComplied = "not_complied";
 }

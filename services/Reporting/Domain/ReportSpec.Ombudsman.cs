@@ -31,25 +31,41 @@ public sealed partial record ReportSpec
     [[0, 1, 2]],
     [Percent("upheld_rate", "% upheld", 1, 0), Percent("satisfactory_remedy_rate", "% satisfactory remedy (of upheld)", 3, 1)]);
 
+    /// <summary>
+    /// Compliance as the Ombudsman counts it: per case with recommendations, over the cases whose
+    /// compliance was assessed in the period — complied (on time or late) of all assessed, not complied
+    /// included — with the share complied late apart. Remedies still open 12 months after the decision are delayed.
+    /// </summary>
     private static ReportSpec OmbudsmanRemedies()
     {
         CountColumn Done(string key, string label, string code) => new(key, label, M.RecommendationCompleted, a => a.Code == code);
+        CountColumn Case(string key, string label, params string[] codes) => new(key, label, M.CaseCompliance, a => codes.Contains(a.Code));
         // By type last, so the service improvements and procedure changes the Ombudsman asked for are listed.
         var types = Enum.GetValues<RecommendationType>().Where(t => t != RecommendationType.Unspecified)
             .Select(t => new CountColumn("agreed_" + t, "Agreed: " + Words(t.ToString()), M.RecommendationAgreed, a => a.Code == t.ToString())).ToList();
+        const int ByType = 12;
         return new("Ombudsman recommendations and remedies", true,
         [
             new("agreed", "Recommendations agreed", M.RecommendationAgreed),
             new("completed", "Recommendations completed", M.RecommendationCompleted),
             Done("completed_on_time", "Completed by the deadline", "on_time"),
             Done("completed_late", "Completed late", "late"),
-            new("delayed", "Delayed remedies (over 12 months)", M.RecommendationDelayed),
+            new("delayed", "Completed more than 12 months after the decision", M.RecommendationDelayed),
             new("compensation_agreed_pence", "Compensation agreed", M.RecommendationAgreed, UseAmount: true, Unit: Unit.Pence),
             new("compensation_paid_pence", "Compensation paid", M.RecommendationCompleted, UseAmount: true, Unit: Unit.Pence),
+            Case("cases_assessed", "Cases with compliance assessed", CaseCompliance.OnTime, CaseCompliance.Late, CaseCompliance.NotComplied),
+            Case("cases_complied", "Cases complied (on time or late)", CaseCompliance.OnTime, CaseCompliance.Late),
+            Case("cases_complied_late", "Cases complied late", CaseCompliance.Late),
+            Case("cases_not_complied", "Cases not complied", CaseCompliance.NotComplied),
+            new("became_delayed", "Remedies delayed (still open 12 months after the decision)", M.BecameDelayed),
             .. types,
         ],
-        [[1, 2, 3], [0, .. Enumerable.Range(7, types.Count)]],
-        [Percent("compliance_rate", "% compliance (completed by the deadline)", 2, 1)]);
+        [[1, 2, 3], [7, 8, 10], [0, .. Enumerable.Range(ByType, types.Count)]],
+        [
+            Percent("compliance_rate", "% compliance (cases complied of cases assessed)", 8, 7),
+            Percent("complied_late_rate", "% complied late (of cases assessed)", 9, 7),
+            Percent("completed_late_rate", "% of recommendations completed late (of completed)", 3, 1),
+        ]);
     }
 
     private static CountColumn Decision(string key, string label, params OmbudsmanDecision[] decisions)
@@ -58,7 +74,5 @@ public sealed partial record ReportSpec
         return new(key, label, M.Decision, a => codes.Contains(a.Code));
     }
 
-    // "AssessedAndClosed" → "Assessed and closed".
-    private static string Words(string pascal) =>
-        string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
+    private static string Words(string pascal) => Labels.Words(pascal);
 }

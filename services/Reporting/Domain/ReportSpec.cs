@@ -6,7 +6,7 @@ namespace ComplaintsPlatform.Reporting.Domain;
 /// <summary>What each report counts, how its columns add up, and what it derives.</summary>
 public sealed partial record ReportSpec(
     string Title, bool Performance, IReadOnlyList<CountColumn> Counts, IReadOnlyList<int[]> ColumnSets,
-    IReadOnlyList<DerivedColumn> Derived, bool NeedsPrevious = false)
+    IReadOnlyList<DerivedColumn> Derived, bool NeedsPrevious = false, bool ByStreamAndStage = false)
 {
     public IEnumerable<string> Metrics => Counts.Select(c => c.Metric)
         .Concat(Counts.Any(c => c.Metric == Domain.Metrics.Response) ? [Domain.Metrics.ResponseDays] : []).Distinct();
@@ -30,7 +30,7 @@ public sealed partial record ReportSpec(
         ReportKind.Findings => Findings(),
         ReportKind.Timeliness => Timeliness(),
         ReportKind.NatureCategories => ByCode("Nature categories (learning recorded)", Domain.Metrics.Learning, "nature_categories", current, label, false),
-        ReportKind.Remedies => ByCode("Remedies by type", Domain.Metrics.Remedy, "remedy_types", current, label, true),
+        ReportKind.Remedies => Remedies(ByCode("Remedies by type", Domain.Metrics.Remedy, "remedy_types", current, label, true)),
         ReportKind.Learning => Learning(),
         ReportKind.Compliments => WithChange("Compliments", new("compliments", "Compliments", Domain.Metrics.Compliment)),
         ReportKind.EscalationRefusals => ByCode("Escalations refused by reason", Domain.Metrics.EscalationRefused, "escalation_refusal_reasons",
@@ -40,6 +40,9 @@ public sealed partial record ReportSpec(
         ReportKind.OmbudsmanInvestigations => OmbudsmanInvestigations(),
         ReportKind.OmbudsmanRemedies => OmbudsmanRemedies(),
         ReportKind.StatutoryStages => StatutoryStages(),
+        ReportKind.Stage2Reviews => Stage2Reviews(),
+        ReportKind.ContactTypes => ContactTypes(),
+        ReportKind.OfficerTime => OfficerTime(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -49,9 +52,9 @@ public sealed partial record ReportSpec(
     private static ReportSpec Contacts()
     {
         var kinds = Enum.GetValues<ContactKind>().Where(k => k != ContactKind.Unspecified)
-            .Select(k => new CountColumn("received_" + k, "Received: " + k, Domain.Metrics.Contact, a => a.Kind == (short)k));
+            .Select(k => new CountColumn("received_" + k, "Received: " + Labels.Inline(Labels.Kind(k)), Domain.Metrics.Contact, a => a.Kind == (short)k));
         var decisions = Enum.GetValues<TriageDecision>().Where(d => d != TriageDecision.Unspecified)
-            .Select(d => new CountColumn("triaged_" + d, "Triaged: " + d, Domain.Metrics.Triage, a => a.Code == d.ToString()));
+            .Select(d => new CountColumn("triaged_" + d, "Triaged: " + Labels.Inline(Labels.Decision(d)), Domain.Metrics.Triage, a => a.Code == d.ToString()));
         List<CountColumn> counts = [new("received", "Received", Domain.Metrics.Contact), .. kinds, .. decisions];
         var kindCount = Enum.GetValues<ContactKind>().Length - 1;
         return new("Contacts by kind and triage decision", false, counts,
@@ -61,7 +64,7 @@ public sealed partial record ReportSpec(
     private static ReportSpec ChannelMix()
     {
         var channels = Enum.GetValues<Channel>().Where(c => c != Channel.Unspecified)
-            .Select(c => new CountColumn("channel_" + c, c.ToString(), Domain.Metrics.Contact, a => a.Channel == (short)c)).ToList();
+            .Select(c => new CountColumn("channel_" + c, Labels.Channel(c), Domain.Metrics.Contact, a => a.Channel == (short)c)).ToList();
         return new("Contact channel mix", false, [new("total", "Total", Domain.Metrics.Contact), .. channels],
             [[0, .. Enumerable.Range(1, channels.Count)]], []);
     }
@@ -132,6 +135,21 @@ public sealed partial record ReportSpec(
         }
         return new(title, true, counts, [[0, .. Enumerable.Range(1, codes.Count)]], []);
     }
+
+    /// <summary>Council remedies seen through: completed (and late) in the period, and those agreed in it still outstanding.</summary>
+    private static ReportSpec Remedies(ReportSpec byType) => byType with
+    {
+        Counts =
+        [
+            .. byType.Counts,
+            new("completed", "Completed", Domain.Metrics.RemedyCompleted),
+            new("completed_on_time", "Completed by the due date", Domain.Metrics.RemedyCompleted, a => a.Code == "on_time"),
+            new("completed_late", "Completed late", Domain.Metrics.RemedyCompleted, a => a.Code == "late"),
+            new("outstanding", "Agreed and still outstanding", Domain.Metrics.RemedyOutstanding),
+        ],
+        ColumnSets = [.. byType.ColumnSets, [byType.Counts.Count, byType.Counts.Count + 1, byType.Counts.Count + 2]],
+        Derived = [Percent("completed_late_rate", "% completed late (of completed)", byType.Counts.Count + 2, byType.Counts.Count)],
+    };
 
     public static int Percentile(SortedDictionary<int, long> histogram, double p)
     {

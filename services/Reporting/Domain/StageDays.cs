@@ -39,9 +39,9 @@ public static class StageDays
     }
 
     /// <summary>Public tables: a stage's distribution over fewer than the threshold of responses is not shown.</summary>
-    public static void Protect(RowValues row)
+    public static void Protect(RowValues row, int threshold)
     {
-        foreach (var stage in row.StageDays.Where(d => d.Value.Values.Sum() < Suppression.Threshold).Select(d => d.Key).ToList())
+        foreach (var stage in row.StageDays.Where(d => d.Value.Values.Sum() < threshold).Select(d => d.Key).ToList())
         {
             row.StageDays.Remove(stage);
         }

@@ -16,9 +16,14 @@ public static class Suppression
     /// <param name="values">rows × count columns</param>
     /// <param name="rowSets">each: parent row index first, then the rows that add up to it</param>
     /// <param name="columnSets">each: total column index first, then the columns that add up to it</param>
-    public static bool[][] Apply(long[][] values, IReadOnlyList<int[]> rowSets, IReadOnlyList<int[]> columnSets)
+    public static bool[][] Apply(long[][] values, IReadOnlyList<int[]> rowSets, IReadOnlyList<int[]> columnSets) =>
+        Apply(values, rowSets, columnSets, values.Select(_ => true).ToArray(), Threshold);
+
+    /// <param name="hideable">per row: whether its cells may be hidden at all (published totals may not)</param>
+    /// <param name="threshold">the council's: counts from 1 to one below it are hidden</param>
+    public static bool[][] Apply(long[][] values, IReadOnlyList<int[]> rowSets, IReadOnlyList<int[]> columnSets, bool[] hideable, int threshold)
     {
-        var hidden = values.Select(row => row.Select(v => v is > 0 and < Threshold).ToArray()).ToArray();
+        var hidden = values.Select((row, r) => row.Select(v => hideable[r] && v > 0 && v < threshold).ToArray()).ToArray();
         var columns = values.Length == 0 ? 0 : values[0].Length;
         var sets = new List<(int Row, int Col)[]>();
         foreach (var set in rowSets)
@@ -41,9 +46,9 @@ public static class Suppression
             changed = false;
             foreach (var set in sets)
             {
-                while (NeedsMore(set, values, hidden))
+                while (NeedsMore(set, values, hidden, threshold))
                 {
-                    if (!HideNext(set, values, hidden))
+                    if (!HideNext(set, values, hidden, hideable))
                     {
                         break;
                     }
@@ -55,7 +60,7 @@ public static class Suppression
         return hidden;
     }
 
-    private static bool NeedsMore((int Row, int Col)[] set, long[][] values, bool[][] hidden)
+    private static bool NeedsMore((int Row, int Col)[] set, long[][] values, bool[][] hidden, int threshold)
     {
         var hiddenCells = set.Where(x => hidden[x.Row][x.Col]).ToList();
         if (hiddenCells.Count == 0)
@@ -64,18 +69,18 @@ public static class Suppression
         }
         var hiddenSum = hiddenCells.Sum(x => values[x.Row][x.Col]);
         // A hidden total with all its parts on show is recoverable as well.
-        return hiddenCells.Count == 1 || hiddenSum < Threshold;
+        return hiddenCells.Count == 1 || hiddenSum < threshold;
     }
 
     /// <summary>Hides the smallest non-zero visible part of the sum (the total only if no part is left).</summary>
-    private static bool HideNext((int Row, int Col)[] set, long[][] values, bool[][] hidden)
+    private static bool HideNext((int Row, int Col)[] set, long[][] values, bool[][] hidden, bool[] hideable)
     {
-        var candidates = set.Skip(1).Where(x => !hidden[x.Row][x.Col] && values[x.Row][x.Col] > 0)
+        var candidates = set.Skip(1).Where(x => hideable[x.Row] && !hidden[x.Row][x.Col] && values[x.Row][x.Col] > 0)
             .OrderBy(x => values[x.Row][x.Col]).ToList();
         if (candidates.Count == 0)
         {
             var total = set[0];
-            if (hidden[total.Row][total.Col] || values[total.Row][total.Col] == 0)
+            if (!hideable[total.Row] || hidden[total.Row][total.Col] || values[total.Row][total.Col] == 0)
             {
                 return false;
             }

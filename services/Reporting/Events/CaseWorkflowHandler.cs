@@ -69,7 +69,13 @@ public sealed class CaseWorkflowHandler(CouncilDates dates) : IFeedBatchHandler<
                 Both(batch, fact, e.Header, Metrics.EscalationRefused, e.ReasonCode);
                 break;
             case RemedyAgreed e when await FactAsync(db, e.Header, ct) is { } fact:
-                Both(batch, fact, e.Header, Metrics.Remedy, e.TypeCode, amount: e.AmountPence);
+                await RemedyAgreedAsync(db, batch, fact, e, ct);
+                break;
+            case RemedyCompleted e when await FactAsync(db, e.Header, ct) is { } fact:
+                await RemedyCompletedAsync(db, batch, fact, e, ct);
+                break;
+            case OfficerTimeLogged e when await FactAsync(db, e.Header, ct) is { } fact:
+                TimeLogged(batch, fact, e);
                 break;
             case LearningRecorded e when await FactAsync(db, e.Header, ct) is { } fact:
                 Learned(batch, fact, e);
@@ -83,7 +89,7 @@ public sealed class CaseWorkflowHandler(CouncilDates dates) : IFeedBatchHandler<
     {
         CaseOpened.Descriptor, CaseAllocated.Descriptor, CaseAcknowledged.Descriptor, ResponseSent.Descriptor,
         CaseEnded.Descriptor, EscalationRequested.Descriptor, EscalationAccepted.Descriptor, EscalationRefused.Descriptor,
-        RemedyAgreed.Descriptor, LearningRecorded.Descriptor,
+        RemedyAgreed.Descriptor, RemedyCompleted.Descriptor, LearningRecorded.Descriptor, OfficerTimeLogged.Descriptor,
     }.ToDictionary(d => d.FullName, d => d.Parser);
 
     private static IMessage? Unpack(FeedEvent evt) =>
@@ -134,6 +140,53 @@ public sealed class CaseWorkflowHandler(CouncilDates dates) : IFeedBatchHandler<
             {
                 Both(batch, fact, e.Header, Metrics.FaultWithLesson, "", stage: 0);
             }
+        }
+    }
+
+    /// <summary>A remedy is outstanding from the month it was agreed until it is completed.</summary>
+    private static async Task RemedyAgreedAsync(ReportingDbContext db, CounterBatch batch, CaseFact fact, RemedyAgreed e, CancellationToken ct)
+    {
+        Both(batch, fact, e.Header, Metrics.Remedy, e.TypeCode, amount: e.AmountPence);
+        if (string.IsNullOrEmpty(e.RemedyId) || await db.Set<RemedyFact>().FindAsync([e.RemedyId], ct) is not null)
+        {
+            return;
+        }
+        db.Set<RemedyFact>().Add(new RemedyFact
+        {
+            RemedyId = e.RemedyId, CaseId = fact.CaseId, AgreedOn = e.Header.OccurredOn.ToDateOnly(),
+            ServiceAreaId = fact.ServiceAreaId, TeamId = fact.TeamId, Stage = (short)e.Header.Stage, TypeCode = e.TypeCode,
+        });
+        Both(batch, fact, e.Header, Metrics.RemedyOutstanding, e.TypeCode);
+    }
+
+    private static async Task RemedyCompletedAsync(ReportingDbContext db, CounterBatch batch, CaseFact fact, RemedyCompleted e, CancellationToken ct)
+    {
+        var remedy = await db.Set<RemedyFact>().FindAsync([e.RemedyId], ct);
+        if (remedy is null || remedy.Completed)
+        {
+            return;
+        }
+        remedy.Completed = true;
+        Both(batch, fact, e.Header, Metrics.RemedyCompleted, e.Late ? "late" : "on_time", amount: e.AmountPence);
+        var open = Key(Metrics.RemedyOutstanding, fact, remedy.Stage, remedy.TypeCode) with { ServiceAreaId = remedy.ServiceAreaId, TeamId = remedy.TeamId };
+        batch.Both(open, fact.ReceivedOn, remedy.AgreedOn, -1);
+    }
+
+    /// <summary>Minutes (the amount) and entries; a case counts once per stage it had time logged at.</summary>
+    private static void TimeLogged(CounterBatch batch, CaseFact fact, OfficerTimeLogged e)
+    {
+        var on = e.WorkedOn.IsSet() ? e.WorkedOn.ToDateOnly() : e.Header.OccurredOn.ToDateOnly();
+        var key = Key(Metrics.OfficerTime, fact, e.Header.Stage, "");
+        if (!string.IsNullOrEmpty(e.ServiceAreaId))
+        {
+            key = key with { ServiceAreaId = e.ServiceAreaId };
+        }
+        batch.Both(key, fact.ReceivedOn, on, 1, e.Minutes);
+        var bit = (short)(1 << Math.Clamp(e.Header.Stage, 0, 14));
+        if ((fact.TimeStages & bit) == 0)
+        {
+            fact.TimeStages |= bit;
+            batch.Both(key with { Metric = Metrics.OfficerTimeCase }, fact.ReceivedOn, on);
         }
     }
 

@@ -57,5 +57,7 @@ internal static class CouncilDirectory
         council.CloseOfBusiness = calendar.CloseOfBusinessText;
         council.ClosureDays = [.. calendar.ClosureDays];
         council.Population = e.Council?.Population ?? 0;
+        council.SmallNumberThreshold = e.Council is { SmallNumberThreshold: > 0 } settings ? settings.SmallNumberThreshold : Domain.Suppression.Threshold;
+        council.ReportingYear = (short)(e.Council?.ReportingYear ?? ReportingYear.Unspecified);
     }
 }

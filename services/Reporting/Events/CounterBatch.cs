@@ -9,9 +9,9 @@ public readonly record struct CounterKey(
     short Stream, short Stage, short Channel, short Kind, string Code, short Grain = 0);
 
 /// <summary>
-/// Each count is kept at four grains, so a report reads only the rows its grouping needs: the base
+/// Each count is kept at five grains, so a report reads only the rows its grouping needs: the base
 /// (service area, channel, kind, code; council, directorate, service area and channel groupings),
-/// and the base plus team, plus stream, or plus stage. Each grain is kept per month and rolled up
+/// and the base plus team, plus stream, plus stage, or plus both stream and stage. Each grain is kept per month and rolled up
 /// per financial year and per calendar year (the grain plus 10 or 20, at the year's first month), so
 /// a year is read as one row per key instead of twelve.
 /// </summary>
@@ -21,6 +21,8 @@ public static class Grains
     public const short Team = 1;
     public const short Stream = 2;
     public const short Stage = 3;
+    // The base plus stream and stage: one stream's figures per stage (the Stage 2 table, top service areas of a stream).
+    public const short StreamStage = 4;
 
     public const short FinancialYear = 10;
     public const short CalendarYear = 20;
@@ -35,6 +37,7 @@ public static class Grains
             core with { Grain = Team, TeamId = key.TeamId },
             core with { Grain = Stream, Stream = key.Stream },
             core with { Grain = Stage, Stage = key.Stage },
+            core with { Grain = StreamStage, Stream = key.Stream, Stage = key.Stage },
         ];
         var financialYear = new DateOnly(key.Month.Month >= 4 ? key.Month.Year : key.Month.Year - 1, 4, 1);
         var calendarYear = new DateOnly(key.Month.Year, 1, 1);

@@ -25,32 +25,65 @@ public sealed class OmbudsmanHandler : IFeedBatchHandler<ReportingDbContext>
         if (evt.Payload.TryUnpack<EnquiryReceived>(out var enquiry))
         {
             var on = enquiry.ReceivedOn.ToDateOnly();
+            var ombudsman = (short)enquiry.Ombudsman;
+            if (await db.Set<OmbudsmanEnquiryFact>().FindAsync([enquiry.EnquiryId], ct) is null)
+            {
+                db.Set<OmbudsmanEnquiryFact>().Add(new OmbudsmanEnquiryFact { EnquiryId = enquiry.EnquiryId, Ombudsman = ombudsman, DirectorateId = enquiry.DirectorateId });
+            }
             // The enquiry names a directorate only; its date is used for both bases so a replay of this
             // feed alone gives the same counts whatever order the other feeds replay in.
-            batch.Both(Key(Metrics.Ombudsman, enquiry.DirectorateId, enquiry.Ombudsman.ToString()), on, on);
+            batch.Both(Key(Metrics.Ombudsman, enquiry.DirectorateId, enquiry.Ombudsman.ToString(), ombudsman), on, on);
             await OmbudsmanReferrals.EnquiryAsync(db, batch, enquiry, ct);
         }
         else if (evt.Payload.TryUnpack<OmbudsmanDecisionRecorded>(out var decision))
         {
+            // A decision on history whose enquiry was never recorded still knows its Ombudsman and directorate.
+            var fact = await EnquiryAsync(db, decision.EnquiryId, ct);
+            if (fact is null && !string.IsNullOrEmpty(decision.EnquiryId))
+            {
+                db.Set<OmbudsmanEnquiryFact>().Add(fact = new OmbudsmanEnquiryFact
+                {
+                    EnquiryId = decision.EnquiryId, Ombudsman = (short)decision.Ombudsman, DirectorateId = decision.DirectorateId,
+                });
+            }
+            if (fact is not null)
+            {
+                fact.DecidedOn = decision.DecidedOn.ToDateOnly();
+            }
             Decided(batch, decision);
         }
         else if (evt.Payload.TryUnpack<PublicInterestReportIssued>(out var report))
         {
             var on = report.IssuedOn.ToDateOnly();
-            batch.Both(Key(OmbudsmanMetrics.PublicInterestReport, report.DirectorateId, ""), on, on);
+            batch.Both(Key(OmbudsmanMetrics.PublicInterestReport, report.DirectorateId, "", await OmbudsmanOfAsync(db, report.EnquiryId, ct)), on, on);
         }
         else if (evt.Payload.TryUnpack<RecommendationAgreed>(out var agreed))
         {
             var on = agreed.AgreedOn.ToDateOnly();
-            batch.Both(Key(OmbudsmanMetrics.RecommendationAgreed, agreed.DirectorateId, agreed.Type.ToString()), on, on, 1, agreed.AmountPence);
+            var ombudsman = await OmbudsmanOfAsync(db, agreed.EnquiryId, ct);
+            batch.Both(Key(OmbudsmanMetrics.RecommendationAgreed, agreed.DirectorateId, agreed.Type.ToString(), ombudsman), on, on, 1, agreed.AmountPence);
+            if (await db.Set<OmbudsmanRecommendationFact>().FindAsync([agreed.RecommendationId], ct) is null)
+            {
+                db.Set<OmbudsmanRecommendationFact>().Add(new OmbudsmanRecommendationFact
+                {
+                    RecommendationId = agreed.RecommendationId, EnquiryId = agreed.EnquiryId, Ombudsman = ombudsman, DirectorateId = agreed.DirectorateId,
+                    AgreedOn = on, DueOn = agreed.DueOn.IsSet() ? agreed.DueOn.ToDateOnly() : on,
+                });
+            }
         }
         else if (evt.Payload.TryUnpack<RecommendationCompleted>(out var completed))
         {
             var on = completed.CompletedOn.ToDateOnly();
-            batch.Both(Key(OmbudsmanMetrics.RecommendationCompleted, completed.DirectorateId, completed.Late ? "late" : "on_time"), on, on, 1, completed.AmountPence);
+            var ombudsman = await OmbudsmanOfAsync(db, completed.EnquiryId, ct);
+            batch.Both(Key(OmbudsmanMetrics.RecommendationCompleted, completed.DirectorateId, completed.Late ? "late" : "on_time", ombudsman), on, on, 1, completed.AmountPence);
             if (completed.Delayed)
             {
-                batch.Both(Key(OmbudsmanMetrics.RecommendationDelayed, completed.DirectorateId, ""), on, on);
+                batch.Both(Key(OmbudsmanMetrics.RecommendationDelayed, completed.DirectorateId, "", ombudsman), on, on);
+            }
+            if (await db.Set<OmbudsmanRecommendationFact>().FindAsync([completed.RecommendationId], ct) is { } recommendation)
+            {
+                recommendation.CompletedOn = on;
+                recommendation.Late = completed.Late;
             }
         }
         else if (evt.Payload.TryUnpack<BenchmarkFiguresRecorded>(out var benchmarks))
@@ -64,7 +97,7 @@ public sealed class OmbudsmanHandler : IFeedBatchHandler<ReportingDbContext>
     {
         var decided = e.DecidedOn.ToDateOnly();
         var received = e.ReceivedOn.IsSet() ? e.ReceivedOn.ToDateOnly() : decided;
-        void Count(string metric, string code) => batch.Both(Key(metric, e.DirectorateId, code), received, decided);
+        void Count(string metric, string code) => batch.Both(Key(metric, e.DirectorateId, code, (short)e.Ombudsman), received, decided);
         Count(OmbudsmanMetrics.Decision, e.Decision.ToString());
         if (e.Decision == OmbudsmanDecision.AssessedAndClosed)
         {
@@ -98,6 +131,13 @@ public sealed class OmbudsmanHandler : IFeedBatchHandler<ReportingDbContext>
         }));
     }
 
-    private static CounterKey Key(string metric, string directorateId, string code) =>
-        new(metric, 0, default, "", directorateId, "", 0, 0, 0, 0, code);
+    // The Ombudsman (LGSCO or Housing) travels in the counter's kind, so every table can be split by Ombudsman.
+    private static CounterKey Key(string metric, string directorateId, string code, short ombudsman) =>
+        new(metric, 0, default, "", directorateId, "", 0, 0, 0, ombudsman, code);
+
+    private static async Task<OmbudsmanEnquiryFact?> EnquiryAsync(ReportingDbContext db, string enquiryId, CancellationToken ct) =>
+        string.IsNullOrEmpty(enquiryId) ? null : await db.Set<OmbudsmanEnquiryFact>().FindAsync([enquiryId], ct);
+
+    private static async Task<short> OmbudsmanOfAsync(ReportingDbContext db, string enquiryId, CancellationToken ct) =>
+        (await EnquiryAsync(db, enquiryId, ct))?.Ombudsman ?? 0;
 }

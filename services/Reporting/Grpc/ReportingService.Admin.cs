@@ -82,6 +82,9 @@ public sealed partial class ReportingService
         await db.Set<BenchmarkFigure>().ExecuteDeleteAsync(ct);
         await db.Set<PolicyConformanceRow>().ExecuteDeleteAsync(ct);
         await db.Set<OmbudsmanReferral>().ExecuteDeleteAsync(ct);
+        await db.Set<OmbudsmanEnquiryFact>().ExecuteDeleteAsync(ct);
+        await db.Set<OmbudsmanRecommendationFact>().ExecuteDeleteAsync(ct);
+        await db.Set<RemedyFact>().ExecuteDeleteAsync(ct);
     }
 
     [Authorize(Roles = Roles.ComplaintsTeam)]

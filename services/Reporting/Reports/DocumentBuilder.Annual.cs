@@ -21,7 +21,8 @@ public sealed partial class DocumentBuilder
         var remedies = await s.Get(ReportKind.Remedies, Grouping.Council, Basis.Resolved);
         var ombudsmanRemedies = await s.Get(ReportKind.OmbudsmanRemedies, Grouping.Directorate, Basis.Resolved);
         var enquiries = await s.Get(ReportKind.OmbudsmanEnquiries, Grouping.Directorate, Basis.Received);
-        var letter = await AnnualLetter.BuildAsync(db, tables, new AnnualLetterRequest { Year = year }, s.Audience, s.Ct);
+        var stage2 = await s.Get(ReportKind.Stage2Reviews, Grouping.Council, Basis.Resolved);
+        var letter = await AnnualLetter.BuildAsync(db, tables, new AnnualLetterRequest { Year = year, Ombudsman = s.Ombudsman }, s.Audience, s.Ct);
         var assessment = await register.BuildAsync(year, s.Audience, s.Ct);
 
         var improvements = Section("service_improvements", "Service improvements made",
@@ -47,6 +48,10 @@ public sealed partial class DocumentBuilder
             [
                 $"{Text(funnel, "escalation_requests")} people asked for Stage 2: {Text(funnel, "stage2_accepted")} escalations were accepted and {Text(funnel, "stage2_refused")} refused; the Ombudsman made {Text(funnel, "ombudsman_enquiries")} enquiries.",
             ], funnel),
+            Section("stage2_reviews", "Stage 2 reviews",
+            [
+                $"{Text(stage2, "requests")} Stage 2 reviews were requested: {Text(stage2, "granted")} granted and {Text(stage2, "refused")} refused ({Text(stage2, "refused_rate")} of requests). Of those granted, {Text(stage2, "upheld")} were upheld ({Text(stage2, "upheld_of_granted")}), {Text(stage2, "partly_upheld")} partly upheld and {Text(stage2, "not_upheld")} not upheld ({Text(stage2, "not_upheld_of_granted")}).",
+            ], stage2),
             Section("outcomes", "Outcomes and timeliness",
             [
                 $"{Text(findings, "total")} complaints were decided: {Text(findings, "upheld")} upheld and {Text(findings, "partly_upheld")} partly upheld ({Text(findings, "fault_found_rate")} fault found), {Text(findings, "not_upheld")} not upheld.",
@@ -65,13 +70,14 @@ public sealed partial class DocumentBuilder
             improvements,
             Section("ombudsman", "The Ombudsman's annual letter",
             [
-                $"The Ombudsman made {Text(enquiries, "enquiries")} enquiries. {Text(ombudsmanRemedies, "completed")} recommendations were completed, {Text(ombudsmanRemedies, "compliance_rate")} by the deadline; {Text(ombudsmanRemedies, "completed_late")} late and {Text(ombudsmanRemedies, "delayed")} delayed. Compensation paid: {Text(ombudsmanRemedies, "compensation_paid_pence")}.",
+                $"The Ombudsman made {Text(enquiries, "enquiries")} enquiries. {Text(ombudsmanRemedies, "completed")} recommendations were completed, {Text(ombudsmanRemedies, "completed_late")} of them late. Compliance with the Ombudsman's recommendations was {Text(ombudsmanRemedies, "compliance_rate")} of {Text(ombudsmanRemedies, "cases_assessed")} cases assessed ({Text(ombudsmanRemedies, "complied_late_rate")} complied late); {Text(ombudsmanRemedies, "became_delayed")} remedies were still open 12 months after the decision. Compensation paid: {Text(ombudsmanRemedies, "compensation_paid_pence")}.",
                 letter.Rows.Count == 0
                     ? $"No annual letter figures are recorded for {letter.PeriodLabel}."
                     : $"The letter's figures for {letter.PeriodLabel} are compared with {letter.Rows.Count - 1} other councils and averages in the table.",
                 $"By the council's own records {Text(letter, "upheld_per_100k")} complaints were upheld per 100,000 population, against {LetterFigure(letter, "council_ombudsman")} in the Ombudsman's figures and {LetterFigure(letter, "type_average")} on average for councils of the same type.",
             ], enquiries, ombudsmanRemedies, letter),
-            selfAssessment,
+            // The register is of the LGSCO Code's provisions; the Housing Ombudsman Code's has provisions of its own.
+            .. s.Ombudsman == (int)Ombudsman.V1.Ombudsman.Housing ? Array.Empty<DocumentSection>() : [selfAssessment],
         ];
     }
 

@@ -1,4 +1,6 @@
+using ComplaintsPlatform.CaseWorkflow.V1;
 using ComplaintsPlatform.Hosting.Errors;
+using ComplaintsPlatform.Reporting.Domain;
 using ComplaintsPlatform.Reporting.Data;
 using ComplaintsPlatform.Reporting.V1;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +15,7 @@ public sealed partial class DocumentBuilder(ReportingDbContext db, DocumentTable
 {
     public async Task<Document> BuildAsync(DocumentRequest request, ReportAudience audience, CancellationToken ct)
     {
-        var period = request.Period ?? new Period();
+        var period = request.Period ?? new V1.Period();
         var document = new Document
         {
             Kind = request.Kind,
@@ -26,7 +28,16 @@ public sealed partial class DocumentBuilder(ReportingDbContext db, DocumentTable
         {
             case DocumentKind.AnnualReport:
                 RequireYear(period);
+                // The LGSCO Code's report: the corporate stream and the LGSCO (social care has its statutory reports).
                 document.Title = "Annual complaints performance and service improvement report";
+                context = new Sections(tables, audience, period, ct, ComplaintStream.Corporate, (int)Ombudsman.V1.Ombudsman.Lgsco);
+                document.Sections.AddRange(await AnnualReportAsync(context, period.Year));
+                break;
+            case DocumentKind.HousingAnnualReport:
+                RequireYear(period);
+                // The Housing Ombudsman Code's report: the housing stream and the Housing Ombudsman only.
+                document.Title = "Annual housing complaints performance and service improvement report";
+                context = new Sections(tables, audience, period, ct, ComplaintStream.Housing, (int)Ombudsman.V1.Ombudsman.Housing);
                 document.Sections.AddRange(await AnnualReportAsync(context, period.Year));
                 break;
             case DocumentKind.AdultSocialCare:
@@ -58,7 +69,7 @@ public sealed partial class DocumentBuilder(ReportingDbContext db, DocumentTable
         return document;
     }
 
-    private static void RequireYear(Period period)
+    private static void RequireYear(V1.Period period)
     {
         if (period.Kind != PeriodKind.FinancialYear)
         {
@@ -75,9 +86,19 @@ public sealed partial class DocumentBuilder(ReportingDbContext db, DocumentTable
     }
 
     /// <summary>The period's tables, each read once, for one audience.</summary>
-    private sealed class Sections(DocumentTables tables, ReportAudience audience, Period period, CancellationToken ct)
+    private sealed class Sections(DocumentTables tables, ReportAudience audience, V1.Period period, CancellationToken ct,
+        ComplaintStream stream = ComplaintStream.Unspecified, int ombudsman = 0)
     {
+        // Tables of complaints follow the document's stream; the Ombudsman's tables its Ombudsman; contacts and compliments are the council's.
+        private static readonly HashSet<ReportKind> ByStream =
+        [
+            ReportKind.Complaints, ReportKind.StageFunnel, ReportKind.Findings, ReportKind.Timeliness, ReportKind.NatureCategories, ReportKind.Remedies,
+            ReportKind.Learning, ReportKind.EscalationRefusals, ReportKind.TopServiceAreas, ReportKind.Stage2Reviews, ReportKind.OfficerTime,
+        ];
+
         private readonly Dictionary<(ReportKind, Grouping, Basis), ReportTable> _read = [];
+
+        public int Ombudsman => ombudsman;
 
         public string PeriodLabel { get; private set; } = "";
 
@@ -89,7 +110,10 @@ public sealed partial class DocumentBuilder(ReportingDbContext db, DocumentTable
         {
             if (!_read.TryGetValue((kind, grouping, basis), out var table))
             {
-                _read[(kind, grouping, basis)] = table = await tables.GetAsync(DocumentTables.Request(kind, period, grouping, basis), audience, ct);
+                var request = DocumentTables.Request(kind, period, grouping, basis);
+                request.Stream = ByStream.Contains(kind) ? stream : ComplaintStream.Unspecified;
+                request.Ombudsman = kind.ToString().StartsWith("Ombudsman", StringComparison.Ordinal) ? ombudsman : 0;
+                _read[(kind, grouping, basis)] = table = await tables.GetAsync(request, audience, ct);
                 PeriodLabel = table.PeriodLabel;
             }
             return table;
@@ -100,7 +124,7 @@ public sealed partial class DocumentBuilder(ReportingDbContext db, DocumentTable
         {
             var table = (await Get(kind, Grouping.Stream, basis)).Clone();
             var row = table.Rows.FirstOrDefault(r => r.Key == "stream:" + stream)
-                ?? new ReportRow { Key = "stream:" + stream, Label = stream, Cells = { table.Columns.Select(_ => new Cell()) } };
+                ?? new ReportRow { Key = "stream:" + stream, Label = Enum.TryParse<ComplaintStream>(stream, out var s) ? Labels.Stream(s) : stream, Cells = { table.Columns.Select(_ => new Cell()) } };
             table.Rows.Clear();
             table.Rows.Add(row);
             table.Total = row;

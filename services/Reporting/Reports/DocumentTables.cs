@@ -1,5 +1,6 @@
 using ComplaintsPlatform.Reporting.Data;
 using ComplaintsPlatform.Reporting.V1;
+using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintsPlatform.Reporting.Reports;
 
@@ -20,6 +21,23 @@ public sealed class DocumentTables(ReportingDbContext db, ReportBuilder builder,
         var table = await builder.BuildAsync(request, audience, ct);
         await cache.SetAsync(key, table);
         return table;
+    }
+
+    /// <summary>
+    /// Every directorate or service area of the council (a service lead's own only), so a table over
+    /// years shows an organisation row with nothing in it as a published 0, not a missing row.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Key, string Label)>> OrganisationRowsAsync(Grouping grouping, ReportAudience audience, CancellationToken ct)
+    {
+        var kind = grouping switch { Grouping.Directorate => "directorate", Grouping.ServiceArea => "service_area", _ => null };
+        if (kind is null)
+        {
+            return [];
+        }
+        var entries = await db.Directory.AsNoTracking().Where(d => d.Kind == kind).ToListAsync(ct);
+        return entries
+            .Where(e => audience.Directorate is not { } mine || (kind == "directorate" ? e.Id == mine : e.ParentId == mine))
+            .Select(e => ($"{kind}:{e.Id}", e.Name.Length > 0 ? e.Name : e.Id)).ToList();
     }
 
     public Task<ReportTable> YearAsync(ReportKind kind, int year, ReportAudience audience, CancellationToken ct,

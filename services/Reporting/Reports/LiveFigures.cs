@@ -34,7 +34,7 @@ internal sealed class LiveFigures(DocumentTables tables, int year, ReportAudienc
                 return [$"{Cells.Text(remedies, "total")} remedies agreed, {Cells.Text(remedies, "financial_pence")} in financial remedies"];
             case "ombudsman_compliance":
                 var ombudsman = await Table(ReportKind.OmbudsmanRemedies, Grouping.Council, ct);
-                return [$"{Cells.Text(ombudsman, "compliance_rate")} of the Ombudsman's recommendations completed by the deadline; {Cells.Text(ombudsman, "completed_late")} late"];
+                return [$"{Cells.Text(ombudsman, "compliance_rate")} compliance with the Ombudsman's recommendations ({Cells.Text(ombudsman, "cases_assessed")} cases assessed, {Cells.Text(ombudsman, "complied_late_rate")} complied late); {Cells.Text(ombudsman, "completed_late")} recommendations completed late"];
             case "lessons":
                 var learning = await Table(ReportKind.Learning, Grouping.Council, ct);
                 return [$"{Cells.Text(learning, "lessons")} lessons recorded; {Cells.Text(learning, "fault_with_lesson_rate")} of complaints with fault found have a lesson"];

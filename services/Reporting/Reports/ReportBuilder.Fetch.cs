@@ -23,7 +23,8 @@ public sealed partial class ReportBuilder
     /// </summary>
     public async Task<IReadOnlyList<ReportTable>> BuildManyAsync(IReadOnlyList<ReportRequest> requests, ReportAudience audience, CancellationToken ct)
     {
-        foreach (var group in requests.Select(r => Plan(r, audience)).GroupBy(p => p.Key))
+        var settings = _settings ??= await PublicSettings.ReadAsync(db, ct);
+        foreach (var group in requests.Where(r => !(r.Report == ReportKind.Stage2Reviews && r.Years > 1)).Select(r => Plan(r, audience, settings)).GroupBy(p => p.Key))
         {
             var plan = group.First() with
             {
@@ -40,7 +41,7 @@ public sealed partial class ReportBuilder
         return tables;
     }
 
-    private static FetchPlan Plan(ReportRequest request, ReportAudience audience)
+    private static FetchPlan Plan(ReportRequest request, ReportAudience audience, PublicSettings settings)
     {
         var period = ReportPeriod.From(request.Period);
         if (request.Report == ReportKind.Unspecified)
@@ -50,9 +51,11 @@ public sealed partial class ReportBuilder
         var grouping = request.Report == ReportKind.TopServiceAreas ? Grouping.ServiceArea : request.Grouping;
         if (audience.Public)
         {
-            if (request.Period.Kind != PeriodKind.FinancialYear)
+            if (request.Period.Kind != settings.PublicYear)
             {
-                throw new AccessDeniedException("Public reports cover whole financial years only.");
+                throw new AccessDeniedException(settings.PublicYear == PeriodKind.CalendarYear
+                    ? "Public reports cover whole calendar years only (the council reports by calendar year)."
+                    : "Public reports cover whole financial years only.");
             }
             if (grouping is not (Grouping.Council or Grouping.Directorate or Grouping.ServiceArea or Grouping.Stage))
             {
@@ -66,8 +69,15 @@ public sealed partial class ReportBuilder
             Basis.Resolved => CounterBasis.Resolved,
             _ => probe.Performance ? CounterBasis.Resolved : CounterBasis.Received,
         };
-        // The public table needs the base grain (council, directorates, service areas) and the stage grain.
-        short[] grains = audience.Public ? [Grains.Base, Grains.Stage] : [GrainOf(grouping)];
+        // One stream's figures, or a table of one stage's, read the grain that keeps stream and stage (every
+        // grouping but team); otherwise the public table needs the base grain (council, directorates,
+        // service areas) and the stage grain.
+        var byStreamAndStage = probe.ByStreamAndStage || request.Stream != CaseWorkflow.V1.ComplaintStream.Unspecified;
+        if (byStreamAndStage && grouping == Grouping.Team)
+        {
+            throw new ValidationException([new("grouping", "A stream's figures and the Stage 2 table are not kept by team.")]);
+        }
+        short[] grains = byStreamAndStage ? [Grains.StreamStage] : audience.Public ? [Grains.Base, Grains.Stage] : [GrainOf(grouping)];
         return new(period, grouping, basis, grains, probe.Metrics.ToArray(), probe.NeedsPrevious);
     }
 

@@ -21,10 +21,21 @@ public sealed partial class ReportBuilder(ReportingDbContext db, TimeProvider cl
     }
 
     private Dictionary<(string Kind, string Id), DirectoryEntry>? _directory;
+    private PublicSettings? _settings;
 
     public async Task<ReportTable> BuildAsync(ReportRequest request, ReportAudience audience, CancellationToken ct)
     {
-        var plan = Plan(request, audience);
+        var settings = _settings ??= await PublicSettings.ReadAsync(db, ct);
+        if (request.Report == ReportKind.Stage2Reviews && request.Years > 1)
+        {
+            return await YearsSideBySideAsync(request, audience, ct);
+        }
+        if (request.Report == ReportKind.ContactTypes && request.Grouping != Grouping.Council)
+        {
+            request = request.Clone();
+            request.Grouping = Grouping.Council;
+        }
+        var plan = Plan(request, audience, settings);
         var (period, grouping, basis) = (plan.Period, plan.Grouping, plan.Basis);
         // One request may build several tables (the bench builds all twelve): the directory is read once.
         var directory = _directory ??= await db.Directory.AsNoTracking().ToDictionaryAsync(d => (d.Kind, d.Id), ct);
@@ -33,11 +44,13 @@ public sealed partial class ReportBuilder(ReportingDbContext db, TimeProvider cl
             : directory.TryGetValue(("service_area", a.ServiceAreaId), out var area) ? area.ParentId : "";
 
         var (current, previous) = await FetchAsync(plan, ct);
-        if (audience.Directorate is { } mine)
+        if (OmbudsmanCompliance.Needed(plan.Metrics))
         {
-            current = current.Where(a => DirectorateOf(a) == mine).ToList();
-            previous = previous.Where(a => DirectorateOf(a) == mine).ToList();
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            current = [.. current, .. await OmbudsmanCompliance.ReadAsync(db, period.Start, period.End, today, plan.Grains[0], ct)];
         }
+        current = Filter(current, request, audience, DirectorateOf);
+        previous = Filter(previous, request, audience, DirectorateOf);
         var spec = ReportSpec.For(request.Report, current, Label);
 
         IEnumerable<string> RowsOf(Agg a, Grouping g) => g switch
@@ -53,6 +66,7 @@ public sealed partial class ReportBuilder(ReportingDbContext db, TimeProvider cl
         };
         // The public view is cut from one table holding every public grouping, suppressed once.
         IEnumerable<string> AllRows(Agg a) => !audience.Public ? RowsOf(a, grouping).Prepend(Total)
+            : a.Grain == Grains.StreamStage ? RowsOf(a, Grouping.Directorate).Concat(RowsOf(a, Grouping.ServiceArea)).Concat(RowsOf(a, Grouping.Stage)).Prepend(Total)
             : a.Grain == Grains.Stage ? RowsOf(a, Grouping.Stage)
             : RowsOf(a, Grouping.Directorate).Concat(RowsOf(a, Grouping.ServiceArea)).Prepend(Total);
 
@@ -60,15 +74,15 @@ public sealed partial class ReportBuilder(ReportingDbContext db, TimeProvider cl
         var previousRows = Accumulate(spec, previous, AllRows);
         if (audience.Public)
         {
-            Protect(spec, rows, DirectorateOf, current);
-            Protect(spec, previousRows, DirectorateOf, previous);
+            Protect(spec, rows, DirectorateOf, current, settings.Threshold);
+            Protect(spec, previousRows, DirectorateOf, previous, settings.Threshold);
         }
 
         var prefix = RowsOf(new Agg("", "", "", "", 0, 0, 0, 0, "", 0, 0, 0), grouping).FirstOrDefault()?.Split(':')[0];
         var table = new ReportTable
         {
             Report = request.Report,
-            Title = spec.Title,
+            Title = spec.Title + (request.Stream == ComplaintStream.Unspecified ? "" : $" ({Labels.Inline(Labels.Stream(request.Stream))})"),
             PeriodLabel = period.Label,
             Basis = basis == CounterBasis.Received ? Basis.Received : Basis.Resolved,
             Grouping = grouping,
@@ -92,6 +106,52 @@ public sealed partial class ReportBuilder(ReportingDbContext db, TimeProvider cl
         }
         table.Rows.AddRange(output);
         table.Total = ToRow(Total, "Council", spec, rows.GetValueOrDefault(Total) ?? new(spec.Counts.Count), previousRows.GetValueOrDefault(Total));
+        return request.Report == ReportKind.ContactTypes ? PublishedTables.ContactTypes(table) : table;
+    }
+
+    /// <summary>A stream's complaints only; one Ombudsman's tables only; a service lead's directorate only.</summary>
+    private static List<Agg> Filter(List<Agg> aggs, ReportRequest request, ReportAudience audience, Func<Agg, string> directorateOf)
+    {
+        IEnumerable<Agg> kept = aggs;
+        if (audience.Directorate is { } mine)
+        {
+            kept = kept.Where(a => directorateOf(a) == mine);
+        }
+        if (request.Stream != ComplaintStream.Unspecified)
+        {
+            kept = kept.Where(a => a.Stream == (short)request.Stream);
+        }
+        if (request.Ombudsman != 0)
+        {
+            kept = kept.Where(a => !OmbudsmanMetrics.IsOmbudsman(a.Metric) || a.Kind == request.Ombudsman);
+        }
+        return kept as List<Agg> ?? kept.ToList();
+    }
+
+    /// <summary>Several financial years of one table, a row per year (the last year last); the total is the last year.</summary>
+    private async Task<ReportTable> YearsSideBySideAsync(ReportRequest request, ReportAudience audience, CancellationToken ct)
+    {
+        if (request.Years > 10 || request.Period?.Kind is not (PeriodKind.FinancialYear or PeriodKind.CalendarYear))
+        {
+            throw new ValidationException([new("years", "Give up to 10 whole years, ending with the period's year.")]);
+        }
+        var years = new List<ReportTable>();
+        for (var year = request.Period.Year - request.Years + 1; year <= request.Period.Year; year++)
+        {
+            var one = request.Clone();
+            one.Years = 1;
+            one.Grouping = Grouping.Council;
+            one.Period = new V1.Period { Kind = request.Period.Kind, Year = year };
+            years.Add(await BuildAsync(one, audience, ct));
+        }
+        var last = years[^1];
+        var table = last.Clone();
+        table.Grouping = Grouping.Council;
+        table.PeriodLabel = $"{years[0].PeriodLabel} to {last.PeriodLabel}";
+        table.Rows.Clear();
+        table.Rows.AddRange(years.Select(y => new ReportRow { Key = "year:" + y.PeriodLabel, Label = y.PeriodLabel, Cells = { y.Total.Cells.Select(c => c.Clone()) } }));
+        // The total is the latest year (the same row; a CSV or document shows it once).
+        table.Total = table.Rows[^1].Clone();
         return table;
     }
 
@@ -139,19 +199,21 @@ public sealed partial class ReportBuilder(ReportingDbContext db, TimeProvider cl
         return rows;
     }
 
-    /// <summary>Suppresses the whole public table: council = directorates = stages; each directorate = its service areas.</summary>
-    private static void Protect(ReportSpec spec, Dictionary<string, RowValues> rows, Func<Agg, string> directorateOf, IEnumerable<Agg> aggs)
+    /// <summary>
+    /// Suppresses the public table where people could be identified: counts below the council's threshold
+    /// in service-area (and team) rows, and whatever else in those rows would let one be worked out from
+    /// its directorate or the table's own column sums. Council totals, directorates and the council-wide
+    /// stage rows are the published story and are never hidden.
+    /// </summary>
+    private static void Protect(ReportSpec spec, Dictionary<string, RowValues> rows, Func<Agg, string> directorateOf, IEnumerable<Agg> aggs, int threshold)
     {
         var keys = rows.Keys.ToList();
         var index = keys.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i);
+        // "(directorate …)" rows hold what names a directorate only (Ombudsman enquiries): directorate figures, published as such.
+        var hideable = keys.Select(k => (k.StartsWith("service_area:", StringComparison.Ordinal) && !k.StartsWith("service_area:(directorate ", StringComparison.Ordinal))
+            || k.StartsWith("team:", StringComparison.Ordinal)).ToArray();
         var rowSets = new List<int[]>();
-        int[] Children(string prefix) => keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => index[k]).ToArray();
-        if (index.TryGetValue(Total, out var total))
-        {
-            rowSets.Add([total, .. Children("directorate:")]);
-            rowSets.Add([total, .. Children("stage:")]);
-        }
-        var areasByDirectorate = aggs.Where(a => a.Grain == Grains.Base)
+        var areasByDirectorate = aggs.Where(a => a.Grain is Grains.Base or Grains.StreamStage)
             .GroupBy(a => directorateOf(a))
             .ToDictionary(g => g.Key, g => g.Select(a => "service_area:" + (a.ServiceAreaId.Length > 0 ? a.ServiceAreaId : "(directorate " + a.DirectorateId + ")")).Distinct().ToList());
         foreach (var (directorate, areas) in areasByDirectorate)
@@ -164,20 +226,24 @@ public sealed partial class ReportBuilder(ReportingDbContext db, TimeProvider cl
         // Amount columns (pence, actions) are not counts of people: they are hidden with their count column instead.
         var countColumns = spec.Counts.Select((c, i) => (c, i)).Where(x => !x.c.UseAmount).Select(x => x.i).ToHashSet();
         var values = keys.Select(k => rows[k].Values.Select((v, i) => countColumns.Contains(i) ? v : 0).ToArray()).ToArray();
-        var hidden = Suppression.Apply(values, rowSets, spec.ColumnSets);
+        var hidden = Suppression.Apply(values, rowSets, spec.ColumnSets, hideable, threshold);
         for (var r = 0; r < keys.Count; r++)
         {
             var row = rows[keys[r]];
             row.Hidden = hidden[r];
+            if (!hideable[r])
+            {
+                continue;
+            }
             foreach (var c in Enumerable.Range(0, spec.Counts.Count).Where(c => !countColumns.Contains(c)))
             {
-                row.Hidden[c] = hidden[r][0] || row.Values[0] < Suppression.Threshold;
+                row.Hidden[c] = hidden[r][0] || row.Values[0] < threshold;
             }
-            if (row.Days.Count > 0 && row.Days.Values.Sum() < Suppression.Threshold)
+            if (row.Days.Count > 0 && row.Days.Values.Sum() < threshold)
             {
                 row.Days.Clear();
             }
-            StageDays.Protect(row);
+            StageDays.Protect(row, threshold);
         }
     }
 
@@ -199,6 +265,8 @@ public sealed partial class ReportBuilder(ReportingDbContext db, TimeProvider cl
         {
             "directorate" or "service_area" or "team" => id.Length == 0 ? "(not allocated)" : label(kind, id),
             "stage" => id == "0" ? "(no stage)" : "Stage " + id,
+            "stream" => Enum.TryParse<ComplaintStream>(id, out var stream) ? Labels.Stream(stream) : id,
+            "channel" => Enum.TryParse<Channel>(id, out var channel) ? Labels.Channel(channel) : id,
             _ => id,
         };
     }

@@ -25,7 +25,7 @@ public sealed class SelfAssessmentRegister(ReportingDbContext db, DocumentTables
         var policies = await db.Set<PolicyConformanceRow>().AsNoTracking().Where(p => p.Checked).OrderBy(p => p.Stream).ToListAsync(ct);
         var deviations = policies
             .SelectMany(p => p.Deviations.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t', 2))
-                .SelectMany(d => CodeProvisions.Expand(d[0]).Select(paragraph => (paragraph, text: $"{(ComplaintStream)p.Stream} policy v{p.PolicyVersion}: {(d.Length > 1 ? d[1] : "")} (conformance check)"))))
+                .SelectMany(d => CodeProvisions.Expand(d[0]).Select(paragraph => (paragraph, text: $"{Labels.Stream(p.Stream)} policy v{p.PolicyVersion}: {(d.Length > 1 ? d[1] : "")} (conformance check)"))))
             .ToLookup(d => d.paragraph, d => d.text);
         var figures = new LiveFigures(tables, year, audience);
 
@@ -57,7 +57,7 @@ public sealed class SelfAssessmentRegister(ReportingDbContext db, DocumentTables
             }
             else if (provision.Conformance)
             {
-                item.LiveEvidence.AddRange(policies.Select(p => $"{(ComplaintStream)p.Stream} policy v{p.PolicyVersion} conforms (conformance check)"));
+                item.LiveEvidence.AddRange(policies.Select(p => $"{Labels.Stream(p.Stream)} policy v{p.PolicyVersion} conforms (conformance check)"));
             }
             if (provision.Figure.Length > 0)
             {

@@ -5,7 +5,8 @@ using ComplaintsPlatform.Reporting.V1;
 namespace ComplaintsPlatform.Reporting.Reports;
 
 /// <summary>
-/// One column of any report over consecutive financial years, a series per row. Each year is the
+/// One or several columns of any report over consecutive financial years, a series per row (every
+/// directorate or service area of the council, those with nothing included). Each year is the
 /// report itself (imported history included, as its dates are the dates things happened), so the
 /// public view of every year is the suppressed one.
 /// </summary>
@@ -33,36 +34,59 @@ public static class Trends
         for (var year = request.ToYear - years + 1; year <= request.ToYear; year++)
         {
             var period = new Period { Kind = PeriodKind.FinancialYear, Year = year };
-            tablesByYear.Add(await tables.GetAsync(DocumentTables.Request(request.Report, period, request.Grouping, request.Basis), audience, ct));
+            var yearRequest = DocumentTables.Request(request.Report, period, request.Grouping, request.Basis);
+            yearRequest.Stream = request.Stream;
+            tablesByYear.Add(await tables.GetAsync(yearRequest, audience, ct));
         }
         var last = tablesByYear[^1];
-        var column = string.IsNullOrEmpty(request.Column) ? last.Columns[0] : last.Columns.FirstOrDefault(c => c.Key == request.Column)
-            ?? throw new ValidationException([new("column", $"{last.Title} has no column '{request.Column}'.")]);
+        Column Find(string key) => last.Columns.FirstOrDefault(c => c.Key == key)
+            ?? throw new ValidationException([new("column", $"{last.Title} has no column '{key}'.")]);
+        var measures = request.Columns.Count > 0 ? request.Columns.Select(Find).ToList()
+            : [string.IsNullOrEmpty(request.Column) ? last.Columns[0] : Find(request.Column)];
+        var several = measures.Count > 1;
         var trend = new ReportTable
         {
             Report = request.Report,
-            Title = $"{last.Title}: {column.Label}, {years} years",
+            Title = several ? $"{last.Title}, {years} years" : $"{last.Title}: {measures[0].Label}, {years} years",
             PeriodLabel = $"{tablesByYear[0].PeriodLabel} to {last.PeriodLabel}",
             Basis = last.Basis,
             Grouping = last.Grouping,
             SuppressionApplied = last.SuppressionApplied,
             AsOf = last.AsOf,
         };
-        trend.Columns.AddRange(tablesByYear.Select(t => new Column { Key = "fy" + t.PeriodLabel[..4], Label = t.PeriodLabel, Unit = column.Unit }));
+        foreach (var measure in measures)
+        {
+            trend.Columns.AddRange(tablesByYear.Select(t => new Column
+            {
+                Key = (several ? measure.Key + ":" : "") + "fy" + t.PeriodLabel[..4],
+                Label = several ? $"{measure.Label}: {t.PeriodLabel}" : t.PeriodLabel,
+                Unit = measure.Unit,
+            }));
+        }
         var labels = tablesByYear.SelectMany(t => t.Rows).GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.Last().Label);
+        foreach (var (key, label) in await tables.OrganisationRowsAsync(request.Grouping, audience, ct))
+        {
+            labels.TryAdd(key, label);
+        }
         foreach (var (key, label) in labels.OrderBy(x => x.Value, StringComparer.Ordinal))
         {
-            trend.Rows.Add(Series(key, label, tablesByYear, column.Key));
+            trend.Rows.Add(Series(key, label, tablesByYear, measures));
         }
-        trend.Total = Series(null, "Council", tablesByYear, column.Key);
+        trend.Total = Series(null, "Council", tablesByYear, measures);
         return trend;
     }
 
-    private static ReportRow Series(string? key, string label, IEnumerable<ReportTable> years, string column)
+    private static ReportRow Series(string? key, string label, IReadOnlyList<ReportTable> years, IEnumerable<Column> measures)
     {
         var row = new ReportRow { Key = key ?? "council", Label = label };
-        // A year without the row has nothing to count: zero, not suppressed.
-        row.Cells.AddRange(years.Select(t => Cells.Of(t, column, key)?.Clone() ?? new Cell()));
+        // A year without the row has nothing to count: zero, not suppressed (a published 0, not a missing row).
+        foreach (var measure in measures)
+        {
+            row.Cells.AddRange(years.Select(t => Cells.Of(t, measure.Key, key)?.Clone() ?? Zero(measure.Unit)));
+        }
         return row;
     }
+
+    // A rate of nothing has no value; a count of nothing is 0.
+    private static Cell Zero(Unit unit) => unit is Unit.Percent or Unit.WorkingDays ? new Cell { Empty = true } : new Cell();
 }

@@ -28,7 +28,7 @@ public sealed class CaseImportTests(CaseHostFixture fx) : IClassFixture<CaseHost
         var report = await SendAsync(Client(fx.Host).ImportCases(), "cases-2023.csv", Rows(p));
 
         Assert.Equal((8, 4, 0, 4), (report.RowsRead, report.RowsImported, report.RowsUnchanged, report.RowsFailed));
-        Assert.Equal([(3, "received"), (4, "service_area"), (5, "finding"), (6, "")],
+        Assert.Equal([(3, "received"), (4, "service_area"), (5, "finding"), (6, "responded")],
             report.Errors.Select(e => (e.Line, e.Column)).ToList());
         Assert.Contains("before the acknowledgement", report.Errors[3].Reason);
 

@@ -14,7 +14,7 @@ public sealed class TemplateImportTests(CaseHostFixture fx) : IClassFixture<Case
         var cases = await SendAsync(Client(fx.Host).ImportCases(), "cases.csv", await File.ReadAllTextAsync(Path.Combine(folder, "cases.csv")));
         var actions = await SendAsync(Client(fx.Host).ImportCaseActions(), "case-actions.csv", await File.ReadAllTextAsync(Path.Combine(folder, "case-actions.csv")));
 
-        Assert.Equal((5, 5), (cases.RowsRead, cases.RowsImported));
+        Assert.Equal((7, 7), (cases.RowsRead, cases.RowsImported));
         Assert.Empty(cases.Errors);
         Assert.Equal((4, 4), (actions.RowsRead, actions.RowsImported));
         Assert.Empty(actions.Errors);

@@ -5,7 +5,8 @@ namespace ComplaintsPlatform.CaseWorkflow.Domain.Directory;
 
 /// <summary>
 /// The working-day calendars deadlines are computed with: the council clock (the bank-holiday data
-/// plus the council's settings), and the children's regulations' own working day for that stream.
+/// plus the council's settings), and for the statutory streams the working day their regulations define
+/// (adult social care 2009, children's social care 2006), under which council closure days still count.
 /// </summary>
 public sealed class CouncilCalendars(BankHolidayData data, CouncilSettings council)
 {
@@ -16,8 +17,8 @@ public sealed class CouncilCalendars(BankHolidayData data, CouncilSettings counc
 
     public TimeZoneInfo TimeZone => Clock.TimeZone;
 
-    public WorkingDayCalendar For(ComplaintStream stream) =>
-        Clock.Calendar(stream == ComplaintStream.ChildrenSocialCare ? StatuteRule.ChildrensSocialCare2006 : StatuteRule.BankHolidaysOnly);
+    /// <summary>Corporate and housing follow the codes (the council's closure days do not count); the statutory streams their regulations.</summary>
+    public WorkingDayCalendar For(ComplaintStream stream) => Clock.Calendar(StatuteRule.For(stream));
 
     /// <summary>The council-local date of an instant.</summary>
     public DateOnly LocalDate(DateTimeOffset instant) => Clock.LocalDate(instant);

@@ -440,6 +440,42 @@ namespace ComplaintsPlatform.OmbudsmanLiaison.Data.Migrations
                     b.ToTable("enquiries", "ombudsman");
                 });
 
+            modelBuilder.Entity("ComplaintsPlatform.OmbudsmanLiaison.Data.HousingFindingRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Determination")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("determination");
+
+                    b.Property<string>("Element")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("element");
+
+                    b.Property<Guid>("EnquiryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enquiry_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.HasKey("Id")
+                        .HasName("pk_housing_findings");
+
+                    b.HasIndex("EnquiryId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_housing_findings_enquiry_id_position");
+
+                    b.ToTable("housing_findings", "ombudsman");
+                });
+
             modelBuilder.Entity("ComplaintsPlatform.OmbudsmanLiaison.Data.ImportedRowRecord", b =>
                 {
                     b.Property<string>("SourceKind")
@@ -544,6 +580,96 @@ namespace ComplaintsPlatform.OmbudsmanLiaison.Data.Migrations
                         .HasDatabaseName("ix_information_requests_enquiry_id");
 
                     b.ToTable("information_requests", "ombudsman");
+                });
+
+            modelBuilder.Entity("ComplaintsPlatform.OmbudsmanLiaison.Data.OrderRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountPence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_pence");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("completed_on");
+
+                    b.Property<DateOnly>("ComplianceDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("compliance_due_on");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("EnquiryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enquiry_id");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("evidence");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("boolean")
+                        .HasColumnName("late");
+
+                    b.Property<DateOnly>("OrderedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ordered_on");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "EvidenceDocument", "ComplaintsPlatform.OmbudsmanLiaison.Data.OrderRecord.EvidenceDocument#DocumentColumns", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("ContentType")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("evidence_document_content_type");
+
+                            b1.Property<string>("FileName")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("evidence_document_file_name");
+
+                            b1.Property<string>("Reference")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("evidence_document_reference");
+
+                            b1.Property<long?>("SizeBytes")
+                                .HasColumnType("bigint")
+                                .HasColumnName("evidence_document_size_bytes");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_orders");
+
+                    b.HasIndex("EnquiryId")
+                        .HasDatabaseName("ix_orders_enquiry_id");
+
+                    b.ToTable("orders", "ombudsman");
                 });
 
             modelBuilder.Entity("ComplaintsPlatform.OmbudsmanLiaison.Data.RecommendationRecord", b =>
@@ -835,6 +961,16 @@ namespace ComplaintsPlatform.OmbudsmanLiaison.Data.Migrations
                         .HasConstraintName("fk_correspondence_enquiries_enquiry_id");
                 });
 
+            modelBuilder.Entity("ComplaintsPlatform.OmbudsmanLiaison.Data.HousingFindingRecord", b =>
+                {
+                    b.HasOne("ComplaintsPlatform.OmbudsmanLiaison.Data.EnquiryRecord", null)
+                        .WithMany("HousingFindings")
+                        .HasForeignKey("EnquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_housing_findings_enquiries_enquiry_id");
+                });
+
             modelBuilder.Entity("ComplaintsPlatform.OmbudsmanLiaison.Data.InformationRequestRecord", b =>
                 {
                     b.HasOne("ComplaintsPlatform.OmbudsmanLiaison.Data.EnquiryRecord", null)
@@ -843,6 +979,16 @@ namespace ComplaintsPlatform.OmbudsmanLiaison.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_information_requests_enquiries_enquiry_id");
+                });
+
+            modelBuilder.Entity("ComplaintsPlatform.OmbudsmanLiaison.Data.OrderRecord", b =>
+                {
+                    b.HasOne("ComplaintsPlatform.OmbudsmanLiaison.Data.EnquiryRecord", null)
+                        .WithMany("Orders")
+                        .HasForeignKey("EnquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_orders_enquiries_enquiry_id");
                 });
 
             modelBuilder.Entity("ComplaintsPlatform.OmbudsmanLiaison.Data.RecommendationRecord", b =>
@@ -858,6 +1004,10 @@ namespace ComplaintsPlatform.OmbudsmanLiaison.Data.Migrations
             modelBuilder.Entity("ComplaintsPlatform.OmbudsmanLiaison.Data.EnquiryRecord", b =>
                 {
                     b.Navigation("Correspondence");
+
+                    b.Navigation("HousingFindings");
+
+                    b.Navigation("Orders");
 
                     b.Navigation("Recommendations");
 

@@ -219,6 +219,10 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("team_id");
 
+                    b.Property<short>("TimeStages")
+                        .HasColumnType("smallint")
+                        .HasColumnName("time_stages");
+
                     b.HasKey("CaseId")
                         .HasName("pk_case_facts");
 
@@ -338,6 +342,14 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("population");
 
+                    b.Property<short>("ReportingYear")
+                        .HasColumnType("smallint")
+                        .HasColumnName("reporting_year");
+
+                    b.Property<int>("SmallNumberThreshold")
+                        .HasColumnType("integer")
+                        .HasColumnName("small_number_threshold");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -454,6 +466,81 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                     b.ToTable("directory", "reporting");
                 });
 
+            modelBuilder.Entity("ComplaintsPlatform.Reporting.Data.OmbudsmanEnquiryFact", b =>
+                {
+                    b.Property<string>("EnquiryId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("enquiry_id");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("DirectorateId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("directorate_id");
+
+                    b.Property<short>("Ombudsman")
+                        .HasColumnType("smallint")
+                        .HasColumnName("ombudsman");
+
+                    b.HasKey("EnquiryId")
+                        .HasName("pk_ombudsman_enquiry_facts");
+
+                    b.ToTable("ombudsman_enquiry_facts", "reporting");
+                });
+
+            modelBuilder.Entity("ComplaintsPlatform.Reporting.Data.OmbudsmanRecommendationFact", b =>
+                {
+                    b.Property<string>("RecommendationId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recommendation_id");
+
+                    b.Property<DateOnly>("AgreedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("agreed_on");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("completed_on");
+
+                    b.Property<string>("DirectorateId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("directorate_id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("EnquiryId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("enquiry_id");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("boolean")
+                        .HasColumnName("late");
+
+                    b.Property<short>("Ombudsman")
+                        .HasColumnType("smallint")
+                        .HasColumnName("ombudsman");
+
+                    b.HasKey("RecommendationId")
+                        .HasName("pk_ombudsman_recommendation_facts");
+
+                    b.HasIndex("EnquiryId")
+                        .HasDatabaseName("ix_ombudsman_recommendation_facts_enquiry_id");
+
+                    b.ToTable("ombudsman_recommendation_facts", "reporting");
+                });
+
             modelBuilder.Entity("ComplaintsPlatform.Reporting.Data.OmbudsmanReferral", b =>
                 {
                     b.Property<string>("EnquiryId")
@@ -527,6 +614,55 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                         .HasName("pk_read_model_state");
 
                     b.ToTable("read_model_state", "reporting");
+                });
+
+            modelBuilder.Entity("ComplaintsPlatform.Reporting.Data.RemedyFact", b =>
+                {
+                    b.Property<string>("RemedyId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("remedy_id");
+
+                    b.Property<DateOnly>("AgreedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("agreed_on");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("case_id");
+
+                    b.Property<bool>("Completed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("completed");
+
+                    b.Property<string>("ServiceAreaId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("service_area_id");
+
+                    b.Property<short>("Stage")
+                        .HasColumnType("smallint")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("TeamId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("team_id");
+
+                    b.Property<string>("TypeCode")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("type_code");
+
+                    b.HasKey("RemedyId")
+                        .HasName("pk_remedy_facts");
+
+                    b.ToTable("remedy_facts", "reporting");
                 });
 
             modelBuilder.Entity("ComplaintsPlatform.Reporting.Data.SelfAssessmentAudit", b =>
