@@ -59,6 +59,16 @@ public static class Links
         public const string Unavailable = "/staff/unavailable";
         public const string SignInCallback = "/staff/signin-oidc";
         public const string SignOutCallback = "/staff/signout-callback-oidc";
+
+        /// <summary>Retention schedule, legal holds, erasure and rectification requests, retention runs.</summary>
+        public static class DataProtection
+        {
+            public const string Home = "/staff/data-protection";
+            public const string Schedule = "/staff/data-protection/schedule";
+            public const string Holds = "/staff/data-protection/legal-holds";
+            public const string Requests = "/staff/data-protection/requests";
+            public const string Runs = "/staff/data-protection/retention-runs";
+        }
     }
 
     private static readonly (string Page, string Route)[] s_routes =
@@ -94,6 +104,11 @@ public static class Links
         ("/Staff/StaySignedIn", Staff.StaySignedIn),
         ("/Staff/NoAccess", Staff.NoAccess),
         ("/Staff/Unavailable", Staff.Unavailable),
+        ("/Staff/DataProtection/Index", Staff.DataProtection.Home),
+        ("/Staff/DataProtection/Schedule", Staff.DataProtection.Schedule),
+        ("/Staff/DataProtection/Holds", Staff.DataProtection.Holds),
+        ("/Staff/DataProtection/Requests", Staff.DataProtection.Requests),
+        ("/Staff/DataProtection/Runs", Staff.DataProtection.Runs),
     ];
 
     public static void MapRoutes(PageConventionCollection conventions)

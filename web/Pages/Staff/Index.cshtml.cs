@@ -18,6 +18,8 @@ public sealed class IndexModel(StaffTokens tokens, Intake.V1.Intake.IntakeClient
 
     public bool Unavailable { get; private set; }
 
+    public bool SeesDataProtection => DataProtectionText.Sees(User);
+
     public async Task OnGetAsync()
     {
         var call = await tokens.CallOptionsAsync(HttpContext.RequestAborted);
