@@ -1,4 +1,5 @@
 using ComplaintsPlatform.CaseWorkflow.V1;
+using ComplaintsPlatform.Web.Infrastructure;
 using ComplaintsPlatform.Web.Staff;
 using Grpc.Core;
 using Microsoft.AspNetCore.Mvc;
@@ -101,7 +102,7 @@ public sealed class HoldsModel(StaffTokens tokens, CaseWorkflow.V1.DataProtectio
             Holds = [.. (await dataProtection.ListLegalHoldsAsync(new ListLegalHoldsRequest { IncludeReleased = true },
                 await tokens.CallOptionsAsync(HttpContext.RequestAborted))).Holds];
         }
-        catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal)
+        catch (RpcException e) when (e.StatusCode is Grpc.Core.StatusCode.Unavailable or Grpc.Core.StatusCode.DeadlineExceeded or Grpc.Core.StatusCode.Internal)
         {
             Holds = null;
         }

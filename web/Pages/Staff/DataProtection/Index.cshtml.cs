@@ -1,4 +1,5 @@
 using ComplaintsPlatform.CaseWorkflow.V1;
+using ComplaintsPlatform.Web.Infrastructure;
 using ComplaintsPlatform.Web.Staff;
 using Grpc.Core;
 using Microsoft.AspNetCore.Mvc;
@@ -31,7 +32,7 @@ public sealed class IndexModel(StaffTokens tokens, CaseWorkflow.V1.DataProtectio
             var schedule = await dataProtection.GetRetentionScheduleAsync(new GetRetentionScheduleRequest(), call);
             ScheduleVersion = $"Configuration version {schedule.ConfigurationVersion}";
         }
-        catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal)
+        catch (RpcException e) when (e.StatusCode is Grpc.Core.StatusCode.Unavailable or Grpc.Core.StatusCode.DeadlineExceeded or Grpc.Core.StatusCode.Internal)
         {
             Unavailable = true;
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ComplaintsPlatform.CaseWorkflow.V1;
+using ComplaintsPlatform.Web.Infrastructure;
 using ComplaintsPlatform.Web.Staff;
 using Grpc.Core;
 using Microsoft.AspNetCore.Mvc;
@@ -127,7 +128,7 @@ public sealed class RequestsModel(StaffTokens tokens, CaseWorkflow.V1.DataProtec
         {
             Requests = [.. (await dataProtection.ListDataRequestsAsync(new ListDataRequestsRequest(), await tokens.CallOptionsAsync(HttpContext.RequestAborted))).Requests];
         }
-        catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal)
+        catch (RpcException e) when (e.StatusCode is Grpc.Core.StatusCode.Unavailable or Grpc.Core.StatusCode.DeadlineExceeded or Grpc.Core.StatusCode.Internal)
         {
             Requests = null;
         }

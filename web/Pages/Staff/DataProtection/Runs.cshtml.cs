@@ -1,4 +1,5 @@
 using ComplaintsPlatform.Common.V1;
+using ComplaintsPlatform.Web.Infrastructure;
 using ComplaintsPlatform.Web.Staff;
 using Grpc.Core;
 using Microsoft.AspNetCore.Mvc;
@@ -41,7 +42,7 @@ public sealed class RunsModel(
         {
             return new(key, name, [.. (await list()).Runs]);
         }
-        catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal)
+        catch (RpcException e) when (e.StatusCode is Grpc.Core.StatusCode.Unavailable or Grpc.Core.StatusCode.DeadlineExceeded or Grpc.Core.StatusCode.Internal)
         {
             return new(key, name, null);
         }

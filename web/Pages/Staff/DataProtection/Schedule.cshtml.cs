@@ -1,5 +1,6 @@
 using ComplaintsPlatform.CaseWorkflow.V1;
 using ComplaintsPlatform.Common.V1;
+using ComplaintsPlatform.Web.Infrastructure;
 using ComplaintsPlatform.Web.Staff;
 using Grpc.Core;
 using Microsoft.AspNetCore.Mvc;
@@ -87,7 +88,7 @@ public sealed class ScheduleModel(StaffTokens tokens, CaseWorkflow.V1.DataProtec
         {
             Schedule = await dataProtection.GetRetentionScheduleAsync(new GetRetentionScheduleRequest(), await tokens.CallOptionsAsync(HttpContext.RequestAborted));
         }
-        catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal)
+        catch (RpcException e) when (e.StatusCode is Grpc.Core.StatusCode.Unavailable or Grpc.Core.StatusCode.DeadlineExceeded or Grpc.Core.StatusCode.Internal)
         {
             Schedule = null;
         }
