@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace ComplaintsPlatform.EndToEnd.Tests;
 
 /// <summary>
-/// The data protection officer in Chromium: signs in with a second factor, reads the retention
+/// The data protection officer in Chromium (an officer of the sample directory given that role) signs in with a second factor, reads the retention
 /// schedule (not editable by this role), places a legal hold with a reason and releases it, records
 /// a rectification request and refuses it with a reason, and reads every service's retention runs;
 /// a hold naming neither a person nor a case is refused with a clear error. Every page passes axe.
@@ -16,7 +16,7 @@ public sealed class DataProtectionPagesTests(PlatformFixture platform)
     [Fact]
     public async Task The_data_protection_officer_reads_the_schedule_places_and_releases_a_hold_decides_a_request_and_reads_the_runs()
     {
-        var account = await platform.Staff.CreateAsync("officer-dpo-01", "data_protection_officer");
+        var account = await platform.Staff.CreateAsync("officer-hwy-02", "data_protection_officer");
         Assert.True(account.Account.SecondFactorRequired);
         await using var web = await WebPages.OpenAsync(platform, "data-protection");
         var page = web.Page;
@@ -77,7 +77,7 @@ public sealed class DataProtectionPagesTests(PlatformFixture platform)
         request = page.GetByTestId("requests").GetByRole(AriaRole.Row).Filter(new() { HasText = personId });
         await Expect(request).ToContainTextAsync("Refused");
         await Expect(request).ToContainTextAsync("The address was confirmed correct");
-        await Expect(request).ToContainTextAsync("officer-dpo-01");
+        await Expect(request).ToContainTextAsync("officer-hwy-02");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Retention runs" }).ClickAsync();
         foreach (var service in new[] { "Contacts (Intake)", "Cases", "Ombudsman enquiries", "Compliments" })
