@@ -23,7 +23,7 @@ public static class StaffSignIn
     public const string OidcScheme = "oidc";
 
     /// <summary>The roles that have staff pages; any other signed-in role sees "you do not have access".</summary>
-    public static readonly string[] RolesWithPages = ["complaints_team", "handler", "link_officer", "service_lead"];
+    public static readonly string[] RolesWithPages = ["complaints_team", "handler", "link_officer", "service_lead", "data_protection_officer"];
 
     public static bool IsEnabled(IConfiguration configuration) => !string.IsNullOrEmpty(configuration["Web:Oidc:Authority"]);
 
