@@ -24,3 +24,5 @@ fi
 dotnet tool restore
 dotnet restore ComplaintsPlatform.sln
 (cd web && npm ci --no-audit --no-fund --loglevel=error)
+# The offline validator of the Kubernetes manifests (tests/Deploy.Tests).
+(cd deploy/validate && npm ci --no-audit --no-fund --loglevel=error)

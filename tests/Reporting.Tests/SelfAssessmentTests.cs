@@ -26,7 +26,9 @@ public sealed class SelfAssessmentTests(DocumentsFixture fixture)
         Assert.Equal(ComplianceStatus.DoesNotComply, register.Items.Single(i => i.Paragraph == "6.12").Status);
         var acknowledgement = register.Items.Single(i => i.Paragraph == "6.2");
         Assert.False(acknowledgement.MarkedByConformanceCheck);
-        Assert.Contains(acknowledgement.LiveEvidence, e => e.StartsWith("Housing policy v1 conforms", StringComparison.Ordinal));
+        // The LGSCO Code's register checks the corporate policy only; the housing policy is for the Housing Ombudsman Code's.
+        Assert.Contains(acknowledgement.LiveEvidence, e => e.StartsWith("Corporate policy v2 conforms", StringComparison.Ordinal));
+        Assert.DoesNotContain(register.Items.SelectMany(i => i.LiveEvidence), e => e.StartsWith("Housing policy", StringComparison.Ordinal));
         Assert.Contains(acknowledgement.LiveEvidence, e => e.Contains("acknowledged on time", StringComparison.Ordinal));
         Assert.Equal(3, register.Items.Count(i => i.MarkedByConformanceCheck));
         Assert.True(register.DoesNotComply >= 3);
@@ -39,7 +41,9 @@ public sealed class SelfAssessmentTests(DocumentsFixture fixture)
         Assert.Equal(Enumerable.Range(1, 9).Select(s => s.ToString()).ToArray(), register.Items.Select(i => i.Section).Distinct().ToArray());
         Assert.Equal(CodeProvisions.All.Count, register.Items.Select(i => i.Paragraph).Distinct().Count());
         Assert.True(register.Items.Count >= 70);
-        var complaints = fixture.Year.Total(ReportKind.Complaints, "complaints", Basis.Received, 2025);
+        // The LGSCO Code's figures are the corporate stream's (social care has its statutory reports).
+        var complaints = fixture.Year.Total(ReportKind.Complaints, "complaints", Basis.Received, 2025, stream: "Corporate");
+        Assert.NotEqual(complaints, fixture.Year.Total(ReportKind.Complaints, "complaints", Basis.Received, 2025));
         Assert.Contains($"{complaints} complaints received in 2025/26", register.Items.Single(i => i.Paragraph == "9.7").LiveEvidence);
     }
 

@@ -90,6 +90,22 @@ public sealed class OmbudsmanRecommendationFact
     public bool Late { get; set; }
 }
 
+/// <summary>
+/// One Housing Ombudsman order, kept apart from recommendations so that compliance with orders is counted
+/// per case, and orders outstanding or overdue at a date are known (read model).
+/// </summary>
+public sealed class OmbudsmanOrderFact
+{
+    public string OrderId { get; set; } = "";
+    public string EnquiryId { get; set; } = "";
+    public short Ombudsman { get; set; }
+    public string DirectorateId { get; set; } = "";
+    public DateOnly OrderedOn { get; set; }
+    public DateOnly ComplianceDueOn { get; set; }
+    public DateOnly? CompletedOn { get; set; }
+    public bool Late { get; set; }
+}
+
 internal static class DocumentsModel
 {
     public static void ConfigureDocuments(this ModelBuilder modelBuilder)
@@ -131,6 +147,15 @@ internal static class DocumentsModel
             e.ToTable("ombudsman_recommendation_facts");
             e.HasKey(x => x.RecommendationId);
             e.Property(x => x.RecommendationId).HasMaxLength(100);
+            e.Property(x => x.EnquiryId).HasMaxLength(100);
+            e.Property(x => x.DirectorateId).HasMaxLength(100);
+            e.HasIndex(x => x.EnquiryId);
+        });
+        modelBuilder.Entity<OmbudsmanOrderFact>(e =>
+        {
+            e.ToTable("ombudsman_order_facts");
+            e.HasKey(x => x.OrderId);
+            e.Property(x => x.OrderId).HasMaxLength(100);
             e.Property(x => x.EnquiryId).HasMaxLength(100);
             e.Property(x => x.DirectorateId).HasMaxLength(100);
             e.HasIndex(x => x.EnquiryId);

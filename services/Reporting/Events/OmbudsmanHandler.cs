@@ -10,7 +10,7 @@ namespace ComplaintsPlatform.Reporting.Events;
 
 /// <summary>
 /// OmbudsmanLiaison's feed: enquiries, decisions, recommendations and public interest reports as
-/// counters by directorate, and the annual letter's benchmark figures.
+/// counters by directorate, the Housing Ombudsman's determinations and orders, and the annual letter's benchmark figures.
 /// </summary>
 public sealed class OmbudsmanHandler : IFeedBatchHandler<ReportingDbContext>
 {
@@ -86,6 +86,14 @@ public sealed class OmbudsmanHandler : IFeedBatchHandler<ReportingDbContext>
                 recommendation.Late = completed.Late;
             }
         }
+        else if (evt.Payload.TryUnpack<OrderMade>(out var ordered))
+        {
+            await OmbudsmanOrders.MadeAsync(db, batch, ordered, await OmbudsmanOfAsync(db, ordered.EnquiryId, ct, Ombudsman.V1.Ombudsman.Housing), ct);
+        }
+        else if (evt.Payload.TryUnpack<OrderCompleted>(out var complied))
+        {
+            await OmbudsmanOrders.CompletedAsync(db, batch, complied, await OmbudsmanOfAsync(db, complied.EnquiryId, ct, Ombudsman.V1.Ombudsman.Housing), ct);
+        }
         else if (evt.Payload.TryUnpack<BenchmarkFiguresRecorded>(out var benchmarks))
         {
             await BenchmarksAsync(db, benchmarks, ct);
@@ -97,8 +105,16 @@ public sealed class OmbudsmanHandler : IFeedBatchHandler<ReportingDbContext>
     {
         var decided = e.DecidedOn.ToDateOnly();
         var received = e.ReceivedOn.IsSet() ? e.ReceivedOn.ToDateOnly() : decided;
-        void Count(string metric, string code) => batch.Both(Key(metric, e.DirectorateId, code, (short)e.Ombudsman), received, decided);
-        Count(OmbudsmanMetrics.Decision, e.Decision.ToString());
+        // The Housing Ombudsman determines each element of a complaint rather than taking an LGSCO decision:
+        // the decision counts once as determined, and each finding as its determination.
+        var housing = e.Decision == OmbudsmanDecision.Unspecified && (e.Ombudsman == Ombudsman.V1.Ombudsman.Housing || e.HousingDeterminations.Count > 0);
+        var ombudsman = (short)(housing ? Ombudsman.V1.Ombudsman.Housing : e.Ombudsman);
+        void Count(string metric, string code) => batch.Both(Key(metric, e.DirectorateId, code, ombudsman), received, decided);
+        Count(OmbudsmanMetrics.Decision, housing ? OmbudsmanMetrics.HousingDetermined : e.Decision.ToString());
+        foreach (var determination in housing ? e.HousingDeterminations.Where(d => d != HousingDetermination.Unspecified) : [])
+        {
+            Count(OmbudsmanMetrics.HousingDetermination, determination.ToString());
+        }
         if (e.Decision == OmbudsmanDecision.AssessedAndClosed)
         {
             Count(OmbudsmanMetrics.Closure, e.ClosureReason.ToString());
@@ -132,12 +148,13 @@ public sealed class OmbudsmanHandler : IFeedBatchHandler<ReportingDbContext>
     }
 
     // The Ombudsman (LGSCO or Housing) travels in the counter's kind, so every table can be split by Ombudsman.
-    private static CounterKey Key(string metric, string directorateId, string code, short ombudsman) =>
+    internal static CounterKey Key(string metric, string directorateId, string code, short ombudsman) =>
         new(metric, 0, default, "", directorateId, "", 0, 0, 0, ombudsman, code);
 
     private static async Task<OmbudsmanEnquiryFact?> EnquiryAsync(ReportingDbContext db, string enquiryId, CancellationToken ct) =>
         string.IsNullOrEmpty(enquiryId) ? null : await db.Set<OmbudsmanEnquiryFact>().FindAsync([enquiryId], ct);
 
-    private static async Task<short> OmbudsmanOfAsync(ReportingDbContext db, string enquiryId, CancellationToken ct) =>
-        (await EnquiryAsync(db, enquiryId, ct))?.Ombudsman ?? 0;
+    private static async Task<short> OmbudsmanOfAsync(ReportingDbContext db, string enquiryId, CancellationToken ct,
+        Ombudsman.V1.Ombudsman otherwise = Ombudsman.V1.Ombudsman.Unspecified) =>
+        (await EnquiryAsync(db, enquiryId, ct))?.Ombudsman ?? (short)otherwise;
 }

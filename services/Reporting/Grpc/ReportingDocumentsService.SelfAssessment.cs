@@ -22,21 +22,21 @@ public sealed partial class ReportingDocumentsService
     {
         // Who is asking first: a caller with no standing learns nothing, not even that the year was wrong.
         var audience = await AudienceAsync(context);
-        return await register.BuildAsync(ValidYear(request.Year), audience, context.CancellationToken);
+        return await register.BuildAsync(ValidYear(request.Year), audience, context.CancellationToken, Housing(request));
     }
 
     [AllowAnonymous]
     public override async Task<CsvExport> ExportSelfAssessmentCsv(GetSelfAssessmentRequest request, ServerCallContext context)
     {
         var audience = await AudienceAsync(context);
-        var assessment = await register.BuildAsync(ValidYear(request.Year), audience, context.CancellationToken);
+        var assessment = await register.BuildAsync(ValidYear(request.Year), audience, context.CancellationToken, Housing(request));
         var csv = new StringBuilder();
         Csv.Line(csv, ["Paragraph", "Section", "Provision", "Status", "Previous year", "Evidence", "Live evidence", "Commentary"]);
         foreach (var i in assessment.Items)
         {
             Csv.Line(csv, [i.Paragraph, i.SectionTitle, i.Provision, DocumentRenderer.Status(i.Status), DocumentRenderer.Status(i.PreviousYearStatus), i.Evidence, string.Join("; ", i.LiveEvidence), i.Commentary]);
         }
-        return new CsvExport { FileName = $"self-assessment-{request.Year}.csv", ContentType = "text/csv", Csv = csv.ToString() };
+        return new CsvExport { FileName = $"{(Housing(request) ? "housing-" : "")}self-assessment-{request.Year}.csv", ContentType = "text/csv", Csv = csv.ToString() };
     }
 
     /// <summary>complaints_team: one provision's assessment; each changed field is written to the audit trail.</summary>
@@ -63,6 +63,7 @@ public sealed partial class ReportingDocumentsService
             throw new ValidationException(violations);
         }
         _ = CodeProvisions.Find(request.Paragraph) ?? throw new NotFoundException($"Provision {request.Paragraph} of the Code");
+        var housing = CodeProvisions.Housing.Any(p => p.Paragraph == request.Paragraph);
 
         var who = Caller.From(context).Subject;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -90,7 +91,7 @@ public sealed partial class ReportingDocumentsService
         entry.AssessedBy = who;
         entry.AssessedAt = now;
         await db.SaveChangesAsync(ct);
-        var assessment = await register.BuildAsync(year, new ReportAudience(false, null), ct);
+        var assessment = await register.BuildAsync(year, new ReportAudience(false, null), ct, housing);
         return assessment.Items.Single(i => i.Paragraph == request.Paragraph);
     }
 
@@ -111,6 +112,14 @@ public sealed partial class ReportingDocumentsService
             },
         };
     }
+
+    /// <summary>Which Code's register: the Housing Ombudsman's, or the LGSCO's (unset or LGSCO).</summary>
+    private static bool Housing(GetSelfAssessmentRequest request) => (Ombudsman.V1.Ombudsman)request.Ombudsman switch
+    {
+        Ombudsman.V1.Ombudsman.Unspecified or Ombudsman.V1.Ombudsman.Lgsco => false,
+        Ombudsman.V1.Ombudsman.Housing => true,
+        _ => throw new ValidationException([new("ombudsman", "Choose the LGSCO's Code (1) or the Housing Ombudsman's (2).")]),
+    };
 
     private static int ValidYear(int year) => year is >= 1990 and <= 2100 ? year
         : throw new ValidationException([new("year", "Give the financial year (1990-2100).")]);

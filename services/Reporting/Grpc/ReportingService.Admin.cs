@@ -84,6 +84,7 @@ public sealed partial class ReportingService
         await db.Set<OmbudsmanReferral>().ExecuteDeleteAsync(ct);
         await db.Set<OmbudsmanEnquiryFact>().ExecuteDeleteAsync(ct);
         await db.Set<OmbudsmanRecommendationFact>().ExecuteDeleteAsync(ct);
+        await db.Set<OmbudsmanOrderFact>().ExecuteDeleteAsync(ct);
         await db.Set<RemedyFact>().ExecuteDeleteAsync(ct);
     }
 

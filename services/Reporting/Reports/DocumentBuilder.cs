@@ -113,7 +113,9 @@ public sealed partial class DocumentBuilder(ReportingDbContext db, DocumentTable
                 var request = DocumentTables.Request(kind, period, grouping, basis);
                 request.Stream = ByStream.Contains(kind) ? stream : ComplaintStream.Unspecified;
                 request.Ombudsman = kind.ToString().StartsWith("Ombudsman", StringComparison.Ordinal) ? ombudsman : 0;
-                _read[(kind, grouping, basis)] = table = await tables.GetAsync(request, audience, ct);
+                table = await tables.GetAsync(request, audience, ct);
+                // A Code's report prints its own Ombudsman's columns: no LGSCO categories in the housing report, and the reverse.
+                _read[(kind, grouping, basis)] = table = request.Ombudsman == 0 ? table : OmbudsmanColumns.For(table, (Ombudsman.V1.Ombudsman)request.Ombudsman);
                 PeriodLabel = table.PeriodLabel;
             }
             return table;

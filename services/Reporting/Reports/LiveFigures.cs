@@ -3,9 +3,17 @@ using ComplaintsPlatform.Reporting.V1;
 
 namespace ComplaintsPlatform.Reporting.Reports;
 
-/// <summary>The self-assessment's live evidence: sentences of figures for one financial year, each table read once.</summary>
-internal sealed class LiveFigures(DocumentTables tables, int year, ReportAudience audience)
+/// <summary>
+/// The self-assessment's live evidence: sentences of figures for one financial year, each table read once. Each Code's
+/// register reads its own stream and Ombudsman, as its annual report does: the LGSCO Code's the corporate stream and the
+/// LGSCO, the Housing Ombudsman Code's the housing stream and the Housing Ombudsman.
+/// </summary>
+internal sealed class LiveFigures(DocumentTables tables, int year, ReportAudience audience, bool housing = false)
 {
+    // Tables of complaints follow the Code's stream; the Ombudsman's tables its Ombudsman; contacts are the council's.
+    private static readonly HashSet<ReportKind> ByStream =
+        [ReportKind.Complaints, ReportKind.Timeliness, ReportKind.StageFunnel, ReportKind.EscalationRefusals, ReportKind.Remedies, ReportKind.Learning, ReportKind.Findings];
+
     private readonly Dictionary<(ReportKind, Grouping), ReportTable> _read = [];
 
     public async Task<IEnumerable<string>> ForAsync(string figure, CancellationToken ct)
@@ -32,6 +40,12 @@ internal sealed class LiveFigures(DocumentTables tables, int year, ReportAudienc
             case "remedies":
                 var remedies = await Table(ReportKind.Remedies, Grouping.Council, ct);
                 return [$"{Cells.Text(remedies, "total")} remedies agreed, {Cells.Text(remedies, "financial_pence")} in financial remedies"];
+            case "remedies_completed":
+                var completion = await Table(ReportKind.Remedies, Grouping.Council, ct);
+                return [$"{Cells.Text(completion, "completed")} remedies completed ({Cells.Text(completion, "completed_late")} late); {Cells.Text(completion, "outstanding")} agreed and still outstanding"];
+            case "ombudsman_orders":
+                var orders = await Table(ReportKind.OmbudsmanRemedies, Grouping.Council, ct);
+                return [$"{Cells.Text(orders, "orders_made")} orders made by the Housing Ombudsman: {Cells.Text(orders, "orders_complied")} complied with ({Cells.Text(orders, "orders_complied_late")} late), {Cells.Text(orders, "orders_outstanding")} outstanding and {Cells.Text(orders, "orders_overdue")} overdue; {Cells.Text(orders, "order_compliance_rate")} compliance with orders ({Cells.Text(orders, "order_cases_assessed")} cases assessed)"];
             case "ombudsman_compliance":
                 var ombudsman = await Table(ReportKind.OmbudsmanRemedies, Grouping.Council, ct);
                 return [$"{Cells.Text(ombudsman, "compliance_rate")} compliance with the Ombudsman's recommendations ({Cells.Text(ombudsman, "cases_assessed")} cases assessed, {Cells.Text(ombudsman, "complied_late_rate")} complied late); {Cells.Text(ombudsman, "completed_late")} recommendations completed late"];
@@ -50,7 +64,12 @@ internal sealed class LiveFigures(DocumentTables tables, int year, ReportAudienc
     {
         if (!_read.TryGetValue((kind, grouping), out var table))
         {
-            _read[(kind, grouping)] = table = await tables.YearAsync(kind, year, audience, ct, grouping);
+            var request = DocumentTables.Request(kind, new Period { Kind = PeriodKind.FinancialYear, Year = year }, grouping);
+            request.Stream = !ByStream.Contains(kind) ? CaseWorkflow.V1.ComplaintStream.Unspecified
+                : housing ? CaseWorkflow.V1.ComplaintStream.Housing : CaseWorkflow.V1.ComplaintStream.Corporate;
+            request.Ombudsman = !kind.ToString().StartsWith("Ombudsman", StringComparison.Ordinal) ? 0
+                : (int)(housing ? Ombudsman.V1.Ombudsman.Housing : Ombudsman.V1.Ombudsman.Lgsco);
+            _read[(kind, grouping)] = table = await tables.GetAsync(request, audience, ct);
         }
         return table;
     }

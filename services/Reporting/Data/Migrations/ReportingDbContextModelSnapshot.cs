@@ -493,6 +493,54 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                     b.ToTable("ombudsman_enquiry_facts", "reporting");
                 });
 
+            modelBuilder.Entity("ComplaintsPlatform.Reporting.Data.OmbudsmanOrderFact", b =>
+                {
+                    b.Property<string>("OrderId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("order_id");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("completed_on");
+
+                    b.Property<DateOnly>("ComplianceDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("compliance_due_on");
+
+                    b.Property<string>("DirectorateId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("directorate_id");
+
+                    b.Property<string>("EnquiryId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("enquiry_id");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("boolean")
+                        .HasColumnName("late");
+
+                    b.Property<short>("Ombudsman")
+                        .HasColumnType("smallint")
+                        .HasColumnName("ombudsman");
+
+                    b.Property<DateOnly>("OrderedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ordered_on");
+
+                    b.HasKey("OrderId")
+                        .HasName("pk_ombudsman_order_facts");
+
+                    b.HasIndex("EnquiryId")
+                        .HasDatabaseName("ix_ombudsman_order_facts_enquiry_id");
+
+                    b.ToTable("ombudsman_order_facts", "reporting");
+                });
+
             modelBuilder.Entity("ComplaintsPlatform.Reporting.Data.OmbudsmanRecommendationFact", b =>
                 {
                     b.Property<string>("RecommendationId")
