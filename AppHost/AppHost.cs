@@ -116,6 +116,8 @@ var webSecret = secrets.Get("web-client-secret");
 var web = builder.AddProject<Projects.Web>("web")
     .WithReference(intake)
     .WithReference(caseWorkflow)
+    .WithReference(ombudsman)      // retention runs on the data protection pages
+    .WithReference(compliments)
     .WithReference(infrastructure.Redis)
     .WithEnvironment("Web__Oidc__Authority", issuer)
     .WithEnvironment("Web__Oidc__ClientId", "web")

@@ -60,6 +60,16 @@ internal static class Extensions
         services.AddGrpcClient<CaseWorkflow.V1.CouncilDirectory.CouncilDirectoryClient>(o => o.Address = caseWorkflow);
         services.AddScoped<StaffDirectory>();
 
+        // Data protection: the schedule, holds and requests in CaseWorkflow; each service's retention runs
+        // (every service's client is called RetentionClient, so each is named).
+        var ombudsman = new Uri(builder.Configuration["Services:OmbudsmanLiaison"] ?? "http://_grpc.ombudsman-liaison");
+        var compliments = new Uri(builder.Configuration["Services:Compliments"] ?? "http://_grpc.compliments");
+        services.AddGrpcClient<CaseWorkflow.V1.DataProtection.DataProtectionClient>(o => o.Address = caseWorkflow);
+        services.AddGrpcClient<Intake.V1.Retention.RetentionClient>("intake-retention", o => o.Address = intake);
+        services.AddGrpcClient<CaseWorkflow.V1.Retention.RetentionClient>("caseWorkflow-retention", o => o.Address = caseWorkflow);
+        services.AddGrpcClient<Ombudsman.V1.Retention.RetentionClient>("ombudsman-retention", o => o.Address = ombudsman);
+        services.AddGrpcClient<Compliments.V1.Retention.RetentionClient>("compliments-retention", o => o.Address = compliments);
+
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "complaints-antiforgery";

@@ -3,6 +3,8 @@ using ComplaintsPlatform.CaseWorkflow.Configuration;
 using ComplaintsPlatform.CaseWorkflow.Data;
 using ComplaintsPlatform.CaseWorkflow.Events;
 using ComplaintsPlatform.CaseWorkflow.Grpc;
+using ComplaintsPlatform.CaseWorkflow.Retention;
+using ComplaintsPlatform.Retention;
 using ComplaintsPlatform.Hosting;
 using ComplaintsPlatform.Messaging;
 
@@ -20,7 +22,7 @@ internal static class Extensions
         builder.AddPlatformGrpc("complaints.caseworkflow.v1.Procedures", "complaints.caseworkflow.v1.CouncilDirectory",
             "complaints.calendar.v1.Calendar", "complaints.caseworkflow.v1.Cases", "complaints.caseworkflow.v1.CaseInternal",
             "complaints.caseworkflow.v1.StatutoryProcedures", "complaints.caseworkflow.v1.OfficerWork", "complaints.caseworkflow.v1.CaseImport",
-            "complaints.caseworkflow.v1.PersonRequests");
+            "complaints.caseworkflow.v1.PersonRequests", "complaints.caseworkflow.v1.DataProtection", "complaints.caseworkflow.v1.Retention");
         // Changes of a case carry the revision the officer read (CaseWork checks it).
         builder.Services.AddGrpc().AddServiceOptions<CasesService>(o => o.Interceptors.Add<ExpectedRevisionInterceptor>())
             .AddServiceOptions<StatutoryProceduresService>(o => o.Interceptors.Add<ExpectedRevisionInterceptor>());
@@ -38,6 +40,7 @@ internal static class Extensions
         builder.Services.AddScoped<DeadlineRecalculator>();
         builder.Services.AddScoped<DeadlineWatch>();
         builder.Services.AddHostedService<DeadlineWatcher>();
+        builder.AddRetention<CaseWorkflowDbContext, CaseWorkflowRetention>();
         // Complaints triaged in Intake open cases here (after the bootstrapper, so the configuration is loaded).
         builder.AddFeedConsumer<CaseWorkflowDbContext, IntakeEventsHandler>("intake", FeedName);
         builder.AddFeedConsumer<CaseWorkflowDbContext, OmbudsmanEventsHandler>("ombudsman", FeedName);
@@ -55,6 +58,8 @@ internal static class Extensions
         app.MapGrpcService<PersonRequestsService>();
         app.MapGrpcService<CaseLookupService>();
         app.MapGrpcService<CaseImportService>();
+        app.MapGrpcService<DataProtectionService>();
+        app.MapGrpcService<RetentionService>();
         app.MapEventFeed<CaseWorkflowDbContext>();
         return app;
     }

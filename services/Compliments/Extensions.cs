@@ -2,6 +2,8 @@ using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.Compliments.Data;
 using ComplaintsPlatform.Compliments.Events;
 using ComplaintsPlatform.Compliments.Grpc;
+using ComplaintsPlatform.Compliments.Retention;
+using ComplaintsPlatform.Retention;
 using ComplaintsPlatform.Hosting;
 using ComplaintsPlatform.Messaging;
 
@@ -17,11 +19,12 @@ internal static class Extensions
     public static void AddComplimentsServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ComplimentsDbContext>(ConnectionName, Schema);
-        builder.AddPlatformGrpc("complaints.compliments.v1.Compliments", "complaints.compliments.v1.ComplimentsImport");
+        builder.AddPlatformGrpc("complaints.compliments.v1.Compliments", "complaints.compliments.v1.Retention", "complaints.compliments.v1.ComplimentsImport");
         // Intake takes compliments sent back to triage; Reporting counts them.
         builder.AddOutbox<ComplimentsDbContext>(FeedName, "intake", "reporting");
         builder.AddFeedConsumer<ComplimentsDbContext, IntakeFeedHandler>("intake", ConsumerName);
         builder.AddFeedConsumer<ComplimentsDbContext, CaseWorkflowFeedHandler>("caseworkflow", ConsumerName);
+        builder.AddRetention<ComplimentsDbContext, ComplimentsRetention>();
         builder.Services.AddScoped<ComplimentEvents>();
         builder.Services.AddSingleton(new CouncilClocks(CouncilClocks.LoadData(builder.Configuration["Calendar:BankHolidaysFile"])));
     }
@@ -30,6 +33,7 @@ internal static class Extensions
     {
         app.MapGrpcService<ComplimentsService>();
         app.MapGrpcService<ComplimentsImportService>();
+        app.MapGrpcService<RetentionService>();
         app.MapEventFeed<ComplimentsDbContext>();
         return app;
     }

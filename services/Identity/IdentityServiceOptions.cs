@@ -29,8 +29,8 @@ public sealed class IdentityServiceOptions
     /// <summary>CaseWorkflow's gRPC address for the council directory (officers' teams and directorates).</summary>
     public string? DirectoryAddress { get; set; }
 
-    /// <summary>Roles that must use a second factor.</summary>
-    public string[] SecondFactorRoles { get; set; } = ["administrator", "complaints_team"];
+    /// <summary>Roles that must use a second factor: the ones that manage accounts, decide complaints or decide what personal data is kept.</summary>
+    public string[] SecondFactorRoles { get; set; } = ["administrator", "complaints_team", "data_protection_officer"];
 
     public int MaxFailedAttempts { get; set; } = 5;
 

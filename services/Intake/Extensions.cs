@@ -6,6 +6,8 @@ using ComplaintsPlatform.Intake.Data;
 using ComplaintsPlatform.Intake.Domain;
 using ComplaintsPlatform.Intake.Events;
 using ComplaintsPlatform.Intake.Grpc;
+using ComplaintsPlatform.Intake.Retention;
+using ComplaintsPlatform.Retention;
 using ComplaintsPlatform.Intake.Import;
 using ComplaintsPlatform.Messaging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,7 +25,7 @@ internal static class Extensions
     public static void AddIntakeServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<IntakeDbContext>(ConnectionName, Schema);
-        builder.AddPlatformGrpc("complaints.intake.v1.Intake", "complaints.intake.v1.Registers", "complaints.intake.v1.IntakeImport",
+        builder.AddPlatformGrpc("complaints.intake.v1.Intake", "complaints.intake.v1.Retention", "complaints.intake.v1.Registers", "complaints.intake.v1.IntakeImport",
             "complaints.intake.v1.PublicIntake");
         var intakeOptions = builder.Configuration.GetSection(IntakeOptions.Section).Get<IntakeOptions>() ?? new IntakeOptions();
         // No larger than what the gateway lets through: a submission with its attachments is one message.
@@ -35,6 +37,7 @@ internal static class Extensions
         builder.AddFeedConsumer<IntakeDbContext, CaseWorkflowEventsHandler>("caseworkflow", "intake");
         builder.AddFeedConsumer<IntakeDbContext, ComplimentsEventsHandler>("compliments", "intake");
         builder.AddFeedConsumer<IntakeDbContext, OmbudsmanEventsHandler>("ombudsman", "intake");
+        builder.AddRetention<IntakeDbContext, IntakeRetention>();
         builder.Services.AddScoped<CaseCorrespondence>();
         builder.Services.AddScoped<CaseLetterWords>();
         builder.Services.AddScoped<ContactImporter>();
@@ -68,6 +71,7 @@ internal static class Extensions
         app.MapGrpcService<IntakeService>();
         app.MapGrpcService<RegistersService>();
         app.MapGrpcService<IntakeImportService>();
+        app.MapGrpcService<RetentionService>();
         app.MapGrpcService<PublicIntakeService>();
         app.MapEventFeed<IntakeDbContext>();
         return app;

@@ -8,6 +8,8 @@ using ComplaintsPlatform.OmbudsmanLiaison.Data;
 using ComplaintsPlatform.OmbudsmanLiaison.Domain;
 using ComplaintsPlatform.OmbudsmanLiaison.Events;
 using ComplaintsPlatform.OmbudsmanLiaison.Grpc;
+using ComplaintsPlatform.OmbudsmanLiaison.Retention;
+using ComplaintsPlatform.Retention;
 
 namespace ComplaintsPlatform.OmbudsmanLiaison;
 
@@ -20,9 +22,10 @@ internal static class Extensions
     public static void AddOmbudsmanLiaisonServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<OmbudsmanLiaisonDbContext>(ConnectionName, Schema);
-        builder.AddPlatformGrpc("complaints.ombudsman.v1.OmbudsmanLiaison", "complaints.ombudsman.v1.OmbudsmanImport");
+        builder.AddPlatformGrpc("complaints.ombudsman.v1.OmbudsmanLiaison", "complaints.ombudsman.v1.Retention", "complaints.ombudsman.v1.OmbudsmanImport");
         builder.AddOutbox<OmbudsmanLiaisonDbContext>(FeedName, "caseworkflow", "reporting", "intake");
         builder.AddFeedConsumer<OmbudsmanLiaisonDbContext, CaseWorkflowEvents>("caseworkflow", "ombudsman");
+        builder.AddRetention<OmbudsmanLiaisonDbContext, OmbudsmanRetention>();
 
         // A newer official bank-holiday file can be dropped in without a release (Calendar:BankHolidaysFile).
         builder.Services.AddSingleton(new CouncilClocks(CouncilClocks.LoadData(builder.Configuration["Calendar:BankHolidaysFile"])));
@@ -45,6 +48,7 @@ internal static class Extensions
     {
         app.MapGrpcService<OmbudsmanLiaisonService>();
         app.MapGrpcService<OmbudsmanImportService>();
+        app.MapGrpcService<RetentionService>();
         app.MapEventFeed<OmbudsmanLiaisonDbContext>();
         return app;
     }

@@ -15,7 +15,7 @@ public sealed class AccessMatrixTests(CaseHostFixture fx) : IClassFixture<CaseHo
             "complaints.caseworkflow.v1.Procedures",
             "complaints.caseworkflow.v1.CaseImport", "complaints.caseworkflow.v1.OfficerWork", "complaints.caseworkflow.v1.CouncilDirectory",
             "complaints.caseworkflow.v1.CaseLookup", "complaints.caseworkflow.v1.StatutoryProcedures", "complaints.calendar.v1.Calendar",
-            "complaints.common.v1.EventFeed",
+            "complaints.caseworkflow.v1.DataProtection", "complaints.caseworkflow.v1.Retention", "complaints.common.v1.EventFeed",
         ],
         fx.Host.CreateChannel(),
         principal => Task.FromResult(AccessMatrix.TestCredentials(principal)),

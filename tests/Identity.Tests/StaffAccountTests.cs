@@ -100,6 +100,28 @@ public sealed class StaffAccountTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_data_protection_officer_gets_the_role_in_tokens_and_must_set_up_a_second_factor()
+    {
+        var created = await _admin.CreateAccountAsync(new CreateAccountRequest { OfficerId = "officer-dpo-01", UserName = "jordan", Roles = { "data_protection_officer" } });
+        Assert.True(created.Account.SecondFactorRequired);
+        Assert.Equal(["data_protection_officer"], created.Account.Roles);
+
+        var browser = _host.Browser();
+        await SignInAsync(browser, "jordan", created.TemporaryPassword);
+        var changed = await IdentityHost.SubmitAsync(browser, "/identity/account/new-password", new() { ["Password"] = "Data-protection-2026", ["Confirm"] = "Data-protection-2026" });
+        Assert.EndsWith("/account/set-up-second-factor", changed.Headers.Location!.ToString());
+        var page = await browser.GetStringAsync("/identity/account/set-up-second-factor");
+        var key = System.Text.RegularExpressions.Regex.Match(page, "data-testid=\"authenticator-key\">([^<]+)<").Groups[1].Value.Replace(" ", "").ToUpperInvariant();
+        var totp = new Totp(Base32Encoding.ToBytes(key));
+        await IdentityHost.SubmitAsync(browser, "/identity/account/set-up-second-factor", new() { ["Code"] = totp.ComputeTotp() });
+
+        Assert.NotEqual(HttpStatusCode.OK, (await PasswordGrantAsync("jordan", "Data-protection-2026")).Status);
+        var (status, token) = await PasswordGrantAsync("jordan", "Data-protection-2026", totp.ComputeTotp());
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(["data_protection_officer"], Jwt.Values(Jwt.Payload(token.GetProperty("access_token").GetString()!), "role"));
+    }
+
+    [Fact]
     public async Task Repeated_wrong_passwords_lock_the_account_and_every_attempt_is_audited_without_the_password()
     {
         var created = await _admin.CreateAccountAsync(new CreateAccountRequest { OfficerId = "officer-lib-01", UserName = "sam", Roles = { "staff" } });

@@ -15,7 +15,7 @@ public static class AccessMatrix
 {
     public static readonly string[] Principals =
     [
-        "anonymous", "staff", "complaints_team", "handler", "link_officer", "service_lead", "scrutiny", "administrator", "api_key",
+        "anonymous", "staff", "complaints_team", "handler", "link_officer", "service_lead", "scrutiny", "administrator", "data_protection_officer", "api_key",
         "service:intake", "service:caseworkflow", "service:ombudsman", "service:compliments", "service:reporting", "service:identity",
     ];
 

@@ -32,6 +32,8 @@ public class ServiceFactory<TProgram>(TestDatabase database, TestRedis redis) : 
         {
             ["ConnectionStrings:redis"] = redis.ConnectionString,
             ["Intake:StatusTokenKey"] = "tests-only-status-token-key-0123456789",
+            // Tests run retention themselves (RunRetention with as_of), never on the daily timer.
+            ["Retention:Daily"] = "false",
         };
         foreach (var (name, value) in database.ConnectionStrings)
         {

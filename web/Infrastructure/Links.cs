@@ -71,6 +71,16 @@ public static class Links
         public static string Letter(string caseId, string correspondenceId) => $"{Cases}/{caseId}/letters/{correspondenceId}";
 
         public static string Contact(string contactId) => $"{Triage}/{contactId}";
+
+        /// <summary>Retention schedule, legal holds, erasure and rectification requests, retention runs.</summary>
+        public static class DataProtection
+        {
+            public const string Home = "/staff/data-protection";
+            public const string Schedule = "/staff/data-protection/schedule";
+            public const string Holds = "/staff/data-protection/legal-holds";
+            public const string Requests = "/staff/data-protection/requests";
+            public const string Runs = "/staff/data-protection/retention-runs";
+        }
     }
 
     private static readonly (string Page, string Route)[] s_routes =
@@ -114,6 +124,11 @@ public static class Links
         ("/Staff/Triage/Contact", Staff.Triage + "/{contactId:guid}"),
         ("/Staff/Search", Staff.Search),
         ("/Staff/LogContact", Staff.LogContact),
+        ("/Staff/DataProtection/Index", Staff.DataProtection.Home),
+        ("/Staff/DataProtection/Schedule", Staff.DataProtection.Schedule),
+        ("/Staff/DataProtection/Holds", Staff.DataProtection.Holds),
+        ("/Staff/DataProtection/Requests", Staff.DataProtection.Requests),
+        ("/Staff/DataProtection/Runs", Staff.DataProtection.Runs),
     ];
 
     public static void MapRoutes(PageConventionCollection conventions)

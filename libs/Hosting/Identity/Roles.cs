@@ -13,11 +13,14 @@ public static class Roles
     /// <summary>Manages staff accounts at the platform's identity provider.</summary>
     public const string Administrator = "administrator";
 
+    /// <summary>The council's data protection officer: erasure and rectification requests, legal holds, retention runs.</summary>
+    public const string DataProtectionOfficer = "data_protection_officer";
+
     /// <summary>A platform service calling another as itself (subject <c>service:&lt;name&gt;</c>).</summary>
     public const string Service = "service";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(
-        [Staff, ComplaintsTeam, Handler, LinkOfficer, ServiceLead, Scrutiny, Administrator, Service]);
+        [Staff, ComplaintsTeam, Handler, LinkOfficer, ServiceLead, Scrutiny, Administrator, DataProtectionOfficer, Service]);
 }
 
 /// <summary>Claim names the platform reads from a token.</summary>

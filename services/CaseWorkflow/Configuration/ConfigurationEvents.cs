@@ -19,6 +19,7 @@ public sealed class ConfigurationEvents(IOutbox outbox)
             Directorates = { configuration.Directorates.Select(WithoutContactDetails) },
             Lists = { configuration.Lists },
             Officers = { configuration.Officers.Select(o => new OfficerTeams { Id = o.Id, TeamIds = { o.TeamIds } }) },
+            Retention = configuration.Retention,
         };
         outbox.Add(db, changed);
         if (calendarVersion != previousCalendarVersion)

@@ -4,6 +4,8 @@ using ComplaintsPlatform.CaseWorkflow.Domain.Directory;
 using ComplaintsPlatform.CaseWorkflow.Events;
 using ComplaintsPlatform.CaseWorkflow.V1;
 using Google.Protobuf.WellKnownTypes;
+using ComplaintsPlatform.Common.V1;
+using ComplaintsPlatform.Retention;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintsPlatform.CaseWorkflow.Configuration;
@@ -20,6 +22,11 @@ internal static class ConfigurationRecorder
         configuration.RecordedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow);
         configuration.RecordedBy = recordedBy;
         configuration.ChangeReason = changeReason;
+        // Every version states the whole schedule, so what each service applies is never a guess; a change
+        // that leaves the schedule out keeps the one in force.
+        IEnumerable<RetentionRule> rules = configuration.Retention is { Rules.Count: > 0 } given ? given.Rules
+            : previous is null ? [] : ProtoJson.Read<CouncilConfiguration>(previous.Document).Retention?.Rules ?? [];
+        configuration.Retention = new RetentionRules { Rules = { RetentionSchedule.Complete(rules) } };
         db.ConfigurationVersions.Add(new ConfigurationRecord
         {
             Version = configuration.Version,

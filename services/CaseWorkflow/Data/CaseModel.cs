@@ -21,6 +21,10 @@ internal static class CaseModel
             c.HasIndex(x => x.Reference).IsUnique();
             // A contact opens at most one case, however often its triage event is delivered.
             c.HasIndex(x => x.ContactId).IsUnique().HasFilter("contact_id IS NOT NULL");
+            c.Property(x => x.PersonId).HasMaxLength(100);
+            c.HasIndex(x => x.PersonId);
+            // Retention finds closed cases whose words are still there.
+            c.HasIndex(x => x.ClosedOn).HasFilter("anonymised_at IS NULL AND closed_on IS NOT NULL").HasDatabaseName("ix_cases_retention_due");
             c.HasIndex(x => new { x.NextDeadline, x.Id });
             c.HasIndex(x => new { x.HandlerId, x.NextDeadline });
             c.HasIndex(x => new { x.TeamId, x.NextDeadline });
@@ -74,6 +78,7 @@ internal static class CaseModel
             r.HasKey(x => x.RequestId);
             r.Property(x => x.TemplateCode).HasMaxLength(100);
             r.Property(x => x.Texts).HasColumnType("jsonb");
+            r.HasIndex(x => x.CaseId);
         });
 
         modelBuilder.Entity<PersonFlagsRecord>(p =>

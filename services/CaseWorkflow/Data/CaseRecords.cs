@@ -29,6 +29,11 @@ public sealed class CaseRecord
 
     /// <summary>The first day the deadline watcher owes this case a reminder (indexed; null when none is owed).</summary>
     public DateOnly? NextReminderOn { get; set; }
+
+    /// <summary>Intake's person id, the day the case closed (while closed) and when its words were removed: for retention and legal holds.</summary>
+    public string? PersonId { get; set; }
+    public DateOnly? ClosedOn { get; set; }
+    public DateTimeOffset? AnonymisedAt { get; set; }
     public string Document { get; set; } = "";
     public int Revision { get; set; }
 
@@ -53,6 +58,9 @@ public sealed class CaseRecord
         SafeguardingConcern = c.SafeguardingConcern;
         BehindOmbudsmanMatter = c.BehindOmbudsmanMatter;
         NextReminderOn = c.NextReminderOn;
+        PersonId = c.PersonId.Length == 0 ? null : c.PersonId;
+        ClosedOn = c.Status == V1.CaseStatus.Closed ? c.ClosedOn : null;
+        AnonymisedAt = c.AnonymisedAt;
         Document = CaseDocument.Write(c);
         Revision++;
     }
@@ -78,6 +86,7 @@ public sealed class CorrespondenceRecord
     public string TemplateCode { get; set; } = "";
     public string Texts { get; set; } = "{}";
     public DateTimeOffset RecordedAt { get; set; }
+    public DateTimeOffset? AnonymisedAt { get; set; }
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using ComplaintsPlatform.Messaging;
+using ComplaintsPlatform.Retention;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintsPlatform.CaseWorkflow.Data;
@@ -25,11 +26,17 @@ public sealed class CaseWorkflowDbContext(DbContextOptions<CaseWorkflowDbContext
 
     public DbSet<ImportedRowRecord> ImportedRows => Set<ImportedRowRecord>();
 
+    public DbSet<LegalHoldRecord> LegalHolds => Set<LegalHoldRecord>();
+
+    public DbSet<DataRequestRecord> DataRequests => Set<DataRequestRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Extensions.Schema);
         modelBuilder.AddOutbox();
         modelBuilder.AddInbox();
+        // CaseWorkflow owns the schedule and the holds: only the run records come from the library.
+        modelBuilder.AddRetention(followsCaseWorkflow: false);
 
         modelBuilder.Entity<PolicyRecord>(policy =>
         {
@@ -54,5 +61,6 @@ public sealed class CaseWorkflowDbContext(DbContextOptions<CaseWorkflowDbContext
 
         CaseModel.Configure(modelBuilder);
         ImportedRowRecord.Configure(modelBuilder);
+        DataProtectionModel.Configure(modelBuilder);
     }
 }

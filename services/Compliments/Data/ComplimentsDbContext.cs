@@ -1,5 +1,6 @@
 using ComplaintsPlatform.Compliments.Domain;
 using ComplaintsPlatform.Messaging;
+using ComplaintsPlatform.Retention;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintsPlatform.Compliments.Data;
@@ -21,6 +22,7 @@ public sealed class ComplimentsDbContext(DbContextOptions<ComplimentsDbContext> 
         modelBuilder.HasDefaultSchema(Extensions.Schema);
         modelBuilder.AddOutbox();
         modelBuilder.AddInbox();
+        modelBuilder.AddRetention();
         modelBuilder.ApplyConfiguration(new ComplimentConfiguration());
 
         modelBuilder.Entity<KnownServiceArea>(e =>

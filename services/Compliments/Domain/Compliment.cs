@@ -72,6 +72,9 @@ public sealed class Compliment
 
     public byte[]? ImportFingerprint { get; private set; }
 
+    /// <summary>When retention (or an approved erasure) removed the words; ids, codes and dates stay.</summary>
+    public DateTimeOffset? AnonymisedAt { get; private set; }
+
     public static Compliment RecordByStaff(
         string serviceAreaId, string teamId, string? officerId, Channel channel, DateOnly receivedOn,
         string words, Giver giver, string recordedBy, DateTimeOffset recordedAt)
@@ -197,6 +200,16 @@ public sealed class Compliment
         SentBackAt = at;
         ConsentToQuote = false;
         QuotableText = null;
+    }
+
+    /// <summary>The person's words go, and with them any consent to quote them; what Reporting counts stays.</summary>
+    public void Anonymise(DateTimeOffset at)
+    {
+        Words = null;
+        QuotableText = null;
+        ConsentToQuote = false;
+        ImportFingerprint = null;
+        AnonymisedAt = at;
     }
 
     private void EnsureStillRecorded(string action)

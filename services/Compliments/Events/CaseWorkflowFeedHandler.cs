@@ -3,16 +3,17 @@ using ComplaintsPlatform.CaseWorkflow.V1;
 using ComplaintsPlatform.Common.V1;
 using ComplaintsPlatform.Compliments.Data;
 using ComplaintsPlatform.Messaging.Consumers;
+using ComplaintsPlatform.Retention;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintsPlatform.Compliments.Events;
 
-/// <summary>CaseWorkflow's feed: the council's organisation, to check ids and to scope service leads to their directorate.</summary>
-public sealed class CaseWorkflowFeedHandler : IFeedEventHandler<ComplimentsDbContext>
+/// <summary>CaseWorkflow's feed: the council's organisation, to check ids and to scope service leads to their directorate; retention's schedule, holds and erasures.</summary>
+public sealed class CaseWorkflowFeedHandler(RetentionFeed<ComplimentsDbContext> retention) : IFeedEventHandler<ComplimentsDbContext>
 {
     public async Task HandleAsync(ComplimentsDbContext db, FeedEvent evt, CancellationToken ct)
     {
-        if (!evt.Payload.TryUnpack<CouncilConfigurationChanged>(out var config))
+        if (await retention.ApplyAsync(db, evt, ct) || !evt.Payload.TryUnpack<CouncilConfigurationChanged>(out var config))
         {
             return;
         }

@@ -31,6 +31,8 @@ public sealed class CorrespondenceMessage
     public int Attempts { get; set; }
     public DateTime NextAttemptAt { get; set; }
     public string? LastError { get; set; }
+    // Set when retention removed the recipient, the facts and the rendered document.
+    public DateTime? AnonymisedAt { get; set; }
 }
 
 public static class CorrespondenceStatus

@@ -67,6 +67,9 @@ public sealed class Contact
     public string? ImportSourceFile { get; set; }
     public int? ImportLine { get; set; }
 
+    // Set when retention (or an approved erasure) removed the person's details; codes and dates stay.
+    public DateTime? AnonymisedAt { get; set; }
+
     public bool HasRepresentative => RepresentativeName is not null;
 
     public bool Imported => ImportSourceId is not null;
@@ -85,6 +88,7 @@ public sealed class Attachment
     public long SizeBytes { get; set; }
     public string Sha256 { get; set; } = "";
     public byte[] Content { get; set; } = [];
+    public DateTime? AnonymisedAt { get; set; }
 }
 
 /// <summary>Equality-monitoring answers, deliberately not linked to the contact or the person.</summary>

@@ -1,4 +1,5 @@
 using ComplaintsPlatform.Messaging;
+using ComplaintsPlatform.Retention;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -33,6 +34,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
         modelBuilder.HasDefaultSchema(Extensions.Schema);
         modelBuilder.AddOutbox();
         modelBuilder.AddInbox();
+        modelBuilder.AddRetention();
         modelBuilder.HasSequence<long>(ReferenceSequence).StartsAt(1);
 
         modelBuilder.Entity<Person>(e =>

@@ -14,6 +14,7 @@ public sealed class PersonAdjustment
     public string RecordedBy { get; set; } = "";
     public DateTime RecordedAt { get; set; }
     public DateOnly? EndedOn { get; set; }
+    public DateTime? AnonymisedAt { get; set; }
 }
 
 /// <summary>An unreasonable-behaviour restriction on how a person contacts the council; never a bar on complaining.</summary>
@@ -32,6 +33,7 @@ public sealed class PersonRestriction
     public DateOnly? EndedOn { get; set; }
     // The letters telling the person of it and of each change (correspondence ids).
     public Guid[] LetterIds { get; set; } = [];
+    public DateTime? AnonymisedAt { get; set; }
 }
 
 /// <summary>One review of an adjustment or a restriction (RecordId is the one or the other).</summary>

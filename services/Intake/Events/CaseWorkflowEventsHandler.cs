@@ -3,6 +3,7 @@ using ComplaintsPlatform.CaseWorkflow.V1;
 using ComplaintsPlatform.Common.V1;
 using ComplaintsPlatform.Intake.Data;
 using ComplaintsPlatform.Messaging.Consumers;
+using ComplaintsPlatform.Retention;
 using Google.Protobuf.Reflection;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,12 +16,17 @@ namespace ComplaintsPlatform.Intake.Events;
 /// Case events keep the person's view of their case; letters and reminders CaseWorkflow asks for
 /// are queued (see <see cref="CaseCorrespondence"/>).
 /// </summary>
-public sealed class CaseWorkflowEventsHandler(TimeProvider clock, CaseCorrespondence correspondence, CouncilClockSource councilClock) : IFeedEventHandler<IntakeDbContext>
+public sealed class CaseWorkflowEventsHandler(TimeProvider clock, CaseCorrespondence correspondence, CouncilClockSource councilClock,
+    RetentionFeed<IntakeDbContext> retention) : IFeedEventHandler<IntakeDbContext>
 {
     private static readonly TypeRegistry Registry = TypeRegistry.FromFiles(EventsReflection.Descriptor);
 
     public async Task HandleAsync(IntakeDbContext db, FeedEvent evt, CancellationToken ct)
     {
+        if (await retention.ApplyAsync(db, evt, ct))
+        {
+            return;
+        }
         if (evt.Payload.Is(ProcedurePolicyChanged.Descriptor))
         {
             await ApplyPolicyAsync(db, evt.Payload.Unpack<ProcedurePolicyChanged>().Policy, ct);

@@ -1,4 +1,5 @@
 using ComplaintsPlatform.Messaging;
+using ComplaintsPlatform.Retention;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -22,6 +23,7 @@ public sealed class OmbudsmanLiaisonDbContext(DbContextOptions<OmbudsmanLiaisonD
         modelBuilder.HasDefaultSchema(Extensions.Schema);
         modelBuilder.AddOutbox();
         modelBuilder.AddInbox();
+        modelBuilder.AddRetention();
 
         modelBuilder.Entity<EnquiryRecord>(e =>
         {

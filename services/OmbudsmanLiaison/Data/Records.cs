@@ -37,6 +37,9 @@ public sealed class EnquiryRecord
     public DateOnly? PublicNoticeGivenOn { get; set; }
     public DateOnly? ReportResponseSentOn { get; set; }
 
+    /// <summary>When retention (or an approved erasure) removed the words and file names; codes, dates and amounts stay.</summary>
+    public DateTimeOffset? AnonymisedAt { get; set; }
+
     public List<InformationRequestRecord> Requests { get; set; } = [];
     public List<CorrespondenceRecord> Correspondence { get; set; } = [];
     public List<RecommendationRecord> Recommendations { get; set; } = [];
@@ -105,6 +108,7 @@ public sealed class CorrespondenceRecord
     public DocumentColumns Document { get; set; } = new();
     public DateTimeOffset RecordedAt { get; set; }
     public string RecordedBy { get; set; } = "";
+    public DateTimeOffset? AnonymisedAt { get; set; }
 }
 
 public sealed class RecommendationRecord

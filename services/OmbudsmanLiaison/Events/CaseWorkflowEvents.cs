@@ -3,6 +3,7 @@ using ComplaintsPlatform.CaseWorkflow.V1;
 using ComplaintsPlatform.Common.V1;
 using ComplaintsPlatform.Messaging.Consumers;
 using ComplaintsPlatform.Messaging.Outbox;
+using ComplaintsPlatform.Retention;
 using ComplaintsPlatform.Ombudsman.V1;
 using ComplaintsPlatform.OmbudsmanLiaison.Data;
 using ComplaintsPlatform.OmbudsmanLiaison.Domain;
@@ -16,11 +17,15 @@ namespace ComplaintsPlatform.OmbudsmanLiaison.Events;
 /// every open deadline counted in working days is recomputed with the new calendar, and each one that
 /// moved is announced again with the calendar version it now rests on.
 /// </summary>
-public sealed class CaseWorkflowEvents(CouncilCalendar calendars, IOutbox outbox, TimeProvider clock)
+public sealed class CaseWorkflowEvents(CouncilCalendar calendars, IOutbox outbox, TimeProvider clock, RetentionFeed<OmbudsmanLiaisonDbContext> retention)
     : IFeedEventHandler<OmbudsmanLiaisonDbContext>
 {
     public async Task HandleAsync(OmbudsmanLiaisonDbContext db, FeedEvent evt, CancellationToken ct)
     {
+        if (await retention.ApplyAsync(db, evt, ct))
+        {
+            return;
+        }
         if (evt.Payload.TryUnpack<CouncilConfigurationChanged>(out var configuration))
         {
             var settings = await SettingsAsync(db, ct);

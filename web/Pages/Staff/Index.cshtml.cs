@@ -22,6 +22,8 @@ public sealed class IndexModel(StaffTokens tokens, Intake.V1.Intake.IntakeClient
     /// <summary>The officer's open tasks (a late response's delay to record) and reminders, newest first.</summary>
     public List<Reminder> Tasks { get; } = [];
 
+    public bool SeesDataProtection => DataProtectionText.Sees(User);
+
     public async Task OnGetAsync()
     {
         if (!StaffSignIn.CaseRoles.Any(User.IsInRole))

@@ -155,7 +155,9 @@ public sealed partial class Case
         Closed(actor, on, Finding.Unspecified);
     }
 
-    private void Closed(Actor actor, DateOnly on, Finding overall) =>
+    private void Closed(Actor actor, DateOnly on, Finding overall)
+    {
+        ClosedOn = on;
         Raise(new CaseClosed
         {
             Header = Header(actor, on),
@@ -163,6 +165,7 @@ public sealed partial class Case
             Overall = overall,
             OutstandingRemedies = Remedies.Count(r => r.CompletedOn is null),
         });
+    }
 
     private void RequireResponseAllowed(CaseRules rules)
     {

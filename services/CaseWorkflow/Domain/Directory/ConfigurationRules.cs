@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ComplaintsPlatform.CaseWorkflow.V1;
 using ComplaintsPlatform.Hosting.Errors;
+using ComplaintsPlatform.Retention;
 
 namespace ComplaintsPlatform.CaseWorkflow.Domain.Directory;
 
@@ -41,6 +42,11 @@ public static partial class ConfigurationRules
                 Require(valid, $"council.closure_days[{i}]", "is not a valid date");
                 Require(!valid || closures.Add(day), $"council.closure_days[{i}]", "is listed twice");
             }
+        }
+
+        if (config.Retention is not null)
+        {
+            v.AddRange(RetentionSchedule.Check(config.Retention.Rules, "retention.rules"));
         }
 
         var ids = new HashSet<string>(StringComparer.Ordinal);

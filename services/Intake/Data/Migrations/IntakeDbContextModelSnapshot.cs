@@ -87,6 +87,10 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTime?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("anonymised_at");
+
                     b.Property<Guid>("ContactId")
                         .HasColumnType("uuid")
                         .HasColumnName("contact_id");
@@ -284,6 +288,10 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                     b.Property<string>("AdjustmentsNotes")
                         .HasColumnType("text")
                         .HasColumnName("adjustments_notes");
+
+                    b.Property<DateTime?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("anonymised_at");
 
                     b.Property<int>("Channel")
                         .HasColumnType("integer")
@@ -483,6 +491,10 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<DateTime?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("anonymised_at");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer")
@@ -726,6 +738,10 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("agreed_by");
 
+                    b.Property<DateTime?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("anonymised_at");
+
                     b.Property<int>("Category")
                         .HasColumnType("integer")
                         .HasColumnName("category");
@@ -778,6 +794,10 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<DateTime?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("anonymised_at");
 
                     b.Property<string>("Details")
                         .HasColumnType("text")
@@ -1183,6 +1203,153 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .HasFilter("position IS NULL");
 
                     b.ToTable("outbox_events", "intake");
+                });
+
+            modelBuilder.Entity("ComplaintsPlatform.Retention.HeldRecord", b =>
+                {
+                    b.Property<string>("HoldId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("hold_id");
+
+                    b.PrimitiveCollection<string[]>("CaseIds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("case_ids");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.PrimitiveCollection<string[]>("ContactIds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("contact_ids");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("person_id");
+
+                    b.HasKey("HoldId")
+                        .HasName("pk_legal_holds_applied");
+
+                    b.ToTable("legal_holds_applied", "intake");
+                });
+
+            modelBuilder.Entity("ComplaintsPlatform.Retention.RetentionRuleRecord", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer")
+                        .HasColumnName("action");
+
+                    b.Property<int>("After")
+                        .HasColumnType("integer")
+                        .HasColumnName("after");
+
+                    b.Property<int>("ConfigurationVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("configuration_version");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("integer")
+                        .HasColumnName("months");
+
+                    b.HasKey("Kind")
+                        .HasName("pk_retention_rules");
+
+                    b.ToTable("retention_rules", "intake");
+                });
+
+            modelBuilder.Entity("ComplaintsPlatform.Retention.RetentionRunItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer")
+                        .HasColumnName("action");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("record_id");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_retention_run_items");
+
+                    b.HasIndex("RunId")
+                        .HasDatabaseName("ix_retention_run_items_run_id");
+
+                    b.ToTable("retention_run_items", "intake");
+                });
+
+            modelBuilder.Entity("ComplaintsPlatform.Retention.RetentionRunRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<int>("ConfigurationVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("configuration_version");
+
+                    b.Property<string>("Counts")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("counts");
+
+                    b.Property<string>("ErasureRequestId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("erasure_request_id");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("integer")
+                        .HasColumnName("trigger");
+
+                    b.HasKey("Id")
+                        .HasName("pk_retention_runs");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_retention_runs_started_at");
+
+                    b.ToTable("retention_runs", "intake");
                 });
 
             modelBuilder.Entity("ComplaintsPlatform.Intake.Data.Attachment", b =>

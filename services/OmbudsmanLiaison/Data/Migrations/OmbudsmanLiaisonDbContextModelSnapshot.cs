@@ -178,6 +178,10 @@ namespace ComplaintsPlatform.OmbudsmanLiaison.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("anonymised_at");
+
                     b.Property<string>("Direction")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -299,6 +303,10 @@ namespace ComplaintsPlatform.OmbudsmanLiaison.Data.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("anonymised_at");
 
                     b.Property<string>("CaseId")
                         .HasMaxLength(100)
@@ -794,6 +802,153 @@ namespace ComplaintsPlatform.OmbudsmanLiaison.Data.Migrations
                         .HasDatabaseName("ix_reminder_queue_kind_subject_id_due_on");
 
                     b.ToTable("reminder_queue", "ombudsman");
+                });
+
+            modelBuilder.Entity("ComplaintsPlatform.Retention.HeldRecord", b =>
+                {
+                    b.Property<string>("HoldId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("hold_id");
+
+                    b.PrimitiveCollection<string[]>("CaseIds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("case_ids");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.PrimitiveCollection<string[]>("ContactIds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("contact_ids");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("person_id");
+
+                    b.HasKey("HoldId")
+                        .HasName("pk_legal_holds_applied");
+
+                    b.ToTable("legal_holds_applied", "ombudsman");
+                });
+
+            modelBuilder.Entity("ComplaintsPlatform.Retention.RetentionRuleRecord", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer")
+                        .HasColumnName("action");
+
+                    b.Property<int>("After")
+                        .HasColumnType("integer")
+                        .HasColumnName("after");
+
+                    b.Property<int>("ConfigurationVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("configuration_version");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("integer")
+                        .HasColumnName("months");
+
+                    b.HasKey("Kind")
+                        .HasName("pk_retention_rules");
+
+                    b.ToTable("retention_rules", "ombudsman");
+                });
+
+            modelBuilder.Entity("ComplaintsPlatform.Retention.RetentionRunItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer")
+                        .HasColumnName("action");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("record_id");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_retention_run_items");
+
+                    b.HasIndex("RunId")
+                        .HasDatabaseName("ix_retention_run_items_run_id");
+
+                    b.ToTable("retention_run_items", "ombudsman");
+                });
+
+            modelBuilder.Entity("ComplaintsPlatform.Retention.RetentionRunRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<int>("ConfigurationVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("configuration_version");
+
+                    b.Property<string>("Counts")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("counts");
+
+                    b.Property<string>("ErasureRequestId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("erasure_request_id");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("integer")
+                        .HasColumnName("trigger");
+
+                    b.HasKey("Id")
+                        .HasName("pk_retention_runs");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_retention_runs_started_at");
+
+                    b.ToTable("retention_runs", "ombudsman");
                 });
 
             modelBuilder.Entity("ComplaintsPlatform.OmbudsmanLiaison.Data.CorrespondenceRecord", b =>

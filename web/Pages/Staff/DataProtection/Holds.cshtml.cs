@@ -1,0 +1,110 @@
+using ComplaintsPlatform.CaseWorkflow.V1;
+using ComplaintsPlatform.Web.Infrastructure;
+using ComplaintsPlatform.Web.Staff;
+using Grpc.Core;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ComplaintsPlatform.Web.Pages.Staff.DataProtection;
+
+/// <summary>Legal holds on a person or case: placed and released with a reason (complaints team, data protection officer).</summary>
+public sealed class HoldsModel(StaffTokens tokens, CaseWorkflow.V1.DataProtection.DataProtectionClient dataProtection) : PageModel
+{
+    public List<LegalHold>? Holds { get; private set; }
+
+    [BindProperty]
+    public string? PersonId { get; set; }
+
+    [BindProperty]
+    public string? CaseId { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    [BindProperty]
+    public string? HoldId { get; set; }
+
+    [BindProperty]
+    public string? ReleaseReason { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!DataProtectionText.Sees(User))
+        {
+            return Forbid();
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPlaceAsync()
+    {
+        if (!DataProtectionText.Sees(User))
+        {
+            return Forbid();
+        }
+        if (string.IsNullOrWhiteSpace(PersonId) == string.IsNullOrWhiteSpace(CaseId))
+        {
+            ModelState.AddModelError(nameof(PersonId), "Enter a person id or a case id, not both");
+        }
+        if (string.IsNullOrWhiteSpace(Reason))
+        {
+            ModelState.AddModelError(nameof(Reason), "Enter the reason for the hold");
+        }
+        if (ModelState.ErrorCount == 0)
+        {
+            try
+            {
+                await dataProtection.PlaceLegalHoldAsync(new PlaceLegalHoldRequest
+                {
+                    PersonId = PersonId?.Trim() ?? "", CaseId = CaseId?.Trim() ?? "", Reason = Reason!.Trim(),
+                }, await tokens.CallOptionsAsync(HttpContext.RequestAborted));
+                return Redirect(Links.Staff.DataProtection.Holds);
+            }
+            catch (RpcException e) when (DataProtectionText.Refused(e, ModelState))
+            {
+            }
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostReleaseAsync()
+    {
+        if (!DataProtectionText.Sees(User))
+        {
+            return Forbid();
+        }
+        if (string.IsNullOrWhiteSpace(ReleaseReason))
+        {
+            ModelState.AddModelError("release-" + HoldId, "Enter why the hold is released");
+        }
+        else
+        {
+            try
+            {
+                await dataProtection.ReleaseLegalHoldAsync(new ReleaseLegalHoldRequest { HoldId = HoldId ?? "", Reason = ReleaseReason.Trim() },
+                    await tokens.CallOptionsAsync(HttpContext.RequestAborted));
+                return Redirect(Links.Staff.DataProtection.Holds);
+            }
+            catch (RpcException e) when (DataProtectionText.Refused(e, ModelState, "release-" + HoldId))
+            {
+            }
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        try
+        {
+            Holds = [.. (await dataProtection.ListLegalHoldsAsync(new ListLegalHoldsRequest { IncludeReleased = true },
+                await tokens.CallOptionsAsync(HttpContext.RequestAborted))).Holds];
+        }
+        catch (RpcException e) when (e.StatusCode is Grpc.Core.StatusCode.Unavailable or Grpc.Core.StatusCode.DeadlineExceeded or Grpc.Core.StatusCode.Internal)
+        {
+            Holds = null;
+        }
+    }
+}
