@@ -16,7 +16,7 @@ public sealed class DataProtectionPagesTests(PlatformFixture platform)
     [Fact]
     public async Task The_data_protection_officer_reads_the_schedule_places_and_releases_a_hold_decides_a_request_and_reads_the_runs()
     {
-        var account = await platform.Staff.CreateAsync("officer-hwy-03", "data_protection_officer");
+        var account = await platform.Staff.CreateAsync("officer-sen-01", "data_protection_officer");
         Assert.True(account.Account.SecondFactorRequired);
         await using var web = await WebPages.OpenAsync(platform, "data-protection");
         var page = web.Page;
@@ -78,7 +78,7 @@ public sealed class DataProtectionPagesTests(PlatformFixture platform)
         request = page.GetByTestId("requests").GetByRole(AriaRole.Row).Filter(new() { HasText = personId });
         await Expect(request).ToContainTextAsync("Refused");
         await Expect(request).ToContainTextAsync("The address was confirmed correct");
-        await Expect(request).ToContainTextAsync("officer-hwy-03");
+        await Expect(request).ToContainTextAsync("officer-sen-01");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Retention runs" }).ClickAsync();
         foreach (var service in new[] { "Contacts (Intake)", "Cases", "Ombudsman enquiries", "Compliments" })
