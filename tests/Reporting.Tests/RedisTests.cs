@@ -90,7 +90,8 @@ public sealed class RedisTests : IAsyncLifetime
         }
         var firstRound = clock.Elapsed;
         Assert.False(circuit.IsUsable, $"the report cache's circuit is still closed after {asked} reports");
-        var calls = CountingMultiplexer.Of(_host.Services).Calls;
+        // Other uses (API keys, feed wake-ups) have circuits of their own, so this one is counted alone.
+        var calls = circuit.Attempts;
 
         clock.Restart();
         for (var i = 0; i < requests.Length; i++)
@@ -102,7 +103,7 @@ public sealed class RedisTests : IAsyncLifetime
         Assert.Equal(Sentences(annualWithRedis), Sentences(await AnnualReportAsync()));
         var annual = clock.Elapsed;
 
-        Assert.Equal(calls, CountingMultiplexer.Of(_host.Services).Calls);
+        Assert.Equal(calls, circuit.Attempts);
         // Before: 11–12 s per report and a 504 for the document. Now each costs its computation alone.
         Assert.True(firstRound < TimeSpan.FromSeconds(asked), $"first {asked} reports without Redis: {firstRound.TotalMilliseconds:N0} ms");
         Assert.True(secondRound < TimeSpan.FromSeconds(3), $"next {requests.Length} reports without Redis: {secondRound.TotalMilliseconds:N0} ms (cache hits with Redis: {cacheUpTime.Elapsed.TotalMilliseconds:N0} ms)");

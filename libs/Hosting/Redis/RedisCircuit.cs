@@ -52,6 +52,11 @@ public sealed class RedisCircuit
 
     public string Use { get; }
 
+    private long _attempts;
+
+    /// <summary>How many calls this circuit has let through to the connection (none while it is open).</summary>
+    public long Attempts => Interlocked.Read(ref _attempts);
+
     /// <summary>Whether a call now would be let through to Redis (not whether Redis would answer).</summary>
     public bool IsUsable => _redis is not null && _state.CircuitState is CircuitState.Closed or CircuitState.HalfOpen;
 
@@ -111,8 +116,11 @@ public sealed class RedisCircuit
     }
 
     // A multiplexer that knows it has lost its connection fails here, for free, instead of queueing the command.
-    private static IConnectionMultiplexer Connected(IConnectionMultiplexer redis) =>
-        redis.IsConnected ? redis : throw new NotConnectedException();
+    private IConnectionMultiplexer Connected(IConnectionMultiplexer redis)
+    {
+        Interlocked.Increment(ref _attempts);
+        return redis.IsConnected ? redis : throw new NotConnectedException();
+    }
 
     private static bool IsRedisFailure(Exception ex) =>
         ex is BrokenCircuitException or NotConnectedException or RedisException or TimeoutException or TimeoutRejectedException or ObjectDisposedException
