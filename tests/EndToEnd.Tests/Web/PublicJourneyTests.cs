@@ -226,21 +226,25 @@ public sealed partial class PublicJourneyTests(PlatformFixture platform)
 
         await FocusByTabAsync(page, "Start now");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("/kind$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/kind$"), new() { Timeout = 30_000 });
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         await FocusByTabAsync(page, "A complaint");
         await page.Keyboard.PressAsync("Space");
         await FocusByTabAsync(page, "Continue");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("/service$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/service$"), new() { Timeout = 30_000 });
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         await web.CheckAsync("service-320");
         await FocusByTabAsync(page, "Continue");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("/details$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/details$"), new() { Timeout = 30_000 });
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         await FocusByTabAsync(page, "What happened?");
         await page.Keyboard.TypeAsync("The bin was not collected.");
         await FocusByTabAsync(page, "Continue");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("/attachments$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/attachments$"), new() { Timeout = 30_000 });
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         await web.CheckAsync("attachments-320");
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "no sideways scrolling at 320 px");
     }
