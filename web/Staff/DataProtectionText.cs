@@ -1,4 +1,5 @@
 using ComplaintsPlatform.CaseWorkflow.V1;
+using ComplaintsPlatform.Web.Infrastructure;
 using ComplaintsPlatform.Common.V1;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -71,9 +72,16 @@ public static class DataProtectionText
 
     public static bool Sees(System.Security.Claims.ClaimsPrincipal user) => user.IsInRole("data_protection_officer") || user.IsInRole("complaints_team");
 
-    /// <summary>A refusal the officer can act on, shown in the error summary; anything else is thrown on.</summary>
-    public static bool Refused(RpcException e, ModelStateDictionary modelState, string field = "")
+    /// <summary>
+    /// A refusal the officer can act on, shown in the error summary; anything else is thrown on. The
+    /// service's field violations go beside the inputs they name (<paramref name="inputs"/>).
+    /// </summary>
+    public static bool Refused(RpcException e, ModelStateDictionary modelState, string field = "", params FieldInput[] inputs)
     {
+        if (ServiceErrors.AddTo(modelState, ServiceErrors.Violations(e), inputs))
+        {
+            return true;
+        }
         if (e.StatusCode is StatusCode.InvalidArgument or StatusCode.FailedPrecondition or StatusCode.NotFound or StatusCode.AlreadyExists
             or StatusCode.Aborted or StatusCode.PermissionDenied)
         {

@@ -15,7 +15,7 @@ public static class DataProtectionRules
         var hasCase = !string.IsNullOrWhiteSpace(caseId);
         if (hasPerson == hasCase)
         {
-            violations.Add(new FieldViolation(hasPerson ? "case_id" : "person_id", "Name either a person or a case, not both and not neither."));
+            violations.Add(new FieldViolation(hasPerson ? "case_id" : "person_id", "Enter a person id or a case id, not both"));
         }
         if (hasPerson && personId.Length > 100)
         {
@@ -31,7 +31,7 @@ public static class DataProtectionRules
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
-            violations.Add(new FieldViolation(field, "Say why: it is recorded."));
+            violations.Add(new FieldViolation(field, "Enter the reason (it is recorded)"));
         }
         else if (reason.Length > MaxReasonLength)
         {
@@ -58,13 +58,13 @@ public static class DataProtectionRules
     {
         if (request.Kind == DataRequestKind.Unspecified)
         {
-            v.Add(new FieldViolation("kind", "Say whether the person asks for erasure or rectification."));
+            v.Add(new FieldViolation("kind", "Select erasure or rectification"));
         }
         CheckSubject(request.PersonId, request.CaseId, v);
         CheckReason(request.Reason, "reason", v);
         if (request.ReceivedOn is null || !Calendar.ProtoDates.TryToDateOnly(request.ReceivedOn, out var received))
         {
-            v.Add(new FieldViolation("received_on", "Give the date the request was received."));
+            v.Add(new FieldViolation("received_on", "Enter the date the request was received"));
         }
         else if (received > today)
         {
@@ -78,7 +78,7 @@ public static class DataProtectionRules
         {
             if (request.Decision == DataRequestDecision.Unspecified)
             {
-                v.Add(new FieldViolation("decision", "Approve or refuse the request."));
+                v.Add(new FieldViolation("decision", "Select approve or refuse"));
             }
             CheckReason(request.DecisionReason, "decision_reason", v);
         });

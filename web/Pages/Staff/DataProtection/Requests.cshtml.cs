@@ -53,23 +53,11 @@ public sealed class RequestsModel(StaffTokens tokens, CaseWorkflow.V1.DataProtec
         {
             return Forbid();
         }
-        if ((DataRequestKind)Kind is not (DataRequestKind.Erasure or DataRequestKind.Rectification))
-        {
-            ModelState.AddModelError("kind-erasure", "Select erasure or rectification");
-        }
-        if (string.IsNullOrWhiteSpace(PersonId) == string.IsNullOrWhiteSpace(CaseId))
-        {
-            ModelState.AddModelError(nameof(PersonId), "Enter a person id or a case id, not both");
-        }
         var received = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (!string.IsNullOrWhiteSpace(ReceivedOn) && !DateOnly.TryParseExact(ReceivedOn.Trim(), ["d M yyyy", "d/M/yyyy", "yyyy-MM-dd"],
                 CultureInfo.InvariantCulture, DateTimeStyles.None, out received))
         {
             ModelState.AddModelError(nameof(ReceivedOn), "Enter the date received as day, month and year, for example 27 3 2026");
-        }
-        if (string.IsNullOrWhiteSpace(Reason))
-        {
-            ModelState.AddModelError(nameof(Reason), "Enter what the person asked for and why");
         }
         if (ModelState.ErrorCount == 0)
         {
@@ -77,12 +65,14 @@ public sealed class RequestsModel(StaffTokens tokens, CaseWorkflow.V1.DataProtec
             {
                 await dataProtection.RecordDataRequestAsync(new RecordDataRequestRequest
                 {
-                    Kind = (DataRequestKind)Kind, PersonId = PersonId?.Trim() ?? "", CaseId = CaseId?.Trim() ?? "", Reason = Reason!.Trim(),
+                    Kind = (DataRequestKind)Kind, PersonId = PersonId?.Trim() ?? "", CaseId = CaseId?.Trim() ?? "", Reason = Reason?.Trim() ?? "",
                     ReceivedOn = new Google.Type.Date { Year = received.Year, Month = received.Month, Day = received.Day },
                 }, await tokens.CallOptionsAsync(HttpContext.RequestAborted));
                 return Redirect(Links.Staff.DataProtection.Requests);
             }
-            catch (RpcException e) when (DataProtectionText.Refused(e, ModelState))
+            catch (RpcException e) when (DataProtectionText.Refused(e, ModelState, "",
+                new("kind", "kind-erasure", "Kind"), new("person_id", nameof(PersonId), "Person id"), new("case_id", nameof(CaseId), "Case id"),
+                new("reason", nameof(Reason), "Reason"), new("received_on", nameof(ReceivedOn), "Date received")))
             {
             }
         }
@@ -96,25 +86,18 @@ public sealed class RequestsModel(StaffTokens tokens, CaseWorkflow.V1.DataProtec
         {
             return Forbid();
         }
-        if ((DataRequestDecision)Decision is not (DataRequestDecision.Approved or DataRequestDecision.Refused))
-        {
-            ModelState.AddModelError("approve-" + RequestId, "Select approve or refuse");
-        }
-        if (string.IsNullOrWhiteSpace(DecisionReason))
-        {
-            ModelState.AddModelError("decision-" + RequestId, "Enter the reason for the decision");
-        }
         if (ModelState.ErrorCount == 0)
         {
             try
             {
                 await dataProtection.DecideDataRequestAsync(new DecideDataRequestRequest
                 {
-                    RequestId = RequestId ?? "", Decision = (DataRequestDecision)Decision, DecisionReason = DecisionReason!.Trim(),
+                    RequestId = RequestId ?? "", Decision = (DataRequestDecision)Decision, DecisionReason = DecisionReason?.Trim() ?? "",
                 }, await tokens.CallOptionsAsync(HttpContext.RequestAborted));
                 return Redirect(Links.Staff.DataProtection.Requests);
             }
-            catch (RpcException e) when (DataProtectionText.Refused(e, ModelState, "decision-" + RequestId))
+            catch (RpcException e) when (DataProtectionText.Refused(e, ModelState, "decision-" + RequestId,
+                new("decision", "approve-" + RequestId, "Decision"), new("decision_reason", "decision-" + RequestId, "Reason")))
             {
             }
         }
