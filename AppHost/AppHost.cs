@@ -118,6 +118,8 @@ var web = builder.AddProject<Projects.Web>("web")
     .WithReference(caseWorkflow)
     .WithReference(ombudsman)      // retention runs on the data protection pages
     .WithReference(compliments)
+    .WithReference(reporting)      // reports, charts and documents
+    .WithReference(identity)       // staff accounts on the administrator's pages
     .WithReference(infrastructure.Redis)
     .WithEnvironment("Web__Oidc__Authority", issuer)
     .WithEnvironment("Web__Oidc__ClientId", "web")
