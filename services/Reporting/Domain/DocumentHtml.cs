@@ -162,15 +162,17 @@ public static class DocumentHtml
         .paper__facts dt { font-weight: bold; } .paper__facts dd { margin: 0; }
         .paper__contents { border: 1px solid #b1b4b6; padding: 2mm 6mm 3mm; margin-bottom: 6mm; break-after: page; page-break-after: always; }
         .paper__contents h2 { border: 0; margin-top: 2mm; }
+        .paper__contents li { margin: 0 0 1.5mm; } .paper__contents a { display: inline-block; min-height: 24px; line-height: 24px; }
         a { color: #1d70b8; }
         .paper__para { margin: 0 0 3mm; } .paper__number { font-weight: bold; display: inline-block; min-width: 9mm; }
         table.figures { width: 100%; table-layout: fixed; border-collapse: collapse; margin: 3mm 0 5mm; font-size: 9pt; }
         table.figures caption { text-align: left; font-weight: bold; font-size: 10pt; padding-bottom: 1.5mm; caption-side: top; }
-        table.figures th, table.figures td { border-bottom: 1px solid #b1b4b6; padding: 1.2mm 1.5mm; vertical-align: top; overflow-wrap: anywhere; word-break: normal; hyphens: auto; }
-        table.figures thead th { border-bottom: 2px solid #0b0c0c; text-align: left; background: #f3f2f1; }
+        table.figures th, table.figures td { border-bottom: 1px solid #b1b4b6; padding: 1.2mm 1.5mm; vertical-align: top; overflow-wrap: break-word; word-break: normal; hyphens: auto; }
+        table.figures thead th { border-bottom: 2px solid #0b0c0c; text-align: left; background: #f3f2f1; font-size: 8pt; }
         table.figures thead { display: table-header-group; }
         table.figures tr { break-inside: avoid; page-break-inside: avoid; }
-        table.figures th[scope=row] { text-align: left; font-weight: bold; width: 32%; }
+        table.figures th[scope=row] { text-align: left; font-weight: bold; }
+        table.figures:not(.register) thead th:first-child { width: 34%; }
         table.figures .num { text-align: right; font-variant-numeric: tabular-nums; }
         table.figures thead th.num { text-align: right; }
         table.figures tr.total th, table.figures tr.total td { border-top: 2px solid #0b0c0c; font-weight: bold; }

@@ -26,7 +26,9 @@ public static class SvgChart
     public static string HorizontalBars(string id, string title, string description, IReadOnlyList<string> series, IReadOnlyList<ChartBar> bars,
         bool stacked, string unit = "", double? target = null, string? targetLabel = null, double? fixedMax = null)
     {
-        var legendRows = (series.Count + 2) / 3;
+        // Three legend entries a row, or two when a name is long, so no name is cut short.
+        var perRow = series.Any(n => n.Length > 28) ? 2 : 3;
+        var legendRows = (series.Count + perRow - 1) / perRow;
         var top = 12 + legendRows * 20 + 8;
         var perBar = stacked || series.Count == 1 ? BarHeight : BarHeight * series.Count;
         var plotHeight = Math.Max(1, bars.Count) * (perBar + Gap);
@@ -44,10 +46,10 @@ public static class SvgChart
 
         for (var s = 0; s < series.Count; s++)
         {
-            var lx = 10 + (s % 3) * 236;
-            var ly = 12 + (s / 3) * 20;
+            var lx = 10 + (s % perRow) * (Width - 20) / perRow;
+            var ly = 12 + (s / perRow) * 20;
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{lx}\" y=\"{ly}\" width=\"12\" height=\"12\" fill=\"{Colour(s)}\"/>")
-                .Append(CultureInfo.InvariantCulture, $"<text x=\"{lx + 18}\" y=\"{ly + 11}\" fill=\"#0b0c0c\">{E(Shorten(series[s], 32))}</text>");
+                .Append(CultureInfo.InvariantCulture, $"<text x=\"{lx + 18}\" y=\"{ly + 11}\" fill=\"#0b0c0c\">{E(Shorten(series[s], perRow == 2 ? 48 : 32))}</text>");
         }
 
         // Gridlines and the axis: five steps of a round number.

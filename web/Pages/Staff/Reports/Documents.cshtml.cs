@@ -17,8 +17,11 @@ public sealed class DocumentsModel(StaffTokens tokens, StaffDirectory directory,
     [BindProperty(SupportsGet = true)]
     public string? Directorate { get; set; }
 
-    public IEnumerable<(DocumentKind Kind, string Slug, string Text)> Available =>
-        ReportText.Documents.Where(d => d.Kind != DocumentKind.DepartmentalQuarterly || !Scrutiny);
+    // Scrutiny's public view has no stream grouping, so the statutory reports (by stream) and the departmental one are not theirs.
+    public IEnumerable<(DocumentKind Kind, string Slug, string Text)> Available => ReportText.Documents
+        .Where(d => !Scrutiny || d.Kind is not (DocumentKind.DepartmentalQuarterly or DocumentKind.AdultSocialCare or DocumentKind.ChildrenSocialCare));
+
+    public string YearLabel => int.TryParse(Year, out var y) ? $"{y}/{(y + 1) % 100:D2}" : Year ?? "";
 
     public bool ChoosesDirectorate => User.IsInRole("complaints_team");
 
