@@ -10,7 +10,7 @@ public sealed class PrinterOptions
 
     public int Concurrency { get; set; } = 1;
 
-    public int TimeoutSeconds { get; set; } = 60;
+    public int TimeoutSeconds { get; set; } = 120;
 }
 
 /// <summary>

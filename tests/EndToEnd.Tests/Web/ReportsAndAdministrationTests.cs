@@ -42,7 +42,7 @@ public sealed class ReportsAndAdministrationTests(PlatformFixture platform)
 
         // The PDF link, fetched with the councillor's session: Reporting prints it with Chromium, which takes a few seconds.
         var href = await page.GetByRole(AriaRole.Link, new() { Name = "PDF of the Annual complaints performance and service improvement report (the Complaint Handling Code)" }).GetAttributeAsync("href");
-        var pdf = await page.Context.APIRequest.GetAsync(href!, new() { Timeout = 120_000 });
+        var pdf = await page.Context.APIRequest.GetAsync(href!, new() { Timeout = 240_000 });
         Assert.True(pdf.Ok, $"{pdf.Status}: {await pdf.TextAsync()}");
         Assert.Equal("application/pdf", pdf.Headers["content-type"]);
         Assert.Contains("attachment", pdf.Headers["content-disposition"]);
