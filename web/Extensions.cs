@@ -65,6 +65,10 @@ internal static class Extensions
         services.AddGrpcClient<CaseWorkflow.V1.Cases.CasesClient>(o => o.Address = caseWorkflow);
         services.AddGrpcClient<CaseWorkflow.V1.OfficerWork.OfficerWorkClient>(o => o.Address = caseWorkflow);
         services.AddGrpcClient<CaseWorkflow.V1.CouncilDirectory.CouncilDirectoryClient>(o => o.Address = caseWorkflow);
+        services.AddGrpcClient<CaseWorkflow.V1.Procedures.ProceduresClient>(o => o.Address = caseWorkflow);
+        services.AddGrpcClient<Calendar.V1.Calendar.CalendarClient>(o => o.Address = caseWorkflow);
+        // Staff accounts (the administrator's pages).
+        services.AddGrpcClient<Identity.V1.Accounts.AccountsClient>(o => o.Address = gateway);
         services.AddScoped<StaffDirectory>();
 
         // Data protection: the schedule, holds and requests in CaseWorkflow; each service's retention runs
@@ -76,6 +80,12 @@ internal static class Extensions
         services.AddGrpcClient<CaseWorkflow.V1.Retention.RetentionClient>("caseWorkflow-retention", o => o.Address = caseWorkflow);
         services.AddGrpcClient<Ombudsman.V1.Retention.RetentionClient>("ombudsman-retention", o => o.Address = ombudsman);
         services.AddGrpcClient<Compliments.V1.Retention.RetentionClient>("compliments-retention", o => o.Address = compliments);
+
+        // Reports, charts and documents (a PDF can be a few megabytes).
+        var reporting = gateway;
+        services.AddGrpcClient<Reporting.V1.Reporting.ReportingClient>(o => o.Address = reporting);
+        services.AddGrpcClient<Reporting.V1.ReportingDocuments.ReportingDocumentsClient>(o => o.Address = reporting)
+            .ConfigureChannel(c => c.MaxReceiveMessageSize = 32 * 1024 * 1024);
 
         services.AddAntiforgery(o =>
         {

@@ -34,6 +34,10 @@ internal static class Extensions
         builder.Services.AddScoped<DocumentTables>();
         builder.Services.AddScoped<SelfAssessmentRegister>();
         builder.Services.AddScoped<DocumentBuilder>();
+        builder.Services.AddScoped<ChartBuilder>();
+        builder.Services.AddSingleton<DocumentPrinter>();
+        builder.Services.Configure<PrinterOptions>(builder.Configuration.GetSection("Reporting:Pdf"));
+        builder.Services.Configure<ChartOptions>(builder.Configuration.GetSection("Reporting:Charts"));
         builder.Services.AddReportingOpenApi();
         builder.Services.AddSingleton<ApiKeyListing>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ApiKeyListing>());

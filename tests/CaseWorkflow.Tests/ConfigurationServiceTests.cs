@@ -130,6 +130,38 @@ public sealed class ConfigurationServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_administrator_adds_an_officer_as_a_new_version_the_same_details_again_record_nothing_and_a_bad_team_is_refused()
+    {
+        var admin = Directory(Roles.Administrator);
+        var before = await admin.GetConfigurationAsync(new GetConfigurationRequest());
+        var team = before.Directorates[0].ServiceAreas[0].Teams[0].Id;
+        var officer = new Officer { Id = "new-starter-1", Name = " Sam Starter ", Email = "sam.starter@example.gov.uk", TeamIds = { team } };
+
+        var saved = await admin.SaveOfficerAsync(new SaveOfficerRequest { Officer = officer });
+        Assert.Equal(before.Version + 1, saved.Version);
+        Assert.Equal("Officer added", saved.ChangeReason);
+        Assert.Equal("Sam Starter", saved.Officers.Single(o => o.Id == "new-starter-1").Name);
+        // Everything else is as it was.
+        Assert.Equal(before.Directorates, saved.Directorates);
+        Assert.Equal(before.Officers.Count + 1, saved.Officers.Count);
+
+        var again = await admin.SaveOfficerAsync(new SaveOfficerRequest { Officer = officer });
+        Assert.Equal(saved.Version, again.Version);
+        Assert.Equal(2, await _host.CountAsync("council_configurations"));
+
+        officer.TeamIds.Add("no-such-team");
+        officer.Email = "not an email";
+        var ex = await Assert.ThrowsAsync<RpcException>(async () => await admin.SaveOfficerAsync(new SaveOfficerRequest { Officer = officer }));
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        var fields = ex.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field).ToList();
+        Assert.Equal(["officer.email", "officer.team_ids[1]"], fields.Order().ToArray());
+        Assert.Equal(2, await _host.CountAsync("council_configurations"));
+
+        var denied = await Assert.ThrowsAsync<RpcException>(async () => await Directory(Roles.Handler).SaveOfficerAsync(new SaveOfficerRequest { Officer = officer }));
+        Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
+    }
+
+    [Fact]
     public async Task Closing_between_Christmas_and_New_Year_is_a_new_version_announces_a_calendar_change_and_moves_deadlines()
     {
         var team = Directory(Roles.ComplaintsTeam);

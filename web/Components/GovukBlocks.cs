@@ -35,6 +35,9 @@ public sealed class GovukButton : TagHelper
 
     public string? Value { get; set; }
 
+    /// <summary>Where this button submits its form instead of the form's action (e.g. "?handler=Save").</summary>
+    public string? FormAction { get; set; }
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         static string E(string? s) => HtmlEncoder.Default.Encode(s ?? "");
@@ -46,7 +49,7 @@ public sealed class GovukButton : TagHelper
         output.Content.SetHtmlContent(Href is not null
             ? $"<a href=\"{E(Href)}\" role=\"button\" draggable=\"false\" class=\"{classes}\" data-module=\"govuk-button\">{E(Text)}{arrow}</a>"
             : $"<button type=\"submit\" class=\"{classes}\" data-module=\"govuk-button\" data-prevent-double-click=\"true\"" +
-              (Name is null ? "" : $" name=\"{E(Name)}\" value=\"{E(Value)}\"") + $">{E(Text)}</button>");
+              (Name is null ? "" : $" name=\"{E(Name)}\" value=\"{E(Value)}\"") + (FormAction is null ? "" : $" formaction=\"{E(FormAction)}\"") + $">{E(Text)}</button>");
     }
 }
 

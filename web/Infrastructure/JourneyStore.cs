@@ -24,6 +24,8 @@ public sealed class JourneyStore(IDistributedCache cache, IDataProtectionProvide
     public Task SaveAsync<T>(string kind, T journey, CancellationToken ct) where T : class, IJourney =>
         WriteAsync(Key(kind, journey.Id), JsonSerializer.SerializeToUtf8Bytes(journey), journey.StartedAt, ct);
 
+    public Task RemoveAsync(string kind, Guid id, CancellationToken ct) => cache.RemoveAsync(Key(kind, id), ct);
+
     public Task SaveFileAsync(string kind, IJourney journey, Guid fileId, byte[] content, CancellationToken ct) =>
         WriteAsync(FileKey(kind, journey.Id, fileId), content, journey.StartedAt, ct);
 

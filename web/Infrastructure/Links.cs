@@ -81,6 +81,37 @@ public static class Links
             public const string Requests = "/staff/data-protection/requests";
             public const string Runs = "/staff/data-protection/retention-runs";
         }
+
+        /// <summary>Council configuration (complaints team); staff accounts and API keys (administrator).</summary>
+        public static class Admin
+        {
+            public const string Home = "/staff/admin";
+            public const string Organisation = "/staff/admin/organisation";
+            public const string Lists = "/staff/admin/lists";
+            public const string ClosureDays = "/staff/admin/closure-days";
+            public const string Policies = "/staff/admin/policies";
+            public const string Accounts = "/staff/admin/accounts";
+            public const string ApiKeys = "/staff/admin/api-keys";
+
+            public static string Policy(string stream) => $"{Policies}/{stream}";
+
+            public static string Issued(string what, Guid id) => $"/staff/admin/{what}/issued/{id:N}";
+        }
+
+        /// <summary>Reports, charts, the documents Reporting builds and the self-assessment registers.</summary>
+        public static class Reports
+        {
+            public const string Home = "/staff/reports";
+            public const string Tables = "/staff/reports/tables";
+            public const string Charts = "/staff/reports/charts";
+            public const string Documents = "/staff/reports/documents";
+            public const string SelfAssessment = "/staff/reports/self-assessment";
+
+            public static string Document(string kind, string format) => $"{Documents}/{kind}/{format}";
+
+            public static string SelfAssessmentEntry(int year, int ombudsman, string paragraph) =>
+                $"{SelfAssessment}/{year}/{Uri.EscapeDataString(paragraph)}?ombudsman={ombudsman}";
+        }
     }
 
     private static readonly (string Page, string Route)[] s_routes =
@@ -129,6 +160,22 @@ public static class Links
         ("/Staff/DataProtection/Holds", Staff.DataProtection.Holds),
         ("/Staff/DataProtection/Requests", Staff.DataProtection.Requests),
         ("/Staff/DataProtection/Runs", Staff.DataProtection.Runs),
+        ("/Staff/Admin/Index", Staff.Admin.Home),
+        ("/Staff/Admin/Organisation", Staff.Admin.Organisation),
+        ("/Staff/Admin/Lists", Staff.Admin.Lists),
+        ("/Staff/Admin/ClosureDays", Staff.Admin.ClosureDays),
+        ("/Staff/Admin/Policies", Staff.Admin.Policies),
+        ("/Staff/Admin/Policy", Staff.Admin.Policies + "/{stream}"),
+        ("/Staff/Admin/Accounts", Staff.Admin.Accounts),
+        ("/Staff/Admin/ApiKeys", Staff.Admin.ApiKeys),
+        ("/Staff/Admin/Issued", "/staff/admin/{what}/issued/{id:guid}"),
+        ("/Staff/Reports/Index", Staff.Reports.Home),
+        ("/Staff/Reports/Tables", Staff.Reports.Tables),
+        ("/Staff/Reports/Charts", Staff.Reports.Charts),
+        ("/Staff/Reports/Documents", Staff.Reports.Documents),
+        ("/Staff/Reports/Document", Staff.Reports.Documents + "/{kind}/{format}"),
+        ("/Staff/Reports/SelfAssessment", Staff.Reports.SelfAssessment),
+        ("/Staff/Reports/SelfAssessmentEntry", Staff.Reports.SelfAssessment + "/{year:int}/{paragraph}"),
     ];
 
     public static void MapRoutes(PageConventionCollection conventions)

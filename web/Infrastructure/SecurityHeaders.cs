@@ -11,7 +11,16 @@ public static class SecurityHeaders
 {
     private const string NonceKey = "csp-nonce";
 
+    private const string StyleHashKey = "csp-style-hash";
+
     public static string CspNonce(this HttpContext http) => (string)http.Items[NonceKey]!;
+
+    /// <summary>
+    /// Lets this response's one inline style element (a standalone document's, e.g. a committee paper
+    /// Reporting built) apply, by its SHA-256 hash; nothing else inline is allowed.
+    /// </summary>
+    public static void AllowInlineStyle(this HttpContext http, string css) =>
+        http.Items[StyleHashKey] = $" 'sha256-{Convert.ToBase64String(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(css)))}'";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
@@ -28,7 +37,7 @@ public static class SecurityHeaders
             {
                 var headers = http.Response.Headers;
                 headers.ContentSecurityPolicy =
-                    $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+                    $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self'{http.Items[StyleHashKey] as string}; img-src 'self' data:; font-src 'self'; " +
                     // Sign-in and sign-out continue at the identity provider after our own form posts.
                     $"connect-src 'self'; form-action 'self'{formTargets}; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
                 headers.XContentTypeOptions = "nosniff";

@@ -23,7 +23,10 @@ public static class StaffSignIn
     public const string OidcScheme = "oidc";
 
     /// <summary>The roles that have staff pages; any other signed-in role sees "you do not have access".</summary>
-    public static readonly string[] RolesWithPages = ["complaints_team", "handler", "link_officer", "service_lead", "staff", "data_protection_officer"];
+    public static readonly string[] RolesWithPages = ["complaints_team", "handler", "link_officer", "service_lead", "staff", "data_protection_officer", "scrutiny", "administrator"];
+
+    /// <summary>The roles that read reports (Reporting decides what each sees: scrutiny the suppressed public view).</summary>
+    public static readonly string[] ReportRoles = ["complaints_team", "service_lead", "scrutiny"];
 
     /// <summary>The roles that work on cases (the queues and the case pages).</summary>
     public static readonly string[] CaseRoles = ["complaints_team", "handler", "link_officer", "service_lead"];

@@ -69,6 +69,55 @@ public sealed class CouncilDirectoryService(CaseWorkflowDbContext db, CouncilSta
         }
     }
 
+    [Authorize(Roles = Roles.Administrator + "," + Roles.ComplaintsTeam)]
+    public override async Task<CouncilConfiguration> SaveOfficer(SaveOfficerRequest request, ServerCallContext context)
+    {
+        var officer = request.Officer ?? throw new ValidationException([new FieldViolation("officer", "is required")]);
+        var ct = context.CancellationToken;
+        var row = await db.ConfigurationVersions.AsNoTracking().OrderByDescending(c => c.Version).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException("The council configuration");
+        var current = ProtoJson.Read<CouncilConfiguration>(row.Document);
+        var saved = officer.Clone();
+        saved.Name = saved.Name.Trim();
+        saved.Email = saved.Email.Trim();
+        saved.Id = saved.Id.Trim();
+        var existing = current.Officers.FirstOrDefault(o => o.Id == saved.Id);
+        if (existing is not null && existing.Equals(saved))
+        {
+            return current;
+        }
+        var proposed = current.Clone();
+        proposed.Version = row.Version + 1;
+        proposed.Source = "admin";
+        if (existing is null)
+        {
+            proposed.Officers.Add(saved);
+        }
+        else
+        {
+            proposed.Officers[current.Officers.IndexOf(existing)] = saved;
+        }
+        // The configuration's own rules, reported against the officer's fields.
+        var index = proposed.Officers.ToList().FindIndex(o => o.Id == saved.Id);
+        var violations = ConfigurationRules.Check(proposed).Where(v => v.Field.StartsWith($"officers[{index}]", StringComparison.Ordinal))
+            .Select(v => v with { Field = "officer" + v.Field[$"officers[{index}]".Length..] }).ToList();
+        if (violations.Count > 0)
+        {
+            throw new ValidationException(violations);
+        }
+        var reason = string.IsNullOrWhiteSpace(request.ChangeReason) ? (existing is null ? "Officer added" : "Officer changed") : request.ChangeReason.Trim();
+        try
+        {
+            var recorded = await ConfigurationRecorder.RecordAsync(db, events, deadlines, state.BankHolidays, proposed, Caller.From(context).Subject, reason, ct);
+            await state.RefreshAsync(db, ct);
+            return recorded;
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            throw new RuleViolationException("The configuration was changed by someone else at the same moment; try again.");
+        }
+    }
+
     public override async Task<ConfigurationHistory> GetConfigurationHistory(GetConfigurationHistoryRequest request, ServerCallContext context)
     {
         var rows = await db.ConfigurationVersions.AsNoTracking().OrderBy(c => c.Version)

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using ComplaintsPlatform.Reporting.V1;
 using Google.Protobuf;
@@ -29,7 +28,7 @@ public static class DocumentRenderer
             {
                 md.Append(paragraph).Append("\n\n");
             }
-            foreach (var table in section.Tables)
+            foreach (var table in section.Charts.Select(c => c.Table).Concat(section.Tables))
             {
                 md.Append("### ").Append(table.Title).Append("\n\n");
                 MdRow(md, ["Group", .. table.Columns.Select(c => c.Label)]);
@@ -54,44 +53,7 @@ public static class DocumentRenderer
         return md.ToString();
     }
 
-    public static string Html(Document document)
-    {
-        string E(string text) => WebUtility.HtmlEncode(text);
-        var html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>")
-            .Append(E(document.Title)).Append("</title></head><body>\n");
-        html.Append("<h1>").Append(E(document.Title)).Append("</h1>\n<p>").Append(E(document.Council + ", " + document.PeriodLabel)).Append("</p>\n");
-        foreach (var section in document.Sections)
-        {
-            html.Append("<section id=\"").Append(E(section.Key)).Append("\"><h2>").Append(E(section.Heading)).Append("</h2>\n");
-            foreach (var paragraph in section.Paragraphs)
-            {
-                html.Append("<p>").Append(E(paragraph)).Append("</p>\n");
-            }
-            foreach (var table in section.Tables)
-            {
-                html.Append("<table><caption>").Append(E(table.Title)).Append("</caption>\n<tr><th>Group</th>");
-                html.AppendJoin("", table.Columns.Select(c => "<th>" + E(c.Label) + "</th>")).Append("</tr>\n");
-                foreach (var row in Rows(table))
-                {
-                    html.Append("<tr><th>").Append(E(row.Label)).Append("</th>");
-                    html.AppendJoin("", row.Cells.Select((c, i) => "<td>" + E(Cells.Format(c, table.Columns[i].Unit)) + "</td>")).Append("</tr>\n");
-                }
-                html.Append("</table>\n");
-            }
-            if (section.SelfAssessment is { } register)
-            {
-                html.Append("<table><tr><th>Paragraph</th><th>Provision</th><th>Status</th><th>Previous year</th><th>Evidence</th><th>Commentary</th></tr>\n");
-                foreach (var item in register.Items)
-                {
-                    html.Append("<tr>").AppendJoin("", new[] { item.Paragraph, item.Provision, Status(item.Status), Status(item.PreviousYearStatus), Evidence(item), item.Commentary }
-                        .Select(t => "<td>" + E(t) + "</td>")).Append("</tr>\n");
-                }
-                html.Append("</table>\n");
-            }
-            html.Append("</section>\n");
-        }
-        return html.Append("</body></html>\n").ToString();
-    }
+    public static string Html(Document document) => DocumentHtml.Render(document);
 
     private static IEnumerable<ReportRow> Rows(ReportTable table) =>
         table.Rows.Concat(table.Total is { } total && !table.Rows.Any(r => r.Key == total.Key) ? [total] : []);

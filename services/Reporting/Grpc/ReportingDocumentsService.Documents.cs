@@ -18,10 +18,17 @@ public sealed partial class ReportingDocumentsService
             audience = Departmental(audience, request.DirectorateId);
         }
         var document = await documents.BuildAsync(request, audience, context.CancellationToken);
+        var name = $"{request.Kind.ToString().ToLowerInvariant()}-{document.PeriodLabel.Replace('/', '-').Replace(' ', '-')}";
+        if (request.Format == DocumentFormat.Pdf)
+        {
+            // The PDF is the HTML document printed, so the two never differ.
+            var pdf = await printer.PrintAsync(DocumentRenderer.Html(document), context.CancellationToken);
+            return new RenderedDocument { FileName = name + ".pdf", ContentType = "application/pdf", Data = Google.Protobuf.ByteString.CopyFrom(pdf), Document = document };
+        }
         var (content, contentType, extension) = DocumentRenderer.Render(document, request.Format);
         return new RenderedDocument
         {
-            FileName = $"{request.Kind.ToString().ToLowerInvariant()}-{document.PeriodLabel.Replace('/', '-').Replace(' ', '-')}.{extension}",
+            FileName = $"{name}.{extension}",
             ContentType = contentType,
             Content = content,
             Document = document,

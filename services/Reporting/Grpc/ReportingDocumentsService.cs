@@ -12,7 +12,7 @@ namespace ComplaintsPlatform.Reporting.Grpc;
 /// <see cref="Audience"/> and the report tables, so access and suppression are theirs.
 /// </summary>
 public sealed partial class ReportingDocumentsService(
-    ReportingDbContext db, DocumentTables tables, SelfAssessmentRegister register, DocumentBuilder documents, TimeProvider clock)
+    ReportingDbContext db, DocumentTables tables, SelfAssessmentRegister register, DocumentBuilder documents, ChartBuilder charts, DocumentPrinter printer, TimeProvider clock)
     : ReportingDocuments.ReportingDocumentsBase
 {
     // Anonymous at the door so an x-api-key can be checked here; Audience refuses everyone else.
@@ -37,6 +37,10 @@ public sealed partial class ReportingDocumentsService(
         var table = await AnnualLetter.BuildAsync(db, tables, request, await AudienceAsync(context), context.CancellationToken);
         return Export($"annual-letter-{request.Year}", table);
     }
+
+    [AllowAnonymous]
+    public override async Task<Chart> GetChart(ChartRequest request, ServerCallContext context) =>
+        await charts.BuildAsync(request, await AudienceAsync(context), context.CancellationToken);
 
     private Task<ReportAudience> AudienceAsync(ServerCallContext context) => Audience.ResolveAsync(context, db, context.CancellationToken);
 

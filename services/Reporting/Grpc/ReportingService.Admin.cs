@@ -88,7 +88,8 @@ public sealed partial class ReportingService
         await db.Set<RemedyFact>().ExecuteDeleteAsync(ct);
     }
 
-    [Authorize(Roles = Roles.ComplaintsTeam)]
+    // The administrator manages keys as they manage accounts; the complaints team, who answer scrutiny, too.
+    [Authorize(Roles = Roles.ComplaintsTeam + "," + Roles.Administrator)]
     public override async Task<IssuedApiKey> IssueApiKey(IssueApiKeyRequest request, ServerCallContext context)
     {
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200)
@@ -117,7 +118,8 @@ public sealed partial class ReportingService
         return new IssuedApiKey { Key = ToMessage(row), Secret = secret };
     }
 
-    [Authorize(Roles = Roles.ComplaintsTeam)]
+    // The administrator manages keys as they manage accounts; the complaints team, who answer scrutiny, too.
+    [Authorize(Roles = Roles.ComplaintsTeam + "," + Roles.Administrator)]
     public override async Task<ApiKey> RevokeApiKey(RevokeApiKeyRequest request, ServerCallContext context)
     {
         if (!Guid.TryParse(request.KeyId, out var id))
@@ -131,7 +133,8 @@ public sealed partial class ReportingService
         return ToMessage(row);
     }
 
-    [Authorize(Roles = Roles.ComplaintsTeam)]
+    // The administrator manages keys as they manage accounts; the complaints team, who answer scrutiny, too.
+    [Authorize(Roles = Roles.ComplaintsTeam + "," + Roles.Administrator)]
     public override async Task<ApiKeyList> ListApiKeys(ListApiKeysRequest request, ServerCallContext context)
     {
         var rows = await db.ApiKeys.AsNoTracking().OrderBy(k => k.IssuedAt).ToListAsync(context.CancellationToken);

@@ -11,7 +11,7 @@ namespace ComplaintsPlatform.Reporting.Reports;
 /// Builds each document from the report tables (for the caller's audience, so suppressed for
 /// scrutiny) and the self-assessment: every section is tables plus sentences made of their figures.
 /// </summary>
-public sealed partial class DocumentBuilder(ReportingDbContext db, DocumentTables tables, SelfAssessmentRegister register, TimeProvider clock)
+public sealed partial class DocumentBuilder(ReportingDbContext db, DocumentTables tables, SelfAssessmentRegister register, ChartBuilder charts, TimeProvider clock)
 {
     public async Task<Document> BuildAsync(DocumentRequest request, ReportAudience audience, CancellationToken ct)
     {
@@ -66,7 +66,40 @@ public sealed partial class DocumentBuilder(ReportingDbContext db, DocumentTable
                 throw new ValidationException([new("kind", "Choose a document.")]);
         }
         document.PeriodLabel = context.PeriodLabel;
+        await AddChartsAsync(document, period.Year, audience, ct);
         return document;
+    }
+
+    // Which charts each document prints, above the tables of the section they illustrate, and for which stream.
+    private static readonly Dictionary<DocumentKind, (ComplaintStream Stream, int Ombudsman, (string Section, ChartKind Chart)[] Charts)> s_charts = new()
+    {
+        [DocumentKind.AnnualReport] = (ComplaintStream.Corporate, (int)Ombudsman.V1.Ombudsman.Lgsco,
+            [("stages", ChartKind.VolumesByStreamAndStage), ("outcomes", ChartKind.Timeliness), ("outcomes", ChartKind.OutcomesByService), ("ombudsman", ChartKind.OmbudsmanAgainstSimilar)]),
+        [DocumentKind.HousingAnnualReport] = (ComplaintStream.Housing, (int)Ombudsman.V1.Ombudsman.Housing,
+            [("stages", ChartKind.VolumesByStreamAndStage), ("outcomes", ChartKind.Timeliness), ("outcomes", ChartKind.OutcomesByService), ("ombudsman", ChartKind.OmbudsmanAgainstSimilar)]),
+        [DocumentKind.AdultSocialCare] = (ComplaintStream.AdultSocialCare, 0,
+            [("received", ChartKind.VolumesByStreamAndStage), ("timeliness", ChartKind.Timeliness), ("well_founded", ChartKind.OutcomesByService)]),
+        [DocumentKind.ChildrenSocialCare] = (ComplaintStream.ChildrenSocialCare, 0,
+            [("by_stage", ChartKind.VolumesByStreamAndStage), ("timeliness", ChartKind.Timeliness), ("outcomes", ChartKind.OutcomesByService)]),
+        [DocumentKind.MemberSummary] = (ComplaintStream.Unspecified, 0,
+            [("volume", ChartKind.VolumesByStreamAndStage), ("outcomes", ChartKind.OutcomesByService), ("performance", ChartKind.Timeliness)]),
+        [DocumentKind.DepartmentalQuarterly] = (ComplaintStream.Unspecified, 0,
+            [("volume", ChartKind.VolumesByStreamAndStage), ("outcomes", ChartKind.OutcomesByService)]),
+    };
+
+    private async Task AddChartsAsync(Document document, int year, ReportAudience audience, CancellationToken ct)
+    {
+        if (!s_charts.TryGetValue(document.Kind, out var plan))
+        {
+            return;
+        }
+        foreach (var (key, kind) in plan.Charts)
+        {
+            if (document.Sections.FirstOrDefault(s => s.Key == key) is { } section)
+            {
+                section.Charts.Add(await charts.BuildAsync(new ChartRequest { Kind = kind, Year = year, Stream = plan.Stream, Ombudsman = plan.Ombudsman }, audience, ct));
+            }
+        }
     }
 
     private static void RequireYear(V1.Period period)

@@ -17,12 +17,18 @@ public abstract class StaffPage(StaffTokens tokens, StaffDirectory directory) : 
 
     public StaffDirectory Directory => directory;
 
+    /// <summary>False for pages that show no names from the directory (reports: scrutiny may not read the directory).</summary>
+    protected virtual bool UsesDirectory => true;
+
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         Call = await tokens.CallOptionsAsync(HttpContext.RequestAborted);
         try
         {
-            await directory.LoadAsync(Call);
+            if (UsesDirectory)
+            {
+                await directory.LoadAsync(Call);
+            }
             var executed = await next();
             if (executed.Exception is RpcException ex && Refused(ex) is { } result)
             {
