@@ -65,6 +65,8 @@ internal static class Extensions
         var ombudsman = new Uri(builder.Configuration["Services:OmbudsmanLiaison"] ?? "http://_grpc.ombudsman-liaison");
         var compliments = new Uri(builder.Configuration["Services:Compliments"] ?? "http://_grpc.compliments");
         services.AddGrpcClient<CaseWorkflow.V1.DataProtection.DataProtectionClient>(o => o.Address = caseWorkflow);
+        services.AddGrpcClient<Ombudsman.V1.OmbudsmanLiaison.OmbudsmanLiaisonClient>(o => o.Address = ombudsman)
+            .ConfigureChannel(c => c.MaxSendMessageSize = null);
         services.AddGrpcClient<Intake.V1.Retention.RetentionClient>("intake-retention", o => o.Address = intake);
         services.AddGrpcClient<CaseWorkflow.V1.Retention.RetentionClient>("caseWorkflow-retention", o => o.Address = caseWorkflow);
         services.AddGrpcClient<Ombudsman.V1.Retention.RetentionClient>("ombudsman-retention", o => o.Address = ombudsman);
