@@ -88,6 +88,17 @@ public static class Links
             public static string Reconciliation(Guid id) => $"{AnnualLetter}/{id:N}";
         }
 
+        /// <summary>Compliments: recorded by staff, amended, quotable with consent, counted by service.</summary>
+        public static class Compliments
+        {
+            public const string Home = "/staff/compliments";
+            public const string Record = "/staff/compliments/record";
+
+            public static string Compliment(string complimentId) => $"{Home}/{complimentId}";
+
+            public static string Step(string complimentId, string step) => $"{Home}/{complimentId}/{step}";
+        }
+
         /// <summary>Retention schedule, legal holds, erasure and rectification requests, retention runs.</summary>
         public static class DataProtection
         {
@@ -146,6 +157,10 @@ public static class Links
         ("/Staff/LinkOfficer/Step", Staff.Ombudsman.Home + "/{enquiryId:guid}/{step}"),
         ("/Staff/LinkOfficer/AnnualLetter", Staff.Ombudsman.AnnualLetter + "/{reconciliationId:guid?}"),
         ("/Staff/LinkOfficer/Benchmarks", Staff.Ombudsman.Benchmarks),
+        ("/Staff/ComplimentsDesk/Index", Staff.Compliments.Home),
+        ("/Staff/ComplimentsDesk/Record", Staff.Compliments.Record),
+        ("/Staff/ComplimentsDesk/Compliment", Staff.Compliments.Home + "/{complimentId:guid}"),
+        ("/Staff/ComplimentsDesk/Step", Staff.Compliments.Home + "/{complimentId:guid}/{step}"),
         ("/Staff/DataProtection/Index", Staff.DataProtection.Home),
         ("/Staff/DataProtection/Schedule", Staff.DataProtection.Schedule),
         ("/Staff/DataProtection/Holds", Staff.DataProtection.Holds),

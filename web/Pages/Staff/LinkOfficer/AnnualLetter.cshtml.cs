@@ -16,7 +16,7 @@ namespace ComplaintsPlatform.Web.Pages.Staff.LinkOfficer;
 /// result is kept for a day under its own address (post, redirect, get) and shown side by side.
 /// </summary>
 public sealed class AnnualLetterModel(StaffTokens tokens, StaffDirectory directory, OmbudsmanLiaisonClient ombudsman,
-    JourneyStore store, TimeProvider clock) : OmbudsmanForm(tokens, directory)
+    JourneyStore store, TimeProvider clock) : StaffForm(tokens, directory)
 {
     private const string Kind = "annual-letter";
     private const long MaxFileBytes = 5_000_000;

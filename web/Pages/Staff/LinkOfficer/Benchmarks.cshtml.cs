@@ -12,7 +12,7 @@ namespace ComplaintsPlatform.Web.Pages.Staff.LinkOfficer;
 /// The annual letter's benchmark figures for a year: the council's, the average for councils of its
 /// type, and a neighbour's (upheld rate, upheld per 100,000 residents, compliance, satisfactory remedies).
 /// </summary>
-public sealed class BenchmarksModel(StaffTokens tokens, StaffDirectory directory, OmbudsmanLiaisonClient ombudsman) : OmbudsmanForm(tokens, directory)
+public sealed class BenchmarksModel(StaffTokens tokens, StaffDirectory directory, OmbudsmanLiaisonClient ombudsman) : StaffForm(tokens, directory)
 {
     [BindProperty(SupportsGet = true)] public string? Body { get; set; } = nameof(OmbudsmanBody.Lgsco);
     [BindProperty(SupportsGet = true)] public string? Year { get; set; }

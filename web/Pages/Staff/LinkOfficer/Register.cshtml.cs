@@ -12,7 +12,7 @@ namespace ComplaintsPlatform.Web.Pages.Staff.LinkOfficer;
 
 /// <summary>A new enquiry from the Ombudsman, linked to the council's case when it has one here.</summary>
 public sealed class RegisterModel(StaffTokens tokens, StaffDirectory directory, OmbudsmanLiaisonClient ombudsman)
-    : OmbudsmanForm(tokens, directory)
+    : StaffForm(tokens, directory)
 {
     [BindProperty] public string? Body { get; set; }
     [BindProperty] public string? Reference { get; set; }

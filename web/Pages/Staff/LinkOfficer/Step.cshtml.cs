@@ -16,7 +16,7 @@ namespace ComplaintsPlatform.Web.Pages.Staff.LinkOfficer;
 /// interest report step, or the council's case linked. Which step the enquiry allows is the service's rule.
 /// </summary>
 public sealed partial class StepModel(StaffTokens tokens, StaffDirectory directory, OmbudsmanLiaisonClient ombudsman)
-    : OmbudsmanForm(tokens, directory)
+    : StaffForm(tokens, directory)
 {
     public Enquiry Enquiry { get; private set; } = new();
 

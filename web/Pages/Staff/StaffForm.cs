@@ -5,14 +5,14 @@ using ComplaintsPlatform.Web.Staff;
 using Google.Type;
 using Grpc.Core;
 
-namespace ComplaintsPlatform.Web.Pages.Staff.LinkOfficer;
+namespace ComplaintsPlatform.Web.Pages.Staff;
 
 /// <summary>
-/// A form of the link officer's pages: what was typed is read into the contract's shapes (a date's
+/// A staff form: what was typed is read into the contract's shapes (a date's
 /// numbers, pounds to pence, a percentage to basis points) and the service's refusals go beside the
 /// inputs they name. Whether a date or amount is allowed is the service's to say.
 /// </summary>
-public abstract class OmbudsmanForm(StaffTokens tokens, StaffDirectory directory) : StaffPage(tokens, directory)
+public abstract class StaffForm(StaffTokens tokens, StaffDirectory directory) : StaffPage(tokens, directory)
 {
     /// <summary>The page's inputs as the service's fields name them.</summary>
     protected abstract IReadOnlyList<FieldInput> Inputs { get; }
