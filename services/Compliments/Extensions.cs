@@ -26,6 +26,8 @@ internal static class Extensions
         builder.AddFeedConsumer<ComplimentsDbContext, CaseWorkflowFeedHandler>("caseworkflow", ConsumerName);
         builder.AddRetention<ComplimentsDbContext, ComplimentsRetention>();
         builder.Services.AddScoped<ComplimentEvents>();
+        builder.Services.AddSingleton<Import.ComplimentsImportJobRunner>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Import.ComplimentsImportJobRunner>());
         builder.Services.AddSingleton(new CouncilClocks(CouncilClocks.LoadData(builder.Configuration["Calendar:BankHolidaysFile"])));
     }
 

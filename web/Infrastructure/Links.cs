@@ -99,6 +99,14 @@ public static class Links
             public static string Step(string complimentId, string step) => $"{Home}/{complimentId}/{step}";
         }
 
+        /// <summary>History imports as jobs: upload, dry run, progress, the report by line, then the real import.</summary>
+        public static class Imports
+        {
+            public const string Home = "/staff/imports";
+
+            public static string Job(string kind, string jobId) => $"{Home}/{kind}/{jobId}";
+        }
+
         /// <summary>Retention schedule, legal holds, erasure and rectification requests, retention runs.</summary>
         public static class DataProtection
         {
@@ -161,6 +169,8 @@ public static class Links
         ("/Staff/ComplimentsDesk/Record", Staff.Compliments.Record),
         ("/Staff/ComplimentsDesk/Compliment", Staff.Compliments.Home + "/{complimentId:guid}"),
         ("/Staff/ComplimentsDesk/Step", Staff.Compliments.Home + "/{complimentId:guid}/{step}"),
+        ("/Staff/Imports/Index", Staff.Imports.Home),
+        ("/Staff/Imports/Job", Staff.Imports.Home + "/{kind}/{jobId:guid}"),
         ("/Staff/DataProtection/Index", Staff.DataProtection.Home),
         ("/Staff/DataProtection/Schedule", Staff.DataProtection.Schedule),
         ("/Staff/DataProtection/Holds", Staff.DataProtection.Holds),
