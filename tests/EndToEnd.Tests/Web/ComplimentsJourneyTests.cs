@@ -11,7 +11,7 @@ namespace ComplaintsPlatform.EndToEnd.Tests;
 [Collection(PlatformCollection.Name)]
 public sealed class ComplimentsJourneyTests(PlatformFixture platform)
 {
-    public const string Officer = "officer-compliments-e2e";
+    public const string Officer = "officer-lib-02"; // Lee Carter, Libraries
 
     [Fact]
     public async Task A_compliment_is_recorded_by_staff_marked_quotable_and_counted_by_service()

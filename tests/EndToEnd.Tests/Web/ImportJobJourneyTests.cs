@@ -31,10 +31,8 @@ public sealed class ImportJobJourneyTests(PlatformFixture platform)
         await web.CheckAsync("upload");
         await page.GetByLabel("The CSV file").SetInputFilesAsync(file);
         await page.GetByRole(AriaRole.Button, new() { Name = "Check the file (dry run)" }).ClickAsync();
-        if (await page.GetByTestId("job-status").CountAsync() > 0)
-        {
-            await web.CheckAsync("dry-run-progress");
-        }
+        // While it runs the page shows a progress bar and reloads itself every 2 seconds (not checked
+        // here: it may already be done, and axe cannot run on a page that reloads under it).
 
         var errors = page.GetByTestId("row-errors");
         await Expect(errors).ToBeVisibleAsync(new() { Timeout = 90_000 });

@@ -14,7 +14,7 @@ namespace ComplaintsPlatform.EndToEnd.Tests;
 [Collection(PlatformCollection.Name)]
 public sealed class LinkOfficerJourneyTests(PlatformFixture platform)
 {
-    public const string LinkOfficer = "officer-link-e2e";
+    public const string LinkOfficer = "officer-lo-02"; // Dana Hughes, the council's second Ombudsman link officer
 
     private static readonly DateTime Today = DateTime.UtcNow.Date;
 
