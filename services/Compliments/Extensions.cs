@@ -20,6 +20,8 @@ internal static class Extensions
     {
         builder.AddServiceDatabase<ComplimentsDbContext>(ConnectionName, Schema);
         builder.AddPlatformGrpc("complaints.compliments.v1.Compliments", "complaints.compliments.v1.Retention", "complaints.compliments.v1.ComplimentsImport");
+        // StartImport carries a whole history file (up to ImportJobs.MaxFileBytes) in one message.
+        builder.Services.AddGrpc().AddServiceOptions<ComplimentsImportService>(o => o.MaxReceiveMessageSize = ComplaintsPlatform.Import.ImportJobs.MaxFileBytes + 1_000_000);
         // Intake takes compliments sent back to triage; Reporting counts them.
         builder.AddOutbox<ComplimentsDbContext>(FeedName, "intake", "reporting");
         builder.AddFeedConsumer<ComplimentsDbContext, IntakeFeedHandler>("intake", ConsumerName);

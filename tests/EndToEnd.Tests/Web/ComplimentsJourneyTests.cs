@@ -28,13 +28,14 @@ public sealed class ComplimentsJourneyTests(PlatformFixture platform)
 
         // Praise between staff is not logged: the service says so and nothing is recorded.
         await page.GetByLabel("Council staff", new() { Exact = true }).CheckAsync();
-        await page.GetByLabel("Service", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Highway Repair and Maintenance" });
+        await page.GetByLabel("Service", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Libraries" });
+        await page.GetByLabel("Team", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Libraries team" });
         await page.GetByLabel("How it came").SelectOptionAsync(new SelectOptionValue { Label = "Email" });
         await Caseworker.DateAsync(page, "Date received", DateTime.UtcNow.Date.AddDays(-2));
         await page.GetByLabel("What they said").FillAsync(words);
         await page.GetByRole(AriaRole.Group, new() { Name = "Have they agreed to be quoted?" }).GetByLabel("No").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the compliment" }).ClickAsync();
-        await Caseworker.ExpectErrorAsync(page);
+        await Caseworker.ExpectErrorAsync(page, "staff");
         await web.CheckAsync("staff-praise-refused");
 
         await page.GetByLabel("A member of the public", new() { Exact = true }).CheckAsync();
@@ -58,7 +59,7 @@ public sealed class ComplimentsJourneyTests(PlatformFixture platform)
         await using var team = await platform.Staff.SignedInAsync(CaseworkerJourneyTests.TeamOfficer, "complaints_team", "compliment-team");
         var t = team.Page;
         await t.GotoAsync("/staff/compliments");
-        await Expect(t.GetByTestId("counts").GetByRole(AriaRole.Row).Filter(new() { HasText = "Highway Repair and Maintenance" })).ToBeVisibleAsync();
+        await Expect(t.GetByTestId("counts").GetByRole(AriaRole.Row).Filter(new() { HasText = "Libraries" })).ToBeVisibleAsync();
         await Expect(t.GetByTestId("quotable")).ToContainTextAsync(quote);
         await team.CheckAsync("counts-and-quotes");
     }
