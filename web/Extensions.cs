@@ -76,6 +76,11 @@ internal static class Extensions
         var ombudsman = gateway;
         var compliments = gateway;
         services.AddGrpcClient<CaseWorkflow.V1.DataProtection.DataProtectionClient>(o => o.Address = caseWorkflow);
+        services.AddGrpcClient<Ombudsman.V1.OmbudsmanLiaison.OmbudsmanLiaisonClient>(o => o.Address = ombudsman)
+            .ConfigureChannel(c => c.MaxSendMessageSize = null);
+        services.AddGrpcClient<Compliments.V1.Compliments.ComplimentsClient>(o => o.Address = compliments);
+        services.AddGrpcClient<Compliments.V1.ComplimentsImport.ComplimentsImportClient>(o => o.Address = compliments)
+            .ConfigureChannel(c => c.MaxSendMessageSize = null);
         services.AddGrpcClient<Intake.V1.Retention.RetentionClient>("intake-retention", o => o.Address = intake);
         services.AddGrpcClient<CaseWorkflow.V1.Retention.RetentionClient>("caseWorkflow-retention", o => o.Address = caseWorkflow);
         services.AddGrpcClient<Ombudsman.V1.Retention.RetentionClient>("ombudsman-retention", o => o.Address = ombudsman);

@@ -9,6 +9,16 @@ public sealed class ImportReportBuilder(string sourceFile, bool dryRun)
 
     private readonly ImportReport _report = new() { SourceFile = sourceFile, DryRun = dryRun };
 
+    /// <summary>Carries on from what a job had reported when it was cut short.</summary>
+    public static ImportReportBuilder Resume(ImportReport partial)
+    {
+        var builder = new ImportReportBuilder(partial.SourceFile, partial.DryRun);
+        builder._report.MergeFrom(partial);
+        builder._report.SourceFile = partial.SourceFile;
+        builder._report.DryRun = partial.DryRun;
+        return builder;
+    }
+
     public void Read() => _report.RowsRead++;
 
     public void Imported(int rows = 1) => _report.RowsImported += rows;

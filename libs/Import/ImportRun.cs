@@ -30,15 +30,34 @@ public static class ImportRun
         }, batch, ct);
 
     /// <summary>The whole call: opens the upload, has <paramref name="checkHeader"/> judge the header before the first row, and reports faults by line.</summary>
+    public static Task<ImportReport> RunAsync(IAsyncStreamReader<ImportChunk> chunks, Action<CsvHeader, ImportReportBuilder> checkHeader,
+        Func<ImportUpload, IReadOnlyList<CsvRow>, ImportReportBuilder, CancellationToken, Task> batch, CancellationToken ct) =>
+        RunAsync(chunks, checkHeader, batch, null, ct);
+
+    /// <summary>
+    /// As above for a job: rows up to <see cref="JobProgress.ResumeAfterLine"/> were done before a restart and
+    /// are skipped, the report carries on from the job's, and <see cref="JobProgress.AfterBatch"/> saves the
+    /// progress after each batch (the last line done and the report so far).
+    /// </summary>
     public static async Task<ImportReport> RunAsync(IAsyncStreamReader<ImportChunk> chunks, Action<CsvHeader, ImportReportBuilder> checkHeader,
-        Func<ImportUpload, IReadOnlyList<CsvRow>, ImportReportBuilder, CancellationToken, Task> batch, CancellationToken ct)
+        Func<ImportUpload, IReadOnlyList<CsvRow>, ImportReportBuilder, CancellationToken, Task> batch, JobProgress? job, CancellationToken ct)
     {
         var upload = await ImportUpload.OpenAsync(chunks, ct)
             ?? throw new ValidationException([new FieldViolation(CsvReader.DataField, "the call carried no file")]);
         new Validator().NotBlank(upload.SourceFile, "source_file", MaxSourceFileLength).ThrowIfInvalid();
-        var report = new ImportReportBuilder(upload.SourceFile, upload.DryRun);
+        var report = job?.Report is { } partial ? ImportReportBuilder.Resume(partial) : new ImportReportBuilder(upload.SourceFile, upload.DryRun);
+        var resumeAfter = job?.ResumeAfterLine ?? 0;
         var rows = new List<CsvRow>(BatchSize);
         var checkedHeader = false;
+        async Task FlushAsync()
+        {
+            await batch(upload, rows, report, ct);
+            if (job is not null)
+            {
+                await job.AfterBatch(rows[^1].Line, report.Build(), ct);
+            }
+            rows = new List<CsvRow>(BatchSize);
+        }
         await foreach (var row in CsvReader.ReadAsync(upload, ct))
         {
             if (!checkedHeader)
@@ -46,17 +65,20 @@ public static class ImportRun
                 checkHeader(row.Header, report);
                 checkedHeader = true;
             }
+            if (row.Line <= resumeAfter)
+            {
+                continue;
+            }
             report.Read();
             rows.Add(row);
             if (rows.Count == BatchSize)
             {
-                await batch(upload, rows, report, ct);
-                rows = new List<CsvRow>(BatchSize);
+                await FlushAsync();
             }
         }
         if (rows.Count > 0)
         {
-            await batch(upload, rows, report, ct);
+            await FlushAsync();
         }
         // A batch finds faults in two passes (reading, then the rules); the reply lists them by line.
         var built = report.Build();

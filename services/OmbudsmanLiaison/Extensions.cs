@@ -23,6 +23,8 @@ internal static class Extensions
     {
         builder.AddServiceDatabase<OmbudsmanLiaisonDbContext>(ConnectionName, Schema);
         builder.AddPlatformGrpc("complaints.ombudsman.v1.OmbudsmanLiaison", "complaints.ombudsman.v1.Retention", "complaints.ombudsman.v1.OmbudsmanImport");
+        // The annual letter's three files (CSV or .xlsx, 5 MB each at most) arrive in one ReconcileAnnualLetter message.
+        builder.Services.AddGrpc().AddServiceOptions<OmbudsmanLiaisonService>(o => o.MaxReceiveMessageSize = 16_000_000);
         builder.AddOutbox<OmbudsmanLiaisonDbContext>(FeedName, "caseworkflow", "reporting", "intake");
         builder.AddFeedConsumer<OmbudsmanLiaisonDbContext, CaseWorkflowEvents>("caseworkflow", "ombudsman");
         builder.AddRetention<OmbudsmanLiaisonDbContext, OmbudsmanRetention>();

@@ -77,6 +77,56 @@ public sealed class AnnualLetterAndCalendarTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_Ombudsmans_xlsx_files_are_read_like_its_CSV_and_agreements_are_listed_beside_differences()
+    {
+        var agreed = await Register("24 000 011", D(2024, 5, 1));
+        await Officer.RecordDecisionAsync(new RecordDecisionRequest { EnquiryId = agreed.Id, Decision = OmbudsmanDecision.NotUpheld, DecidedOn = D(2024, 7, 1) });
+        await Register("24 000 012", D(2024, 6, 3));
+
+        var result = await Officer.ReconcileAnnualLetterAsync(new ReconcileAnnualLetterRequest
+        {
+            Ombudsman = OmbudsmanBody.Lgsco, PeriodStart = D(2024, 4, 1), PeriodEnd = D(2025, 3, 31),
+            ReceivedXlsx = Google.Protobuf.ByteString.CopyFrom(Workbook.Build(
+                ["Reference", "Received date"], ["24 000 011", new DateOnly(2024, 5, 1)], ["24 000 012", new DateOnly(2024, 6, 4)])),
+            DecidedXlsx = Google.Protobuf.ByteString.CopyFrom(Workbook.Build(
+                ["Reference", "Decision", "Decided date"], ["24 000 011", "Not upheld", "01/07/2024"])),
+            ComplianceCsv = "Reference,Compliance\n",
+        });
+
+        Assert.Equal((2, 1, 0), (result.ReceivedRows, result.DecidedRows, result.ComplianceRows));
+        var difference = Assert.Single(result.Differences);
+        Assert.Equal((LetterFile.Received, "24 000 012", DifferenceKind.DifferentDate, "2024-06-04", "2024-06-03"),
+            (difference.File, difference.OmbudsmanReference, difference.Kind, difference.Theirs, difference.Ours));
+        Assert.Equal(
+            [(LetterFile.Received, "24 000 011", "2024-05-01"), (LetterFile.Decided, "24 000 011", "NOT_UPHELD 2024-07-01")],
+            result.Matches.Select(m => (m.File, m.OmbudsmanReference, m.Value)));
+    }
+
+    [Fact]
+    public async Task A_bad_row_in_an_xlsx_file_is_refused_against_that_file_with_its_spreadsheet_row()
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(async () => await Officer.ReconcileAnnualLetterAsync(new ReconcileAnnualLetterRequest
+        {
+            Ombudsman = OmbudsmanBody.Lgsco, PeriodStart = D(2024, 4, 1), PeriodEnd = D(2025, 3, 31),
+            ReceivedCsv = "Reference,Received date\n",
+            DecidedXlsx = Google.Protobuf.ByteString.CopyFrom(Workbook.Build(
+                ["Reference", "Decision", "Decided date"], ["24 000 021", "Upheld", new DateOnly(2024, 7, 1)], ["24 000 022", "Maybe", new DateOnly(2024, 7, 2)])),
+            ComplianceCsv = "Reference,Compliance\n",
+        }));
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.Contains("line 3", ex.Status.Detail);
+        Assert.Contains("decided_xlsx", ex.Status.Detail);
+
+        var notAWorkbook = await Assert.ThrowsAsync<RpcException>(async () => await Officer.ReconcileAnnualLetterAsync(new ReconcileAnnualLetterRequest
+        {
+            Ombudsman = OmbudsmanBody.Lgsco, PeriodStart = D(2024, 4, 1), PeriodEnd = D(2025, 3, 31),
+            ReceivedXlsx = Google.Protobuf.ByteString.CopyFromUtf8("Reference,Received date\n"),
+        }));
+        Assert.Equal(StatusCode.InvalidArgument, notAWorkbook.StatusCode);
+        Assert.Contains("not an .xlsx workbook", notAWorkbook.Status.Detail);
+    }
+
+    [Fact]
     public async Task An_unknown_decision_in_the_Ombudsmans_file_is_refused_with_its_line()
     {
         var ex = await Assert.ThrowsAsync<RpcException>(async () => await Officer.ReconcileAnnualLetterAsync(new ReconcileAnnualLetterRequest

@@ -156,6 +156,29 @@ public sealed class EnquiryJourneyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_enquiry_registered_without_a_platform_case_is_linked_to_the_councils_case_once_and_announced()
+    {
+        var officer = LinkOfficer;
+        var enquiry = await officer.RegisterEnquiryAsync(new RegisterEnquiryRequest
+        {
+            Ombudsman = OmbudsmanBody.Lgsco, OmbudsmanReference = "24 005 555", ReceivedOn = D(2025, 6, 2),
+            DirectorateId = "environment", PredatesPlatform = true,
+        });
+
+        var unknown = await Assert.ThrowsAsync<global::Grpc.Core.RpcException>(() => officer.LinkCaseAsync(new LinkCaseRequest { EnquiryId = enquiry.Id, CaseReference = "CMP-1999-0001" }).ResponseAsync);
+        Assert.Equal(global::Grpc.Core.StatusCode.InvalidArgument, unknown.StatusCode);
+
+        var linked = await officer.LinkCaseAsync(new LinkCaseRequest { EnquiryId = enquiry.Id, CaseReference = " CMP-2024-0042 " });
+        Assert.Equal(("case-42", "CMP-2024-0042", false), (linked.CaseId, linked.CaseReference, linked.PredatesPlatform));
+        var announced = Assert.Single((await _host.EventsAsync()).OfType<EnquiryCaseLinked>());
+        Assert.Equal((enquiry.Id, "case-42", "24 005 555"), (announced.EnquiryId, announced.CaseId, announced.OmbudsmanReference));
+
+        var again = await Assert.ThrowsAsync<global::Grpc.Core.RpcException>(() => officer.LinkCaseAsync(new LinkCaseRequest { EnquiryId = enquiry.Id, CaseReference = "CMP-2024-0042" }).ResponseAsync);
+        Assert.Equal(global::Grpc.Core.StatusCode.FailedPrecondition, again.StatusCode);
+        Assert.Single((await _host.EventsAsync()).OfType<EnquiryCaseLinked>());
+    }
+
+    [Fact]
     public async Task Open_matters_are_sorted_by_next_deadline_with_red_amber_green_and_reminders_are_queued_once()
     {
         var officer = LinkOfficer;

@@ -101,6 +101,44 @@ public sealed class HousingOmbudsmanJourneyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Open_Housing_Ombudsman_orders_are_listed_among_outstanding_remedies_with_recommendations_by_due_date()
+    {
+        var officer = LinkOfficer;
+        var housing = await RegisterAsync(OmbudsmanBody.Housing, "202412347");
+        await officer.RecordDecisionAsync(new RecordDecisionRequest
+        {
+            EnquiryId = housing.Id, DecidedOn = D(2025, 6, 2),
+            HousingFindings = { new HousingFinding { Determination = HousingDetermination.Maladministration } },
+        });
+        housing = await officer.RecordOrderAsync(new RecordOrderRequest
+        {
+            EnquiryId = housing.Id, Type = RecommendationType.Financial, AmountPence = 25_000, Description = "Pay for the distress",
+            OrderedOn = D(2025, 6, 2), ComplianceDueOn = D(2025, 6, 25),
+        });
+        var lgsco = await RegisterAsync(OmbudsmanBody.Lgsco, "24 012 345");
+        await officer.RecordDecisionAsync(new RecordDecisionRequest
+        {
+            EnquiryId = lgsco.Id, Decision = OmbudsmanDecision.Upheld, Injustice = true, DecidedOn = D(2025, 6, 2),
+        });
+        await officer.AgreeRecommendationAsync(new AgreeRecommendationRequest
+        {
+            EnquiryId = lgsco.Id, Type = RecommendationType.Apology, Description = "Apologise", AgreedOn = D(2025, 6, 2), DueOn = D(2025, 6, 20),
+        });
+
+        var outstanding = (await officer.ListOutstandingRecommendationsAsync(new WorkspaceFilter())).Recommendations;
+        Assert.Equal(["24 012 345", "202412347"], outstanding.Select(o => o.OmbudsmanReference));
+        Assert.NotNull(outstanding[0].Recommendation);
+        Assert.Null(outstanding[0].Order);
+        Assert.Equal(housing.Orders[0].Id, outstanding[1].Order.Id);
+        Assert.Null(outstanding[1].Recommendation);
+        Assert.Equal(D(2025, 6, 25), outstanding[1].DueOn);
+        Assert.True(outstanding[1].Overdue);
+
+        await officer.CompleteOrderAsync(new CompleteOrderRequest { EnquiryId = housing.Id, OrderId = housing.Orders[0].Id, CompletedOn = D(2025, 6, 27), Evidence = "Paid" });
+        Assert.Equal(["24 012 345"], (await officer.ListOutstandingRecommendationsAsync(new WorkspaceFilter())).Recommendations.Select(o => o.OmbudsmanReference));
+    }
+
+    [Fact]
     public async Task An_LGSCO_enquiry_refuses_Housing_Ombudsman_determinations_and_orders_and_records_nothing()
     {
         var officer = LinkOfficer;

@@ -72,6 +72,41 @@ public static class Links
 
         public static string Contact(string contactId) => $"{Triage}/{contactId}";
 
+        /// <summary>The link officer's workspace: enquiries by days left, each enquiry's steps, the annual letter, benchmarks.</summary>
+        public static class Ombudsman
+        {
+            public const string Home = "/staff/ombudsman";
+            public const string Register = "/staff/ombudsman/register";
+            public const string AnnualLetter = "/staff/ombudsman/annual-letter";
+            public const string Benchmarks = "/staff/ombudsman/benchmarks";
+
+            public static string Enquiry(string enquiryId) => $"{Home}/{enquiryId}";
+
+            public static string Step(string enquiryId, string step, string? item = null) =>
+                $"{Home}/{enquiryId}/{step}" + (item is null ? "" : $"?item={Uri.EscapeDataString(item)}");
+
+            public static string Reconciliation(Guid id) => $"{AnnualLetter}/{id:N}";
+        }
+
+        /// <summary>Compliments: recorded by staff, amended, quotable with consent, counted by service.</summary>
+        public static class Compliments
+        {
+            public const string Home = "/staff/compliments";
+            public const string Record = "/staff/compliments/record";
+
+            public static string Compliment(string complimentId) => $"{Home}/{complimentId}";
+
+            public static string Step(string complimentId, string step) => $"{Home}/{complimentId}/{step}";
+        }
+
+        /// <summary>History imports as jobs: upload, dry run, progress, the report by line, then the real import.</summary>
+        public static class Imports
+        {
+            public const string Home = "/staff/imports";
+
+            public static string Job(string kind, string jobId) => $"{Home}/{kind}/{jobId}";
+        }
+
         /// <summary>Retention schedule, legal holds, erasure and rectification requests, retention runs.</summary>
         public static class DataProtection
         {
@@ -155,6 +190,18 @@ public static class Links
         ("/Staff/Triage/Contact", Staff.Triage + "/{contactId:guid}"),
         ("/Staff/Search", Staff.Search),
         ("/Staff/LogContact", Staff.LogContact),
+        ("/Staff/LinkOfficer/Index", Staff.Ombudsman.Home),
+        ("/Staff/LinkOfficer/Register", Staff.Ombudsman.Register),
+        ("/Staff/LinkOfficer/Enquiry", Staff.Ombudsman.Home + "/{enquiryId:guid}"),
+        ("/Staff/LinkOfficer/Step", Staff.Ombudsman.Home + "/{enquiryId:guid}/{step}"),
+        ("/Staff/LinkOfficer/AnnualLetter", Staff.Ombudsman.AnnualLetter + "/{reconciliationId:guid?}"),
+        ("/Staff/LinkOfficer/Benchmarks", Staff.Ombudsman.Benchmarks),
+        ("/Staff/ComplimentsDesk/Index", Staff.Compliments.Home),
+        ("/Staff/ComplimentsDesk/Record", Staff.Compliments.Record),
+        ("/Staff/ComplimentsDesk/Compliment", Staff.Compliments.Home + "/{complimentId:guid}"),
+        ("/Staff/ComplimentsDesk/Step", Staff.Compliments.Home + "/{complimentId:guid}/{step}"),
+        ("/Staff/Imports/Index", Staff.Imports.Home),
+        ("/Staff/Imports/Job", Staff.Imports.Home + "/{kind}/{jobId:guid}"),
         ("/Staff/DataProtection/Index", Staff.DataProtection.Home),
         ("/Staff/DataProtection/Schedule", Staff.DataProtection.Schedule),
         ("/Staff/DataProtection/Holds", Staff.DataProtection.Holds),

@@ -22,6 +22,15 @@ public sealed class OmbudsmanEventsHandler(CaseRulesSource rules, CasePublisher 
         {
             await EnquiryReceivedAsync(db, enquiry, ct);
         }
+        else if (evt.Payload.TryUnpack<EnquiryCaseLinked>(out var linked))
+        {
+            // Linked after registration: the case learns of the enquiry as if it had named the case at once.
+            await EnquiryReceivedAsync(db, new EnquiryReceived
+            {
+                EnquiryId = linked.EnquiryId, Ombudsman = linked.Ombudsman, OmbudsmanReference = linked.OmbudsmanReference,
+                CaseId = linked.CaseId, CaseReference = linked.CaseReference, ReceivedOn = linked.ReceivedOn,
+            }, ct);
+        }
         else if (evt.Payload.TryUnpack<ReferredBackForLocalResolution>(out var referred))
         {
             await ReferredBackAsync(db, referred, ct);

@@ -1,5 +1,6 @@
 using ComplaintsPlatform.Compliments.Domain;
 using ComplaintsPlatform.Messaging;
+using ComplaintsPlatform.Import;
 using ComplaintsPlatform.Retention;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,8 @@ public sealed class ComplimentsDbContext(DbContextOptions<ComplimentsDbContext> 
 
     public DbSet<KnownCouncil> Council => Set<KnownCouncil>();
 
+    public DbSet<ImportJobRecord> ImportJobs => Set<ImportJobRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Extensions.Schema);
@@ -24,6 +27,7 @@ public sealed class ComplimentsDbContext(DbContextOptions<ComplimentsDbContext> 
         modelBuilder.AddInbox();
         modelBuilder.AddRetention();
         modelBuilder.ApplyConfiguration(new ComplimentConfiguration());
+        modelBuilder.AddImportJobs();
 
         modelBuilder.Entity<KnownServiceArea>(e =>
         {

@@ -19,7 +19,7 @@ namespace ComplaintsPlatform.Compliments.Grpc;
 /// other values it is refused, never overwritten.
 /// </summary>
 [Authorize(Roles = Roles.ComplaintsTeam)]
-public sealed class ComplimentsImportService(ComplimentsDbContext db, ComplimentEvents events, CouncilClocks clocks, TimeProvider clock)
+public sealed partial class ComplimentsImportService(ComplimentsDbContext db, ComplimentEvents events, CouncilClocks clocks, TimeProvider clock)
     : ComplimentsImport.ComplimentsImportBase
 {
     private readonly ImportedBefore _before = new(ImportedCompliment.SourceIdColumn);

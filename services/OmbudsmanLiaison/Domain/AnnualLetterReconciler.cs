@@ -22,19 +22,21 @@ public static class AnnualLetterReconciler
         ["INCOMPLETE_INVALID"] = OmbudsmanDecision.IncompleteOrInvalid,
     };
 
-    public sealed record Files(string Received, string Decided, string Compliance);
+    /// <summary>The three files' text, and the request fields they came from (the CSV or the .xlsx), which a refusal names.</summary>
+    public sealed record Files(string Received, string Decided, string Compliance,
+        string ReceivedField = "received_csv", string DecidedField = "decided_csv", string ComplianceField = "compliance_csv");
 
     public static Reconciliation Reconcile(IReadOnlyList<EnquiryRecord> ours, Files files, DateOnly from, DateOnly to)
     {
         // Parse everything first: a bad file is refused whole, with its line.
-        var received = OmbudsmanFile.Parse(files.Received, "received_csv", "REFERENCE", "RECEIVED_DATE");
-        var decided = OmbudsmanFile.Parse(files.Decided, "decided_csv", "REFERENCE", "DECISION", "DECIDED_DATE");
-        var compliance = OmbudsmanFile.Parse(files.Compliance, "compliance_csv", "REFERENCE", "COMPLIANCE");
+        var received = OmbudsmanFile.Parse(files.Received, files.ReceivedField, "REFERENCE", "RECEIVED_DATE");
+        var decided = OmbudsmanFile.Parse(files.Decided, files.DecidedField, "REFERENCE", "DECISION", "DECIDED_DATE");
+        var compliance = OmbudsmanFile.Parse(files.Compliance, files.ComplianceField, "REFERENCE", "COMPLIANCE");
         var receivedRows = received.Rows.Select(r => (Reference: OmbudsmanFile.Cell(r, "REFERENCE"), Date: received.Date(r, "RECEIVED_DATE"))).ToList();
         var decidedRows = decided.Rows.Select(r => (Reference: OmbudsmanFile.Cell(r, "REFERENCE"),
-            Decision: ParseDecision(OmbudsmanFile.Cell(r, "DECISION"), r.Line), Date: decided.Date(r, "DECIDED_DATE"))).ToList();
+            Decision: ParseDecision(OmbudsmanFile.Cell(r, "DECISION"), r.Line, files.DecidedField), Date: decided.Date(r, "DECIDED_DATE"))).ToList();
         var complianceRows = compliance.Rows.Select(r => (Reference: OmbudsmanFile.Cell(r, "REFERENCE"),
-            Outcome: ParseCompliance(OmbudsmanFile.Cell(r, "COMPLIANCE"), r.Line))).ToList();
+            Outcome: ParseCompliance(OmbudsmanFile.Cell(r, "COMPLIANCE"), r.Line, files.ComplianceField))).ToList();
 
         var byReference = ours.ToDictionary(e => e.OmbudsmanReference, StringComparer.OrdinalIgnoreCase);
         var result = new Reconciliation
@@ -54,6 +56,10 @@ public static class AnnualLetterReconciler
             else if (e.ReceivedOn != date)
             {
                 result.Differences.Add(Difference(LetterFile.Received, reference, DifferenceKind.DifferentDate, Iso(date), Iso(e.ReceivedOn)));
+            }
+            else
+            {
+                result.Matches.Add(Agreement(LetterFile.Received, reference, Iso(date)));
             }
         }
         var theirReceived = receivedRows.Select(r => r.Reference).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -79,6 +85,10 @@ public static class AnnualLetterReconciler
             {
                 result.Differences.Add(Difference(LetterFile.Decided, reference, DifferenceKind.DifferentDate, Iso(date), Iso(e.DecidedOn!.Value)));
             }
+            else
+            {
+                result.Matches.Add(Agreement(LetterFile.Decided, reference, theirs));
+            }
         }
         var theirDecided = decidedRows.Select(r => r.Reference).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var e in ours.Where(e => e.IsDecided && InPeriod(e.DecidedOn) && !theirDecided.Contains(e.OmbudsmanReference)))
@@ -97,6 +107,10 @@ public static class AnnualLetterReconciler
             else if (ourOutcome != outcome)
             {
                 result.Differences.Add(Difference(LetterFile.Compliance, reference, DifferenceKind.DifferentCompliance, outcome, ourOutcome));
+            }
+            else
+            {
+                result.Matches.Add(Agreement(LetterFile.Compliance, reference, outcome));
             }
         }
         var theirCompliance = complianceRows.Select(r => r.Reference).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -131,7 +145,7 @@ public static class AnnualLetterReconciler
     private static string Determinations(IEnumerable<HousingDetermination> determinations) =>
         string.Join(';', determinations.Select(DomainNames<HousingDetermination>.Name).Order(StringComparer.Ordinal));
 
-    private static string ParseDecision(string label, int line)
+    private static string ParseDecision(string label, int line, string field)
     {
         var name = OmbudsmanFile.Normalise(label);
         if (DomainNames<OmbudsmanDecision>.TryParse(name, out var decision) && decision != OmbudsmanDecision.Unspecified)
@@ -149,27 +163,30 @@ public static class AnnualLetterReconciler
         {
             if (!DomainNames<HousingDetermination>.TryParse(part, out var determination) || determination == HousingDetermination.Unspecified)
             {
-                throw new ValidationException([new FieldViolation("decided_csv",
+                throw new ValidationException([new FieldViolation(field,
                     $"line {line}: '{label}' is not an Ombudsman decision or Housing Ombudsman determinations")]);
             }
             determinations.Add(determination);
         }
         return determinations.Count > 0
             ? Determinations(determinations)
-            : throw new ValidationException([new FieldViolation("decided_csv", $"line {line}: the decision is empty")]);
+            : throw new ValidationException([new FieldViolation(field, $"line {line}: the decision is empty")]);
     }
 
-    private static string ParseCompliance(string label, int line)
+    private static string ParseCompliance(string label, int line, string field)
     {
         var name = OmbudsmanFile.Normalise(label);
         return name is Complied or CompliedLate or NotComplied
             ? name
-            : throw new ValidationException([new FieldViolation("compliance_csv",
+            : throw new ValidationException([new FieldViolation(field,
                 $"line {line}: '{label}' is not a compliance outcome ({Complied}, {CompliedLate}, {NotComplied})")]);
     }
 
     private static Difference Difference(LetterFile file, string reference, DifferenceKind kind, string theirs, string ours) =>
         new() { File = file, OmbudsmanReference = reference, Kind = kind, Theirs = theirs, Ours = ours };
+
+    private static Agreement Agreement(LetterFile file, string reference, string value) =>
+        new() { File = file, OmbudsmanReference = reference, Value = value };
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

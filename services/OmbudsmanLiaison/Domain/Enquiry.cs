@@ -58,6 +58,30 @@ public sealed partial class Enquiry(EnquiryRecord record)
     }
 
     /// <summary>
+    /// The council's case, found after the enquiry was registered without one. An enquiry already
+    /// linked to a platform case keeps it: a wrong link is a correction for the complaints team, not this.
+    /// </summary>
+    public void LinkCase(string caseId, string caseReference)
+    {
+        if (Record.CaseId is not null)
+        {
+            throw new RuleViolationException($"This enquiry is already linked to case {Record.CaseReference}.");
+        }
+        Record.CaseId = caseId;
+        Record.CaseReference = caseReference;
+        Record.PredatesPlatform = false;
+        Raise(new EnquiryCaseLinked
+        {
+            EnquiryId = Record.Id.ToString(),
+            Ombudsman = Record.Ombudsman,
+            OmbudsmanReference = Record.OmbudsmanReference,
+            CaseId = caseId,
+            CaseReference = caseReference,
+            ReceivedOn = ToProto(Record.ReceivedOn),
+        });
+    }
+
+    /// <summary>
     /// A request for information, due when the Ombudsman says; a pre-allocation enquiry's request
     /// without a date is due <see cref="PreAllocationWorkingDays"/> working days after it arrived.
     /// </summary>

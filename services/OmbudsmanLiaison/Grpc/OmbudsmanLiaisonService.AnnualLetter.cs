@@ -29,13 +29,26 @@ public sealed partial class OmbudsmanLiaisonService
         v.Require(request.ReceivedCsv.Length <= MaxCsvLength, "received_csv", "is too large");
         v.Require(request.DecidedCsv.Length <= MaxCsvLength, "decided_csv", "is too large");
         v.Require(request.ComplianceCsv.Length <= MaxCsvLength, "compliance_csv", "is too large");
+        v.Require(request.ReceivedXlsx.Length <= MaxCsvLength, "received_xlsx", "is too large");
+        v.Require(request.DecidedXlsx.Length <= MaxCsvLength, "decided_xlsx", "is too large");
+        v.Require(request.ComplianceXlsx.Length <= MaxCsvLength, "compliance_xlsx", "is too large");
         v.ThrowIfInvalid();
+        // A file sent as the Ombudsman's .xlsx takes the place of its CSV; either is read the same way.
+        var files = new AnnualLetterReconciler.Files(
+            FileText(request.ReceivedXlsx, "received_xlsx", request.ReceivedCsv),
+            FileText(request.DecidedXlsx, "decided_xlsx", request.DecidedCsv),
+            FileText(request.ComplianceXlsx, "compliance_xlsx", request.ComplianceCsv),
+            request.ReceivedXlsx.IsEmpty ? "received_csv" : "received_xlsx",
+            request.DecidedXlsx.IsEmpty ? "decided_csv" : "decided_xlsx",
+            request.ComplianceXlsx.IsEmpty ? "compliance_csv" : "compliance_xlsx");
 
         var ours = await db.Enquiries.AsNoTracking().Include(e => e.Recommendations).Include(e => e.HousingFindings).Include(e => e.Orders).AsSplitQuery()
             .Where(e => e.Ombudsman == request.Ombudsman).ToListAsync(context.CancellationToken);
-        return AnnualLetterReconciler.Reconcile(ours,
-            new AnnualLetterReconciler.Files(request.ReceivedCsv, request.DecidedCsv, request.ComplianceCsv), from!.Value, to!.Value);
+        return AnnualLetterReconciler.Reconcile(ours, files, from!.Value, to!.Value);
     }
+
+    private static string FileText(ByteString xlsx, string field, string csv) =>
+        xlsx.IsEmpty ? csv : OmbudsmanWorkbook.ToCsv(xlsx.ToByteArray(), field);
 
     [Authorize(Roles = Access.Writers)]
     public override async Task<BenchmarkFigures> RecordBenchmarkFigures(RecordBenchmarkFiguresRequest request, ServerCallContext context)

@@ -48,20 +48,32 @@ public sealed partial class OmbudsmanLiaisonService
         return new OverdueRequestList { Requests = { overdue } };
     }
 
+    /// <summary>Every open remedy, soonest due first: LGSCO recommendations and the Housing Ombudsman's orders alike.</summary>
     public override async Task<OutstandingRecommendationList> ListOutstandingRecommendations(WorkspaceFilter request, ServerCallContext context)
     {
         var (enquiries, _, today) = await FilteredAsync(request, context);
-        var outstanding = enquiries
-            .SelectMany(e => e.Recommendations.Where(r => r.CompletedOn is null).Select(r => (Enquiry: e, Recommendation: r)))
-            .OrderBy(x => x.Recommendation.DueOn)
-            .Select(x => new OutstandingRecommendation
+        var recommendations = enquiries
+            .SelectMany(e => e.Recommendations.Where(r => r.CompletedOn is null).Select(r => (Due: r.DueOn, Item: new OutstandingRecommendation
             {
-                EnquiryId = x.Enquiry.Id.ToString(),
-                OmbudsmanReference = x.Enquiry.OmbudsmanReference,
-                Recommendation = EnquiryMapping.ToProto(x.Recommendation, x.Enquiry.DecidedOn, today),
-                Overdue = x.Recommendation.DueOn < today,
-            });
-        return new OutstandingRecommendationList { Recommendations = { outstanding } };
+                EnquiryId = e.Id.ToString(),
+                OmbudsmanReference = e.OmbudsmanReference,
+                Recommendation = EnquiryMapping.ToProto(r, e.DecidedOn, today),
+                Overdue = r.DueOn < today,
+                DueOn = ToProto(r.DueOn),
+            })));
+        var orders = enquiries
+            .SelectMany(e => e.Orders.Where(o => o.CompletedOn is null).Select(o => (Due: o.ComplianceDueOn, Item: new OutstandingRecommendation
+            {
+                EnquiryId = e.Id.ToString(),
+                OmbudsmanReference = e.OmbudsmanReference,
+                Order = EnquiryMapping.ToProto(o, today),
+                Overdue = o.ComplianceDueOn < today,
+                DueOn = ToProto(o.ComplianceDueOn),
+            })));
+        return new OutstandingRecommendationList
+        {
+            Recommendations = { recommendations.Concat(orders).OrderBy(x => x.Due).ThenBy(x => x.Item.OmbudsmanReference).Select(x => x.Item) },
+        };
     }
 
     public override async Task<CaseMatters> GetCaseMatters(GetCaseMattersRequest request, ServerCallContext context)

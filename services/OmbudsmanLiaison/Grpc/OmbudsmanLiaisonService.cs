@@ -68,6 +68,19 @@ public sealed partial class OmbudsmanLiaisonService(
         return await SaveAsync(enquiry, calendar, today, context);
     }
 
+    [Authorize(Roles = Access.Writers)]
+    public override async Task<Enquiry> LinkCase(LinkCaseRequest request, ServerCallContext context)
+    {
+        var (enquiry, calendar, today) = await PrepareAsync(request.EnquiryId, context);
+        var v = new Validator();
+        v.NotBlank(request.CaseReference, "case_reference", 100);
+        v.ThrowIfInvalid();
+        var councilCase = await cases.FindAsync(request.CaseReference.Trim(), context.CancellationToken)
+            ?? throw new ValidationException([new FieldViolation("case_reference", "no council case has this reference")]);
+        enquiry.LinkCase(councilCase.CaseId, councilCase.Reference);
+        return await SaveAsync(enquiry, calendar, today, context);
+    }
+
     public override async Task<Enquiry> GetEnquiry(GetEnquiryRequest request, ServerCallContext context)
     {
         var enquiry = await LoadAsync(request.EnquiryId, context, forWrite: false);

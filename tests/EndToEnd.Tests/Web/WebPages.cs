@@ -59,6 +59,8 @@ public sealed class WebPages(IPage page, string journey, bool javaScript = true)
     {
         var url = page.Url;
         var html = Regex.Replace(await page.ContentAsync(), "<script\\b[^>]*>.*?</script>", "", RegexOptions.Singleline | RegexOptions.IgnoreCase);
+        // A page that refreshes itself (an import's progress) would leave the copy while axe runs.
+        html = Regex.Replace(html, "<meta[^>]+http-equiv=\"refresh\"[^>]*>", "", RegexOptions.IgnoreCase);
         await using var context = await page.Context.Browser!.NewContextAsync(new() { ViewportSize = new() { Width = page.ViewportSize!.Width, Height = page.ViewportSize.Height } });
         var copy = await context.NewPageAsync();
         await copy.RouteAsync(u => u == url, route => route.FulfillAsync(new() { Body = html, ContentType = "text/html; charset=utf-8" }));

@@ -1,0 +1,65 @@
+using ComplaintsPlatform.Common.V1;
+using ComplaintsPlatform.Web.Components;
+using ComplaintsPlatform.Web.Infrastructure;
+using ComplaintsPlatform.Web.Staff;
+using Google.Protobuf;
+using Grpc.Core;
+using Microsoft.AspNetCore.Mvc;
+using ImportClient = ComplaintsPlatform.Compliments.V1.ComplimentsImport.ComplimentsImportClient;
+
+namespace ComplaintsPlatform.Web.Pages.Staff.Imports;
+
+/// <summary>
+/// A council's history brought in as a job in the owning service: the file is uploaded and dry-run
+/// first, its progress and line-by-line report shown, then imported for real from the same kept file.
+/// </summary>
+public sealed class IndexModel(StaffTokens tokens, StaffDirectory directory, ImportClient compliments) : StaffForm(tokens, directory)
+{
+    private const long MaxFileBytes = 20_000_000;
+
+    /// <summary>The kinds of history that import as jobs, by their address.</summary>
+    public static readonly IReadOnlyList<Choice> Kinds = [new(ImportKinds.Compliments, "Compliments (compliments template)")];
+
+    [BindProperty] public string? Kind { get; set; } = ImportKinds.Compliments;
+    [BindProperty] public IFormFile? Upload { get; set; }
+
+    protected override IReadOnlyList<FieldInput> Inputs => [new("data", nameof(Upload), "The file"), new("source_file", nameof(Upload), "The file")];
+
+    public IActionResult OnGet() => User.IsInRole("complaints_team") ? Page() : Refuse("You cannot open this", "Imports are for the complaints team.");
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!User.IsInRole("complaints_team"))
+        {
+            return Refuse("You cannot open this", "Imports are for the complaints team.");
+        }
+        try
+        {
+            if (Upload is null || Upload.Length == 0)
+            {
+                throw Invalid(nameof(Upload), "Select a CSV file");
+            }
+            if (Upload.Length > MaxFileBytes)
+            {
+                throw Invalid(nameof(Upload), "must be smaller than 20 MB");
+            }
+            await using var stream = Upload.OpenReadStream();
+            var data = await ByteString.FromStreamAsync(stream, HttpContext.RequestAborted);
+            // Always a dry run first: the report says what would happen before anything changes.
+            var job = await compliments.StartImportAsync(new StartImportRequest
+            {
+                SourceFile = Path.GetFileName(Upload.FileName), Data = data, DryRun = true,
+            }, Call);
+            return Redirect(Links.Staff.Imports.Job(ImportKinds.Compliments, job.JobId));
+        }
+        catch (RpcException e) when (Refused(e))
+        {
+            return Page();
+        }
+    }
+}
+
+public static class ImportKinds
+{
+    public const string Compliments = "compliments";
+}
