@@ -59,6 +59,9 @@ internal static class Extensions
         services.AddGrpcClient<CaseWorkflow.V1.OfficerWork.OfficerWorkClient>(o => o.Address = caseWorkflow);
         services.AddGrpcClient<CaseWorkflow.V1.CouncilDirectory.CouncilDirectoryClient>(o => o.Address = caseWorkflow);
         services.AddScoped<StaffDirectory>();
+        // The social care procedures' own steps, and the person's registers (adjustments, restrictions).
+        services.AddGrpcClient<CaseWorkflow.V1.StatutoryProcedures.StatutoryProceduresClient>(o => o.Address = caseWorkflow);
+        services.AddGrpcClient<Intake.V1.Registers.RegistersClient>(o => o.Address = intake);
 
         // Data protection: the schedule, holds and requests in CaseWorkflow; each service's retention runs
         // (every service's client is called RetentionClient, so each is named).

@@ -46,6 +46,14 @@ public static class CaseText
         _ => Words(k.ToString()),
     };
 
+    public static string Eligibility(Eligibility e) => e switch
+    {
+        CaseWorkflow.V1.Eligibility.ChildOrYoungPerson => "A child or young person",
+        CaseWorkflow.V1.Eligibility.SufficientInterest => "Someone with sufficient interest",
+        CaseWorkflow.V1.Eligibility.NotEligible => "Not eligible",
+        _ => "Not recorded yet",
+    };
+
     public static string Decision(TriageDecision d) => d == TriageDecision.Unspecified ? "Not triaged" : Words(d.ToString());
 
     public static string Kind(ContactKind k) => Words(k.ToString());
@@ -103,6 +111,17 @@ public static class CaseText
         CaseAction.RecordLearning => "Record learning",
         CaseAction.ReviewLearning => "Review the learning",
         CaseAction.RecordResponseDelay => "Record why the response is late",
+        CaseAction.AgreeResponsePeriod => "Agree the response period",
+        CaseAction.ExtendBackstop => "Extend the backstop",
+        CaseAction.RecordDelayReasons => "Record reasons for delay",
+        CaseAction.RecordEligibility => "Record eligibility",
+        CaseAction.RecordAdvocacyOffer => "Record the advocacy offer",
+        CaseAction.RaiseSafeguardingConcern => "Raise a safeguarding concern",
+        CaseAction.AppointIndependentPerson => "Appoint the Independent Person",
+        CaseAction.RecordAgreedComplaint => "Record the agreed complaint",
+        CaseAction.AppointPanel => "Appoint the review panel",
+        CaseAction.RecordPanelMeeting => "Record the panel meeting",
+        CaseAction.RecordPanelReport => "Record the panel's report",
         _ => Words(a.ToString()),
     };
 
