@@ -37,7 +37,8 @@ public sealed class CaseModel(StaffTokens tokens, StaffDirectory directory, Case
             // A case the team opened itself has no contact in Intake, so nothing was sent through it.
             Letters = Case.ContactId.Length == 0 ? []
                 : (await OptionalAsync(() => intake.ListCorrespondenceAsync(new ListCorrespondenceRequest { ContactId = Case.ContactId }, Call).ResponseAsync))?.Items;
-            Registers = Case.PersonId.Length == 0 ? null
+            // A case the team logged itself may name a person Intake does not hold (not an Intake id).
+            Registers = !Guid.TryParse(Case.PersonId, out _) ? null
                 : await OptionalAsync(() => registers.GetPersonRegistersAsync(new GetPersonRegistersRequest { PersonId = Case.PersonId }, Call).ResponseAsync);
             Audit = (await OptionalAsync(() => cases.GetAuditTrailAsync(new GetAuditTrailRequest { CaseId = caseId, PageSize = 200 }, Call).ResponseAsync))?.Entries;
         }
