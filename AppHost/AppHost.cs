@@ -109,15 +109,13 @@ foreach (var service in new[] { intake, caseWorkflow, ombudsman, compliments, re
     service.WithReferenceRelationship(identity);
 }
 
-// The public and staff pages. They call the services directly (the public with no token at all,
-// officers with their own); staff sign in at the provider. Browsers reach them through the
-// gateway's catch-all route.
+// The public and staff pages. They call the services only through the gateway, as any API client
+// does (the public with no token at all, officers with their own); staff sign in at the provider.
+// Browsers reach them through the gateway's catch-all route, and the gateway believes the web's
+// X-Forwarded-For (the browser's address) for its per-client limits.
 var webSecret = secrets.Get("web-client-secret");
 var web = builder.AddProject<Projects.Web>("web")
-    .WithReference(intake)
-    .WithReference(caseWorkflow)
-    .WithReference(ombudsman)      // retention runs on the data protection pages
-    .WithReference(compliments)
+    .WithReference(gateway)
     .WithReference(infrastructure.Redis)
     .WithEnvironment("Web__Oidc__Authority", issuer)
     .WithEnvironment("Web__Oidc__ClientId", "web")
@@ -132,6 +130,13 @@ identity
     .WithEnvironment("Identity__WebClient__RedirectUris__0", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/staff/signin-oidc"))
     .WithEnvironment("Identity__WebClient__PostLogoutRedirectUris__0", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/staff/signout-callback-oidc"));
 gateway.WithReference(web);
+if (builder.ExecutionContext.IsRunMode)
+{
+    // Here the web and the gateway share this machine's loopback; a deployment names its own networks.
+    gateway
+        .WithEnvironment("Gateway__TrustedProxies__0", "127.0.0.1")
+        .WithEnvironment("Gateway__TrustedProxies__1", "::1");
+}
 
 // Clients ("sub:<token subject>" or "key:<api key>") exempt from the gateway's per-client rate limit, e.g. a benchmark.
 var exempt = (builder.Configuration["ComplaintsPlatform:RateLimitExempt"] ?? "")

@@ -49,9 +49,16 @@ internal static class Extensions
         services.AddScoped<StatusSession>();
         services.AddSingleton<CouncilForm>();
 
-        // Public calls carry no token at all; staff calls carry the officer's own (StaffCalls).
-        var intake = new Uri(builder.Configuration["Services:Intake"] ?? "http://_grpc.intake");
-        var caseWorkflow = new Uri(builder.Configuration["Services:CaseWorkflow"] ?? "http://_grpc.case-workflow");
+        // Every call goes through the gateway, as an API client's would: the gateway's routes, rate limits
+        // and edge rules apply to the pages too. Public calls carry no token at all (and the browser's
+        // address, for the gateway's per-client limit); staff calls carry the officer's own (StaffTokens).
+        services.AddHttpContextAccessor();
+        services.AddTransient<ForwardedFor>();
+        services.ConfigureAll<Microsoft.Extensions.Http.HttpClientFactoryOptions>(o =>
+            o.HttpMessageHandlerBuilderActions.Add(b => b.AdditionalHandlers.Add(b.Services.GetRequiredService<ForwardedFor>())));
+        var gateway = new Uri(builder.Configuration["Services:Gateway"] ?? "http://_grpc.gateway");
+        var intake = gateway;
+        var caseWorkflow = gateway;
         services.AddGrpcClient<Intake.V1.Intake.IntakeClient>(o => o.Address = intake);
         services.AddGrpcClient<Intake.V1.PublicIntake.PublicIntakeClient>(o => o.Address = intake)
             .ConfigureChannel(c => c.MaxSendMessageSize = null);
@@ -65,8 +72,8 @@ internal static class Extensions
 
         // Data protection: the schedule, holds and requests in CaseWorkflow; each service's retention runs
         // (every service's client is called RetentionClient, so each is named).
-        var ombudsman = new Uri(builder.Configuration["Services:OmbudsmanLiaison"] ?? "http://_grpc.ombudsman-liaison");
-        var compliments = new Uri(builder.Configuration["Services:Compliments"] ?? "http://_grpc.compliments");
+        var ombudsman = gateway;
+        var compliments = gateway;
         services.AddGrpcClient<CaseWorkflow.V1.DataProtection.DataProtectionClient>(o => o.Address = caseWorkflow);
         services.AddGrpcClient<Intake.V1.Retention.RetentionClient>("intake-retention", o => o.Address = intake);
         services.AddGrpcClient<CaseWorkflow.V1.Retention.RetentionClient>("caseWorkflow-retention", o => o.Address = caseWorkflow);

@@ -46,6 +46,12 @@ public sealed partial class ManifestTests
         Assert.Equal("{gateway.bindings.http.url}/identity/", (string?)gatewayEnv["Identity__Authority"]);
         Assert.Equal("{redis.connectionString}", (string?)gatewayEnv["ConnectionStrings__redis"]);
         Assert.Equal("false", (string?)gatewayEnv["ASPNETCORE_FORWARDEDHEADERS_ENABLED"]);
+        // The pages reach the services only through the gateway: the one service address they are given.
+        var webServices = resources["web"]!["env"]!.AsObject().Select(e => e.Key)
+            .Where(k => k.StartsWith("services__", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(webServices);
+        Assert.All(webServices, k => Assert.StartsWith("services__gateway__", k));
+        Assert.False(resources["web"]!["env"]!.AsObject().ContainsKey("ConnectionStrings__intake-db"));
         Assert.Contains("Username=intake;Password={intake-db-password.value}", (string?)resources["intake-db"]!["connectionString"]);
         Assert.DoesNotMatch(ClearPassword(), text);
     }

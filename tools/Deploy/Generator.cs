@@ -73,7 +73,8 @@ internal sealed class Generator(ManifestModel manifest, string repositoryRoot)
         env.Add(new JsonObject { ["name"] = "OTEL_EXPORTER_OTLP_ENDPOINT", ["valueFrom"] = EnvironmentTranslator.ConfigRef("otlp-endpoint", optional: true) });
         if (project == "gateway")
         {
-            // X-Forwarded-For and -Proto are believed from the ingress controller's network only.
+            // X-Forwarded-For and -Proto are believed only from the cluster's own network: the ingress
+            // controller's, and the web's (it names the browser it calls for).
             env.Add(new JsonObject { ["name"] = "Gateway__TrustedProxies__0", ["valueFrom"] = EnvironmentTranslator.ConfigRef("trusted-proxy-network") });
         }
 
