@@ -54,6 +54,18 @@ public static class CaseText
         _ => "Not recorded yet",
     };
 
+    /// <summary>What a deadline was counted from; an adult period agreed with the person, or a backstop they extended, says so.</summary>
+    public static string DeadlineBasis(CaseDeadline d, StatutoryRecord? statutory)
+    {
+        var period = $"{d.Period.Value} {Words(d.Period.Unit.ToString()).ToLowerInvariant()} from {ShortDate(d.StartDate)}";
+        return d.Kind switch
+        {
+            ClockKind.Respond when statutory is { AgreedPeriods.Count: > 0 } && d.MetOn is not { Year: > 0 } => $"Agreed with the person (the default was {period})",
+            ClockKind.Backstop when statutory is { BackstopExtensions.Count: > 0 } => $"Extended with the person's agreement (was {period})",
+            _ => period,
+        };
+    }
+
     public static string Decision(TriageDecision d) => d == TriageDecision.Unspecified ? "Not triaged" : Words(d.ToString());
 
     public static string Kind(ContactKind k) => Words(k.ToString());

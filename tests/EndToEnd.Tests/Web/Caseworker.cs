@@ -89,9 +89,9 @@ public static class Caseworker
         }
     }
 
-    public static async Task Until(Func<Task<bool>> condition, string what)
+    public static async Task Until(Func<Task<bool>> condition, string what, TimeSpan? patience = null)
     {
-        var deadline = DateTime.UtcNow + Patience;
+        var deadline = DateTime.UtcNow + (patience ?? Patience);
         while (!await condition())
         {
             Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting until {what}.");

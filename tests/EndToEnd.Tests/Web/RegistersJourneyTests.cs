@@ -44,11 +44,7 @@ public sealed class RegistersJourneyTests(PlatformFixture platform)
 
         await TriageAsComplaintAsync(t, "Libraries");
         await t.GetByTestId("open-case").ClickAsync();
-        await Caseworker.Until(async () =>
-        {
-            await t.ReloadAsync();
-            return (await t.GetByTestId("person-flags").InnerTextAsync()).Contains("Large print");
-        }, "the case shows the person's adjustment");
+        await Expect(t.GetByTestId("case-reference")).ToHaveTextAsync(reference);
         await Caseworker.ActAsync(team, "Acknowledge", async p =>
         {
             await p.GetByLabel("What the complaint is about").FillAsync("The mobile library stopped visiting");
@@ -60,7 +56,13 @@ public sealed class RegistersJourneyTests(PlatformFixture platform)
             await t.ReloadAsync();
             return await t.GetByTestId("letters").GetByTestId("large-print").CountAsync() > 0
                 && await t.GetByTestId("letters").GetByRole(AriaRole.Row).Filter(new() { Has = t.GetByTestId("large-print") }).GetByRole(AriaRole.Link).CountAsync() > 0;
-        }, "the acknowledgement is sent in large print");
+        }, "the acknowledgement is sent in large print", TimeSpan.FromMinutes(3));
+        // The case learns the person's adjustments from Intake's feed, like the letter's request went the other way.
+        await Caseworker.Until(async () =>
+        {
+            await t.ReloadAsync();
+            return (await t.GetByTestId("person-flags").InnerTextAsync()).Contains("Large print");
+        }, "the case shows the person's adjustment", TimeSpan.FromMinutes(3));
         await team.CheckAsync("case-letters-large-print");
         var letter = t.GetByTestId("letters").GetByRole(AriaRole.Row).Filter(new() { Has = t.GetByTestId("large-print") }).GetByRole(AriaRole.Link).First;
         await letter.ClickAsync();
@@ -114,7 +116,7 @@ public sealed class RegistersJourneyTests(PlatformFixture platform)
         {
             await priya.Page.ReloadAsync();
             return await priya.Page.GetByTestId("restriction-banner").CountAsync() > 0;
-        }, "the handler's case page shows the restriction");
+        }, "the handler's case page shows the restriction", TimeSpan.FromMinutes(3));
         await Expect(priya.Page.GetByTestId("restriction-banner")).ToContainTextAsync("Written contact only");
         await priya.CheckAsync("case-with-restriction-as-handler");
 

@@ -93,7 +93,7 @@ public sealed class SocialCareJourneyTests(PlatformFixture platform)
         {
             await h.ReloadAsync();
             return !(await h.GetByTestId("delay-notices").InnerTextAsync()).Contains("None sent");
-        }, "the delay notice is sent");
+        }, "the delay notice is sent", TimeSpan.FromMinutes(3));
         await Expect(h.GetByTestId("delay-notices")).ToContainTextAsync("notice sent");
         await ruth.CheckAsync("adult-delay-notice");
 
