@@ -64,4 +64,4 @@ public static class RegisterText
 }
 
 /// <summary>What the restriction banner needs: the person, their restriction codes, and their registers when the officer may read them.</summary>
-public sealed record PersonFlags(string PersonId, IReadOnlyList<string> RestrictionCodes, PersonRegisters? Registers, string Back);
+public sealed record PersonFlags(string PersonId, IReadOnlyList<string> RestrictionCodes, PersonRegisters? Registers, string Back, bool LinkToRegisters = true);

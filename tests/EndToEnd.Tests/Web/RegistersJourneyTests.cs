@@ -61,7 +61,7 @@ public sealed class RegistersJourneyTests(PlatformFixture platform)
         await Caseworker.Until(async () =>
         {
             await t.ReloadAsync();
-            return (await t.GetByTestId("person-flags").InnerTextAsync()).Contains("Large print");
+            return (await t.GetByTestId("person-flags").TextContentAsync() ?? "").Contains("Large print");
         }, "the case shows the person's adjustment", TimeSpan.FromMinutes(3));
         await team.CheckAsync("case-letters-large-print");
         var letter = t.GetByTestId("letters").GetByRole(AriaRole.Row).Filter(new() { Has = t.GetByTestId("large-print") }).GetByRole(AriaRole.Link).First;
