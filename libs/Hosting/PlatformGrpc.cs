@@ -16,7 +16,11 @@ public static class PlatformGrpc
             options.Interceptors.Add<ErrorMappingInterceptor>();
             // Inside the error mapping, so a text that is too long becomes INVALID_ARGUMENT like any validation.
             options.Interceptors.Add<TextLimitInterceptor>();
-        }).AddJsonTranscoding();
+        }).AddJsonTranscoding(o =>
+            // A REST client gets an error's details as JSON too: the rich status types the services send.
+            o.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromMessages(
+                Google.Rpc.BadRequest.Descriptor, Google.Rpc.ErrorInfo.Descriptor, Google.Rpc.PreconditionFailure.Descriptor,
+                Google.Rpc.ResourceInfo.Descriptor, Google.Rpc.RetryInfo.Descriptor, Google.Rpc.QuotaFailure.Descriptor));
         builder.AddPlatformIdentity();
         builder.Services.AddGrpcHealthChecks(options =>
         {

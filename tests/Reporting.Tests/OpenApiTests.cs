@@ -44,4 +44,21 @@ public sealed class OpenApiTests(GeneratedYearFixture fixture)
         // The register is edited with a JSON body, as the proto's body: "*" says.
         Assert.Equal(method == "put", operation.TryGetProperty("requestBody", out _));
     }
+
+    [Fact]
+    public async Task A_bad_REST_request_gets_400_with_the_field_violations_in_its_JSON_body()
+    {
+        using var http = fixture.Host.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", TestInfrastructure.TestIdentity.Token("complaints_team", "officer-1", null, null));
+        // A calendar year with no year: the service's own validation refuses it.
+        using var response = await http.GetAsync("/api/reporting/v1/reports/REPORT_KIND_COMPLAINTS?period.kind=PERIOD_KIND_CALENDAR_YEAR");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(3, body.RootElement.GetProperty("code").GetInt32());
+        var details = body.RootElement.GetProperty("details").EnumerateArray().ToList();
+        Assert.True(details.Count == 1, body.RootElement.ToString());
+        var detail = details[0];
+        Assert.Equal("type.googleapis.com/google.rpc.BadRequest", detail.GetProperty("@type").GetString());
+        Assert.NotEmpty(detail.GetProperty("fieldViolations").EnumerateArray());
+    }
 }
