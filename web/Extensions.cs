@@ -70,6 +70,9 @@ internal static class Extensions
         // Staff accounts (the administrator's pages).
         services.AddGrpcClient<Identity.V1.Accounts.AccountsClient>(o => o.Address = gateway);
         services.AddScoped<StaffDirectory>();
+        // The social care procedures' own steps, and the person's registers (adjustments, restrictions).
+        services.AddGrpcClient<CaseWorkflow.V1.StatutoryProcedures.StatutoryProceduresClient>(o => o.Address = caseWorkflow);
+        services.AddGrpcClient<Intake.V1.Registers.RegistersClient>(o => o.Address = intake);
 
         // Data protection: the schedule, holds and requests in CaseWorkflow; each service's retention runs
         // (every service's client is called RetentionClient, so each is named).

@@ -82,6 +82,33 @@ public sealed class CorrespondenceTests(IntakeFixture fixture) : IClassFixture<I
     }
 
     [Fact]
+    public async Task A_large_print_adjustment_agreed_on_the_register_after_the_complaint_arrived_puts_later_letters_in_large_print()
+    {
+        var request = Requests.Public();
+        request.Contact = new ContactDetails { Address = new PostalAddress { Lines = { "3 Market Street" }, Town = "Leicester", Postcode = "LE3 3CC" } };
+        request.PreferredContactMethod = ContactMethod.Letter;
+        var contact = await Host.Client().SubmitAsync(request);
+        var receipt = await SentAsync(contact.ContactId, "receipt");
+        Assert.False(receipt.LargePrint);
+        var person = (await Team.GetContactAsync(new GetContactRequest { ContactId = contact.ContactId })).PersonId;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")));
+        var review = today.AddMonths(6);
+        await new Registers.RegistersClient(Host.CreateChannel(TestIdentity.Token(Roles.ComplaintsTeam, "team-officer"))).RecordAdjustmentAsync(new RecordAdjustmentRequest
+        {
+            PersonId = person, Category = Adjustment.LargePrint, Description = "Letters in large print", AgreedBy = "Complaints manager",
+            FromDate = new Google.Type.Date { Year = today.Year, Month = today.Month, Day = today.Day },
+            NextReviewOn = new Google.Type.Date { Year = review.Year, Month = review.Month, Day = review.Day },
+        });
+
+        Host.Feed.Publish(FinalResponse(contact, "case-79", "We have replaced the bin."));
+
+        var letter = await SentAsync(contact.ContactId, "final_response");
+        Assert.Equal(("LETTER", true), (letter.DeliveredBy, letter.LargePrint));
+        var document = await Team.GetCorrespondenceDocumentAsync(new GetCorrespondenceDocumentRequest { CorrespondenceId = letter.Id });
+        Assert.Contains("font-size: 18pt", Encoding.UTF8.GetString(document.Content.ToByteArray()));
+    }
+
+    [Fact]
     public async Task A_housing_final_response_signposts_the_Housing_Ombudsman()
     {
         var request = Requests.Public();

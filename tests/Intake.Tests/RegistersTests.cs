@@ -60,6 +60,7 @@ public sealed class RegistersTests(IntakeFixture fixture) : IClassFixture<Intake
         Assert.Equal(-3, due[0].DaysUntilDue);
         Assert.Equal("LARGE_PRINT", due[0].Code);
         Assert.All(due, i => Assert.Equal(RegisterKind.Adjustment, i.Kind));
+        Assert.All(due, i => Assert.StartsWith("Alex Example", i.PersonName));
 
         var reviewed = await Team.ReviewAdjustmentAsync(new ReviewAdjustmentRequest
         {
@@ -82,6 +83,8 @@ public sealed class RegistersTests(IntakeFixture fixture) : IClassFixture<Intake
 
         var registers = await Team.GetPersonRegistersAsync(new GetPersonRegistersRequest { PersonId = person });
         Assert.Equal(3, registers.Adjustments.Count);
+        Assert.StartsWith("Alex Example", registers.PersonName);
+        Assert.NotEmpty(registers.LatestReference);
         Assert.False(registers.Adjustments.Single(a => a.Id == later.Id).Active);
     }
 

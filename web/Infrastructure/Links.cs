@@ -106,6 +106,17 @@ public static class Links
 
             public static string Job(string kind, string jobId) => $"{Home}/{kind}/{jobId}";
         }
+        /// <summary>The registers' reviews due; a person's adjustments and restrictions, each recorded and reviewed.</summary>
+        public const string Registers = "/staff/registers";
+
+        public static string Person(string personId, string? back = null) => $"{Registers}/people/{personId}" + Back(back);
+
+        public static string RecordRegister(string personId, string kind, string? back = null) => $"{Registers}/people/{personId}/{kind}" + Back(back);
+
+        public static string ReviewRegister(string personId, string kind, string recordId, string? back = null) =>
+            $"{Registers}/people/{personId}/{kind}/{recordId}/review" + Back(back);
+
+        private static string Back(string? back) => back is { Length: > 0 } ? $"?back={Uri.EscapeDataString(back)}" : "";
 
         /// <summary>Retention schedule, legal holds, erasure and rectification requests, retention runs.</summary>
         public static class DataProtection
@@ -202,6 +213,10 @@ public static class Links
         ("/Staff/ComplimentsDesk/Step", Staff.Compliments.Home + "/{complimentId:guid}/{step}"),
         ("/Staff/Imports/Index", Staff.Imports.Home),
         ("/Staff/Imports/Job", Staff.Imports.Home + "/{kind}/{jobId:guid}"),
+        ("/Staff/Registers/Index", Staff.Registers),
+        ("/Staff/Registers/Person", Staff.Registers + "/people/{personId:guid}"),
+        ("/Staff/Registers/Record", Staff.Registers + "/people/{personId:guid}/{kind:regex(^(adjustment|restriction)$)}"),
+        ("/Staff/Registers/Review", Staff.Registers + "/people/{personId:guid}/{kind:regex(^(adjustment|restriction)$)}/{recordId:guid}/review"),
         ("/Staff/DataProtection/Index", Staff.DataProtection.Home),
         ("/Staff/DataProtection/Schedule", Staff.DataProtection.Schedule),
         ("/Staff/DataProtection/Holds", Staff.DataProtection.Holds),

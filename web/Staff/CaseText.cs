@@ -46,6 +46,26 @@ public static class CaseText
         _ => Words(k.ToString()),
     };
 
+    public static string Eligibility(Eligibility e) => e switch
+    {
+        CaseWorkflow.V1.Eligibility.ChildOrYoungPerson => "A child or young person",
+        CaseWorkflow.V1.Eligibility.SufficientInterest => "Someone with sufficient interest",
+        CaseWorkflow.V1.Eligibility.NotEligible => "Not eligible",
+        _ => "Not recorded yet",
+    };
+
+    /// <summary>What a deadline was counted from; an adult period agreed with the person, or a backstop they extended, says so.</summary>
+    public static string DeadlineBasis(CaseDeadline d, StatutoryRecord? statutory)
+    {
+        var period = $"{d.Period.Value} {Words(d.Period.Unit.ToString()).ToLowerInvariant()} from {ShortDate(d.StartDate)}";
+        return d.Kind switch
+        {
+            ClockKind.Respond when statutory is { AgreedPeriods.Count: > 0 } && d.MetOn is not { Year: > 0 } => $"Agreed with the person (the default was {period})",
+            ClockKind.Backstop when statutory is { BackstopExtensions.Count: > 0 } => $"Extended with the person's agreement (was {period})",
+            _ => period,
+        };
+    }
+
     public static string Decision(TriageDecision d) => d == TriageDecision.Unspecified ? "Not triaged" : Words(d.ToString());
 
     public static string Kind(ContactKind k) => Words(k.ToString());
@@ -103,6 +123,17 @@ public static class CaseText
         CaseAction.RecordLearning => "Record learning",
         CaseAction.ReviewLearning => "Review the learning",
         CaseAction.RecordResponseDelay => "Record why the response is late",
+        CaseAction.AgreeResponsePeriod => "Agree the response period",
+        CaseAction.ExtendBackstop => "Extend the backstop",
+        CaseAction.RecordDelayReasons => "Record reasons for delay",
+        CaseAction.RecordEligibility => "Record eligibility",
+        CaseAction.RecordAdvocacyOffer => "Record the advocacy offer",
+        CaseAction.RaiseSafeguardingConcern => "Raise a safeguarding concern",
+        CaseAction.AppointIndependentPerson => "Appoint the Independent Person",
+        CaseAction.RecordAgreedComplaint => "Record the agreed complaint",
+        CaseAction.AppointPanel => "Appoint the review panel",
+        CaseAction.RecordPanelMeeting => "Record the panel meeting",
+        CaseAction.RecordPanelReport => "Record the panel's report",
         _ => Words(a.ToString()),
     };
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using ComplaintsPlatform.Intake.Data;
 using ComplaintsPlatform.Intake.V1;
 
@@ -10,10 +11,18 @@ namespace ComplaintsPlatform.Intake.Correspondence;
 /// </summary>
 public static class CorrespondenceDesk
 {
+    /// <summary>
+    /// The adjustments in force on the person's register (5.6): with those asked for on the contact, they decide
+    /// how every later letter is sent (a large-print adjustment agreed after the complaint arrived applies too).
+    /// </summary>
+    public static async Task<IReadOnlyCollection<Adjustment>> RegisteredAdjustmentsAsync(IntakeDbContext db, Guid personId, CancellationToken ct) =>
+        (await db.Adjustments.AsNoTracking().Where(a => a.PersonId == personId && a.EndedOn == null).Select(a => a.Category).ToListAsync(ct))
+            .Select(a => (Adjustment)a).ToHashSet();
+
     public static CorrespondenceMessage ForContact(Contact c, string template, IReadOnlyDictionary<string, string> facts,
-        string requestId, string? caseId, DateOnly? deadline, DateTime now)
+        string requestId, string? caseId, DateOnly? deadline, DateTime now, IReadOnlyCollection<Adjustment>? registered = null)
     {
-        var adjustments = c.Adjustments.Select(a => (Adjustment)a).ToHashSet();
+        var adjustments = c.Adjustments.Select(a => (Adjustment)a).Concat(registered ?? []).ToHashSet();
         // Via the representative when the person asked for it, or consented to them handling everything.
         var viaRepresentative = c.HasRepresentative
             && (adjustments.Contains(Adjustment.ViaRepresentative) || c.RepresentativeConsentScope == (int)ConsentScope.Full);

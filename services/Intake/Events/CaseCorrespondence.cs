@@ -39,7 +39,8 @@ public sealed class CaseCorrespondence(
         }
         DateOnly? deadline = ProtoDates.TryToDateOnly(request.Deadline, out var d) ? d : null;
         var letter = CorrespondenceDesk.ForContact(contact, template, request.Facts, requestId,
-            NullIfEmpty(request.CaseId), deadline, clock.GetUtcNow().UtcDateTime);
+            NullIfEmpty(request.CaseId), deadline, clock.GetUtcNow().UtcDateTime,
+            await CorrespondenceDesk.RegisteredAdjustmentsAsync(db, contact.PersonId, ct));
         letter.CaseLetterCode = request.TemplateCode;
         letter.CaseLetterRequestId = request.RequestId;
         db.Correspondence.Add(letter);

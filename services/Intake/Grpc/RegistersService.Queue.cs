@@ -39,8 +39,19 @@ public sealed partial class RegistersService
                 Code = RegisterRules.Code((RestrictionType)r.Code), ReviewDueOn = ProtoDates.ToProto(r.Due), DaysUntilDue = r.Due.DayNumber - today.DayNumber,
             }))
             .OrderBy(i => i.DaysUntilDue).ThenBy(i => i.RecordId, StringComparer.Ordinal).Take(take);
+        var page = items.ToList();
+        // The name on each person's latest contact, so the queue reads as people, not ids.
+        var people = page.Select(i => Guid.Parse(i.PersonId)).Distinct().ToList();
+        var names = (await db.Contacts.AsNoTracking().Where(c => people.Contains(c.PersonId))
+                .Select(c => new { c.PersonId, c.Name, c.ReceivedAt, c.Id }).ToListAsync(ct))
+            .GroupBy(c => c.PersonId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id).First().Name);
+        foreach (var item in page)
+        {
+            item.PersonName = names.GetValueOrDefault(Guid.Parse(item.PersonId), "");
+        }
         var reply = new DueReviews();
-        reply.Items.AddRange(items);
+        reply.Items.AddRange(page);
         return reply;
     }
 }

@@ -33,7 +33,8 @@ public sealed partial class RegistersService
             RecordedAt = now.UtcDateTime,
         };
         db.Restrictions.Add(restriction);
-        QueueLetter(restriction, addressedTo, Templates.RestrictionNotice, $"restriction:{restriction.Id}", null, now.UtcDateTime);
+        QueueLetter(restriction, addressedTo, Templates.RestrictionNotice, $"restriction:{restriction.Id}", null, now.UtcDateTime,
+            await CorrespondenceDesk.RegisteredAdjustmentsAsync(db, personId, ct));
         StageRestrictionChanged(restriction, now.UtcDateTime);
         await db.SaveChangesAsync(ct);
         correspondence.Notify();
@@ -81,7 +82,8 @@ public sealed partial class RegistersService
         if (request.Outcome != ReviewOutcome.Continue)
         {
             var addressedTo = await LatestContactAsync(restriction.PersonId, ct);
-            QueueLetter(restriction, addressedTo, Templates.RestrictionReview, $"restriction-review:{entry.Id}", reviewed, now.UtcDateTime);
+            QueueLetter(restriction, addressedTo, Templates.RestrictionReview, $"restriction-review:{entry.Id}", reviewed, now.UtcDateTime,
+                await CorrespondenceDesk.RegisteredAdjustmentsAsync(db, restriction.PersonId, ct));
         }
         StageRestrictionChanged(restriction, now.UtcDateTime);
         await db.SaveChangesAsync(ct);
@@ -96,7 +98,8 @@ public sealed partial class RegistersService
             .OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id).FirstOrDefaultAsync(ct)
         ?? throw new NotFoundException("The person");
 
-    private void QueueLetter(PersonRestriction r, Contact addressedTo, string template, string requestId, DateOnly? reviewedOn, DateTime now)
+    private void QueueLetter(PersonRestriction r, Contact addressedTo, string template, string requestId, DateOnly? reviewedOn, DateTime now,
+        IReadOnlyCollection<Adjustment> registered)
     {
         var facts = new Dictionary<string, string>
         {
@@ -118,7 +121,7 @@ public sealed partial class RegistersService
         {
             facts["reviewed_on"] = rv.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
         }
-        var letter = CorrespondenceDesk.ForContact(addressedTo, template, facts, requestId, null, null, now);
+        var letter = CorrespondenceDesk.ForContact(addressedTo, template, facts, requestId, null, null, now, registered);
         db.Correspondence.Add(letter);
         r.LetterIds = [.. r.LetterIds, letter.Id];
     }

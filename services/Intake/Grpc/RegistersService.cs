@@ -103,7 +103,11 @@ public sealed partial class RegistersService(
         var ids = adjustments.Select(a => a.Id).Concat(restrictions.Select(r => r.Id)).ToList();
         var reviews = (await db.RegisterReviews.AsNoTracking().Where(r => ids.Contains(r.RecordId)).ToListAsync(ct))
             .ToLookup(r => r.RecordId);
-        var reply = new PersonRegisters { PersonId = personId.ToString() };
+        var latest = await LatestContactAsync(personId, ct);
+        var reply = new PersonRegisters
+        {
+            PersonId = personId.ToString(), PersonName = latest.Name, LatestContactId = latest.Id.ToString(), LatestReference = latest.Reference,
+        };
         reply.Adjustments.AddRange(adjustments.Select(a => RegisterMapping.ToRecord(a, reviews[a.Id])));
         reply.Restrictions.AddRange(restrictions.Select(r => RegisterMapping.ToRecord(r, reviews[r.Id])));
         return reply;

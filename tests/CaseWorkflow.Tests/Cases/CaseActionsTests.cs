@@ -58,7 +58,8 @@ public sealed class CaseActionsTests
         var offered = Offered(Opened(), s_asTeam);
 
         Assert.Equal(
-            [CaseAction.Acknowledge, CaseAction.DefineIssue, CaseAction.Allocate, CaseAction.LogTime, CaseAction.EndCase, CaseAction.AddRemedy],
+            [CaseAction.Acknowledge, CaseAction.DefineIssue, CaseAction.Allocate, CaseAction.LogTime, CaseAction.EndCase, CaseAction.AddRemedy,
+                CaseAction.RaiseSafeguardingConcern],
             offered);
     }
 
@@ -68,7 +69,8 @@ public sealed class CaseActionsTests
         var c = Ready();
 
         Assert.Equal(
-            [CaseAction.Extend, CaseAction.LogTime, CaseAction.DraftResponse, CaseAction.SendResponse, CaseAction.AddRemedy, CaseAction.RecordLearning],
+            [CaseAction.Extend, CaseAction.LogTime, CaseAction.DraftResponse, CaseAction.SendResponse, CaseAction.AddRemedy, CaseAction.RecordLearning,
+                CaseAction.RaiseSafeguardingConcern],
             Offered(c, s_asHandler));
         Assert.Empty(Offered(c, s_none));
     }
@@ -222,6 +224,73 @@ public sealed class CaseActionsTests
         var authorize = typeof(CasesService).GetMethod(rpc)!.GetCustomAttribute<AuthorizeAttribute>()!;
 
         Assert.Equal(authorize.Roles!.Split(',').Order(), Case.ActionRoles[action].Order());
+    }
+
+    [Theory]
+    [InlineData(CaseAction.AgreeResponsePeriod, "AgreeResponsePeriod")]
+    [InlineData(CaseAction.ExtendBackstop, "ExtendBackstop")]
+    [InlineData(CaseAction.RecordDelayReasons, "RecordDelayReasons")]
+    [InlineData(CaseAction.RecordEligibility, "RecordEligibility")]
+    [InlineData(CaseAction.RecordAdvocacyOffer, "RecordAdvocacyOffer")]
+    [InlineData(CaseAction.RaiseSafeguardingConcern, "RaiseSafeguardingConcern")]
+    [InlineData(CaseAction.AppointIndependentPerson, "AppointIndependentPerson")]
+    [InlineData(CaseAction.RecordAgreedComplaint, "RecordAgreedComplaint")]
+    [InlineData(CaseAction.AppointPanel, "AppointPanel")]
+    [InlineData(CaseAction.RecordPanelMeeting, "RecordPanelMeeting")]
+    [InlineData(CaseAction.RecordPanelReport, "RecordPanelReport")]
+    public void Each_statutory_step_is_offered_to_exactly_the_roles_its_rpc_lets_in(CaseAction action, string rpc)
+    {
+        var authorize = typeof(StatutoryProceduresService).GetMethod(rpc)!.GetCustomAttribute<AuthorizeAttribute>()!;
+
+        Assert.Equal(authorize.Roles!.Split(',').Order(), Case.ActionRoles[action].Order());
+    }
+
+    [Fact]
+    public void An_adult_case_offers_the_agreed_period_the_backstop_and_delay_reasons_but_no_childrens_steps()
+    {
+        var adult = DefaultPolicies.AdultSocialCare;
+        var c = Opened(adult);
+        c.Acknowledge("Care package", "A review", null, D(3, 5), Rules(adult), s_team, discussionOffered: true);
+
+        var offered = Offered(c, s_asHandler, adult);
+
+        Assert.Contains(CaseAction.AgreeResponsePeriod, offered);
+        Assert.Contains(CaseAction.ExtendBackstop, offered);
+        Assert.Contains(CaseAction.RecordDelayReasons, offered);
+        Assert.DoesNotContain(CaseAction.RecordEligibility, Offered(c, s_asTeam, adult));
+        Assert.DoesNotContain(CaseAction.AppointPanel, Offered(c, s_asTeam, adult));
+        Assert.DoesNotContain(CaseAction.AgreeResponsePeriod, Offered(Ready(), s_asHandler));
+    }
+
+    [Fact]
+    public void A_childrens_case_offers_eligibility_first_and_nothing_that_proceeds_until_it_is_recorded()
+    {
+        var children = DefaultPolicies.ChildrenSocialCare;
+        var c = Opened(children);
+
+        var before = Offered(c, s_asTeam, children);
+        Assert.Contains(CaseAction.RecordEligibility, before);
+        Assert.Contains(CaseAction.RecordAdvocacyOffer, before);
+        Assert.DoesNotContain(CaseAction.Acknowledge, before);
+        Assert.DoesNotContain(CaseAction.Allocate, before);
+
+        c.RecordEligibility(Eligibility.ChildOrYoungPerson, D(3, 4), Rules(children), s_team);
+        var after = Offered(c, s_asTeam, children);
+        Assert.Contains(CaseAction.Acknowledge, after);
+        Assert.Contains(CaseAction.Allocate, after);
+        Assert.DoesNotContain(CaseAction.AppointIndependentPerson, after);
+        Assert.DoesNotContain(CaseAction.AgreeResponsePeriod, after);
+    }
+
+    [Fact]
+    public void Safeguarding_is_offered_until_it_is_raised_once()
+    {
+        var c = Ready();
+        Assert.Contains(CaseAction.RaiseSafeguardingConcern, Offered(c, s_asHandler));
+
+        c.RaiseSafeguardingConcern(D(3, 10), Rules(), s_team);
+
+        Assert.DoesNotContain(CaseAction.RaiseSafeguardingConcern, Offered(c, s_asHandler));
     }
 
     [Fact]

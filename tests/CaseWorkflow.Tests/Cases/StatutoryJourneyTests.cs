@@ -148,6 +148,27 @@ public sealed class StatutoryJourneyTests(CaseHostFixture fx) : IClassFixture<Ca
     }
 
     [Fact]
+    public async Task A_statutory_step_against_a_stale_revision_is_aborted_and_changes_nothing_and_the_next_step_is_offered()
+    {
+        var c = await fx.OpenAsync(ComplaintStream.ChildrenSocialCare, "childrens-social-care");
+        var read = await fx.Team.GetCaseAsync(new GetCaseRequest { CaseId = c.Id });
+        Assert.Contains(CaseAction.RecordEligibility, read.AvailableActions);
+        Assert.DoesNotContain(CaseAction.Acknowledge, read.AvailableActions);
+        await Statutory.RecordAdvocacyOfferAsync(new RecordAdvocacyOfferRequest { CaseId = c.Id, Accepted = true, ExpectedRevision = read.Revision });
+
+        await Refused(StatusCode.Aborted, () => Statutory.RecordEligibilityAsync(new RecordEligibilityRequest
+        {
+            CaseId = c.Id, Eligibility = Eligibility.SufficientInterest, ExpectedRevision = read.Revision,
+        }).ResponseAsync);
+
+        var now = await fx.Team.GetCaseAsync(new GetCaseRequest { CaseId = c.Id });
+        Assert.Equal(Eligibility.Unspecified, now.Statutory.Eligibility);
+        await Statutory.RecordEligibilityAsync(new RecordEligibilityRequest { CaseId = c.Id, Eligibility = Eligibility.SufficientInterest, ExpectedRevision = now.Revision });
+        var eligible = await fx.Team.GetCaseAsync(new GetCaseRequest { CaseId = c.Id });
+        Assert.Contains(CaseAction.Acknowledge, eligible.AvailableActions);
+    }
+
+    [Fact]
     public async Task A_safeguarding_concern_flags_the_case_in_queues_and_is_announced_at_once()
     {
         var c = await fx.OpenAsync(ComplaintStream.ChildrenSocialCare, "childrens-social-care");

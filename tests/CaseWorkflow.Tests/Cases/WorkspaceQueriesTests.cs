@@ -23,7 +23,8 @@ public sealed class WorkspaceQueriesTests(CaseHostFixture fx) : IClassFixture<Ca
         Assert.Contains(CaseAction.EndCase, team.AvailableActions);
         // The response was due in March 2025: no extension now, the late-response task instead.
         Assert.Equal(
-            [CaseAction.LogTime, CaseAction.DraftResponse, CaseAction.SendResponse, CaseAction.AddRemedy, CaseAction.RecordLearning, CaseAction.RecordResponseDelay],
+            [CaseAction.LogTime, CaseAction.DraftResponse, CaseAction.SendResponse, CaseAction.AddRemedy, CaseAction.RecordLearning, CaseAction.RecordResponseDelay,
+                CaseAction.RaiseSafeguardingConcern],
             handler.AvailableActions);
         Assert.Empty(lead.AvailableActions);
         Assert.True(team.NextDeadlineWorkingDaysLeft < 0, "the response was due in March 2025");

@@ -9,7 +9,7 @@ public static class Caseworker
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
     /// <summary>A complaint through the public form (no representative, by email); returns its reference.</summary>
-    public static async Task<string> SubmitPublicComplaintAsync(PlatformFixture platform, string service, string description)
+    public static async Task<string> SubmitPublicComplaintAsync(PlatformFixture platform, string service, string description, string name = "Dana Driver")
     {
         await using var web = await WebPages.OpenAsync(platform, "caseworker-public");
         var page = web.Page;
@@ -35,7 +35,7 @@ public static class Caseworker
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await page.GetByLabel("No").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.GetByLabel("Full name").FillAsync("Dana Driver");
+        await page.GetByLabel("Full name").FillAsync(name);
         await page.GetByLabel("Email address").FillAsync($"dana-{Guid.NewGuid():N}@example.org");
         await page.GetByLabel("By email").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
@@ -89,9 +89,9 @@ public static class Caseworker
         }
     }
 
-    public static async Task Until(Func<Task<bool>> condition, string what)
+    public static async Task Until(Func<Task<bool>> condition, string what, TimeSpan? patience = null)
     {
-        var deadline = DateTime.UtcNow + Patience;
+        var deadline = DateTime.UtcNow + (patience ?? Patience);
         while (!await condition())
         {
             Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting until {what}.");

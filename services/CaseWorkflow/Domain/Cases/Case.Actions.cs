@@ -32,6 +32,17 @@ public sealed partial class Case
         [CaseAction.RecordLearning] = [Team, Handler],
         [CaseAction.ReviewLearning] = [Team, ServiceLead],
         [CaseAction.RecordResponseDelay] = [Team, Handler],
+        [CaseAction.AgreeResponsePeriod] = [Team, Handler],
+        [CaseAction.ExtendBackstop] = [Team, Handler],
+        [CaseAction.RecordDelayReasons] = [Team, Handler],
+        [CaseAction.RecordEligibility] = [Team],
+        [CaseAction.RecordAdvocacyOffer] = [Team, Handler],
+        [CaseAction.RaiseSafeguardingConcern] = [Team, Handler],
+        [CaseAction.AppointIndependentPerson] = [Team],
+        [CaseAction.RecordAgreedComplaint] = [Team, Handler],
+        [CaseAction.AppointPanel] = [Team],
+        [CaseAction.RecordPanelMeeting] = [Team],
+        [CaseAction.RecordPanelReport] = [Team],
     };
 
     /// <summary>
@@ -57,16 +68,19 @@ public sealed partial class Case
         var acknowledged = stage?.Acknowledgement is not null;
         // A stage the policy gives to someone else: no earlier stage's officer extends, drafts or sends it.
         var mayAct = rules.Stage(CurrentStage) is not { DifferentHandlerRequired: true } || !EarlierStageOfficers().Contains(officerId);
-        var respondable = open && acknowledged && HandlerId.Length > 0 && Issues.Count > 0 && mayAct;
+        var respondable = open && acknowledged && HandlerId.Length > 0 && Issues.Count > 0 && mayAct && StatutoryBlocker(rules, responding: true) is null;
         var respond = open ? Running(CurrentStage, ClockKind.Respond) : null;
+        var stagePolicy = open ? rules.Stage(CurrentStage) : null;
+        var children = open && rules.Policy.EligibilityCheckRequired;
         return action switch
         {
-            CaseAction.Acknowledge => open && !acknowledged,
+            CaseAction.Acknowledge => open && !acknowledged && EligibilityBlocker(rules) is null,
             CaseAction.DefineIssue => open,
-            CaseAction.Allocate => open && HandlerId.Length == 0,
+            CaseAction.Allocate => open && HandlerId.Length == 0 && EligibilityBlocker(rules) is null,
             CaseAction.Reallocate => open && HandlerId.Length > 0,
             // Within the policy's limit, and before the deadline passes (after it, the delay is recorded instead).
-            CaseAction.Extend => respond is { MaxExtension: > 0 } && respond.ExtendedBy < respond.MaxExtension && rules.Today <= respond.Due && mayAct,
+            CaseAction.Extend => respond is { MaxExtension: > 0 } && respond.ExtendedBy < respond.MaxExtension && rules.Today <= respond.Due && mayAct
+                && StatutoryBlocker(rules, responding: false) is null,
             CaseAction.RecordResponseDelay => respond is not null && rules.Today > respond.Due && mayAct
                 && rules.Stage(CurrentStage) is { ResponsePeriodAgreedWithPerson: false },
             CaseAction.LogTime => true,
@@ -84,6 +98,16 @@ public sealed partial class Case
             CaseAction.ReviewLearning => Learning is { } learning && learning.ReviewedBy is not { Length: > 0 }
                 && !officerServiceAreas.Contains(ServiceAreaId) && learning.RecordedBy != officerId
                 && !Stages.Any(s => s.HandlerIds.Contains(officerId)),
+            CaseAction.AgreeResponsePeriod => respond is not null && stagePolicy is { ResponsePeriodAgreedWithPerson: true },
+            CaseAction.ExtendBackstop => open && Running(CurrentStage, ClockKind.Backstop) is not null,
+            CaseAction.RecordDelayReasons => stagePolicy is { ResponsePeriodAgreedWithPerson: true },
+            // Recorded once, corrected while the case is open; advocacy is offered to the child.
+            CaseAction.RecordEligibility or CaseAction.RecordAdvocacyOffer => children,
+            CaseAction.RaiseSafeguardingConcern => Statutory.SafeguardingRaisedOn is null,
+            CaseAction.AppointIndependentPerson or CaseAction.RecordAgreedComplaint => stagePolicy is { IndependentPersonRequired: true },
+            CaseAction.AppointPanel => stagePolicy is { IndependentPanelSize: > 0 } && Statutory.PanelMetOn is null,
+            CaseAction.RecordPanelMeeting => open && Statutory.PanelAppointedOn is not null && Statutory.PanelMetOn is null,
+            CaseAction.RecordPanelReport => open && Statutory.PanelMetOn is not null && Statutory.PanelReportOn is null,
             _ => false,
         };
     }

@@ -165,25 +165,37 @@ public sealed partial class Case
     /// <summary>Nothing proceeds on a children's case until eligibility is recorded, and not at all for someone not eligible.</summary>
     private void RequireEligible(CaseRules rules)
     {
-        if (!rules.Policy.EligibilityCheckRequired)
+        if (EligibilityBlocker(rules) is { } reason)
         {
-            return;
-        }
-        switch (Statutory.Eligibility)
-        {
-            case Eligibility.Unspecified:
-                throw new RuleViolationException(
-                    "The 2006 regulations: record eligibility (a child or young person, or someone with sufficient interest) before the complaint proceeds.");
-            case Eligibility.NotEligible:
-                throw new RuleViolationException(
-                    "The complainant is not eligible under the 2006 regulations; the complaint cannot proceed under this procedure (consider the corporate procedure).");
+            throw new RuleViolationException(reason);
         }
     }
+
+    private string? EligibilityBlocker(CaseRules rules) => !rules.Policy.EligibilityCheckRequired ? null : Statutory.Eligibility switch
+    {
+        Eligibility.Unspecified =>
+            "The 2006 regulations: record eligibility (a child or young person, or someone with sufficient interest) before the complaint proceeds.",
+        Eligibility.NotEligible =>
+            "The complainant is not eligible under the 2006 regulations; the complaint cannot proceed under this procedure (consider the corporate procedure).",
+        _ => null,
+    };
 
     /// <summary>Stage 2 needs an Investigating Officer and an Independent Person and the agreed record; Stage 3 answers the panel's report.</summary>
     private void RequireStatutoryStepsBeforeProceeding(CaseRules rules, bool responding)
     {
-        RequireEligible(rules);
+        if (StatutoryBlocker(rules, responding) is { } reason)
+        {
+            throw new RuleViolationException(reason);
+        }
+    }
+
+    /// <summary>Why the statutory steps do not yet let the stage proceed (null when they do): what the pages offer follows it too.</summary>
+    private string? StatutoryBlocker(CaseRules rules, bool responding)
+    {
+        if (EligibilityBlocker(rules) is { } ineligible)
+        {
+            return ineligible;
+        }
         var policy = rules.Stage(CurrentStage);
         if (policy is { IndependentPersonRequired: true })
         {
@@ -202,12 +214,13 @@ public sealed partial class Case
             }
             if (missing.Count > 0)
             {
-                throw new RuleViolationException($"The {Stage.Name} cannot proceed without {string.Join(", ", missing)}.");
+                return $"The {Stage.Name} cannot proceed without {string.Join(", ", missing)}.";
             }
         }
         if (responding && policy is { IndependentPanelSize: > 0 } && Statutory.PanelReportOn is null)
         {
-            throw new RuleViolationException("The council responds to the review panel's report: record the panel's meeting and report first.");
+            return "The council responds to the review panel's report: record the panel's meeting and report first.";
         }
+        return null;
     }
 }

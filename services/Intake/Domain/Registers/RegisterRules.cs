@@ -46,7 +46,7 @@ public static class RegisterRules
         {
             throw new RuleViolationException("It has already ended: record a new one instead.");
         }
-        v.Require(Enum.IsDefined(outcome) && outcome != ReviewOutcome.Unspecified, "outcome", "must be CONTINUE, CHANGE or END");
+        v.Require(Enum.IsDefined(outcome) && outcome != ReviewOutcome.Unspecified, "outcome", "must say whether it continues, changes or ends");
         v.Require(notes.Length <= TextMax, "notes", $"must be at most {TextMax} characters");
         DateOnly? next = null;
         if (!ProtoDates.TryToDateOnly(reviewedOn, out var reviewed))

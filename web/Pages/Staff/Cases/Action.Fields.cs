@@ -45,6 +45,14 @@ public sealed partial class ActionModel
         new("actions[0].description", nameof(ActionDescription), "Learning action"),
         new("actions[0].owner_id", nameof(ActionOwnerId), "Owner of the learning action"),
         new("actions[0].due", nameof(ActionDue), "Learning action due date"),
+        new("discussion_offered", nameof(DiscussionOffered), "The offer to discuss"),
+        new("agreed_due", nameof(AgreedDue), "The agreed response date"),
+        new("new_due", nameof(NewDue), "The new backstop date"),
+        new("eligibility", nameof(Eligibility), "Eligibility"),
+        new("independent_person_id", nameof(IndependentPersonId), "Independent Person"),
+        new("member_ids[0]", nameof(Member1), "First panel member"),
+        new("member_ids[1]", nameof(Member2), "Second panel member"),
+        new("member_ids[2]", nameof(Member3), "Third panel member"),
     ];
 
     /// <summary>The page's input order, for the error summary.</summary>

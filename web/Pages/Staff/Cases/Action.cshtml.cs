@@ -14,7 +14,7 @@ namespace ComplaintsPlatform.Web.Pages.Staff.Cases;
 /// (ABORTED) with what they typed kept.
 /// </summary>
 public sealed partial class ActionModel(StaffTokens tokens, StaffDirectory directory, CaseWorkflow.V1.Cases.CasesClient cases,
-    OfficerWork.OfficerWorkClient officerWork) : StaffPage(tokens, directory)
+    OfficerWork.OfficerWorkClient officerWork, StatutoryProcedures.StatutoryProceduresClient statutory) : StaffPage(tokens, directory)
 {
     public const string Changed = "This case changed since you opened it. Check the case, then submit again: what you typed is kept.";
 
@@ -59,6 +59,16 @@ public sealed partial class ActionModel(StaffTokens tokens, StaffDirectory direc
     [BindProperty] public string? ActionDescription { get; set; }
     [BindProperty] public string? ActionOwnerId { get; set; }
     [BindProperty] public DateParts ActionDue { get; set; } = new();
+    [BindProperty] public string? DiscussionOffered { get; set; }
+    [BindProperty] public string? DiscussionAccepted { get; set; }
+    [BindProperty] public DateParts AgreedDue { get; set; } = new();
+    [BindProperty] public DateParts NewDue { get; set; } = new();
+    [BindProperty] public string? Eligibility { get; set; }
+    [BindProperty] public string? Accepted { get; set; }
+    [BindProperty] public string? IndependentPersonId { get; set; }
+    [BindProperty] public string? Member1 { get; set; }
+    [BindProperty] public string? Member2 { get; set; }
+    [BindProperty] public string? Member3 { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string caseId, string step)
     {
@@ -141,7 +151,7 @@ public sealed partial class ActionModel(StaffTokens tokens, StaffDirectory direc
         CaseAction.Acknowledge => cases.AcknowledgeAsync(new AcknowledgeRequest
         {
             CaseId = caseId, About = About ?? "", OutcomeSought = OutcomeSought ?? "", MatterHappenedOn = DateOf(MatterHappenedOn, nameof(MatterHappenedOn)),
-            OccurredOn = On, ExpectedRevision = ExpectedRevision,
+            OccurredOn = On, ExpectedRevision = ExpectedRevision, DiscussionOffered = DiscussionOffered == "yes", DiscussionAccepted = DiscussionAccepted == "yes",
         }, Call).ResponseAsync,
         CaseAction.DefineIssue => cases.DefineIssueAsync(new DefineIssueRequest
         {
@@ -206,7 +216,7 @@ public sealed partial class ActionModel(StaffTokens tokens, StaffDirectory direc
         {
             CaseId = caseId, Comments = Comments ?? "", OccurredOn = On, ExpectedRevision = ExpectedRevision,
         }, Call).ResponseAsync,
-        _ => throw new InvalidOperationException($"No form for {Action}"),
+        _ => StatutoryAsync(caseId),
     };
 
     private RecordResponseRequest SendRequest(string caseId)

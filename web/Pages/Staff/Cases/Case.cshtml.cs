@@ -7,7 +7,7 @@ namespace ComplaintsPlatform.Web.Pages.Staff.Cases;
 
 /// <summary>The case page: everything the services let this officer see about one case, and the actions they may take.</summary>
 public sealed class CaseModel(StaffTokens tokens, StaffDirectory directory, CaseWorkflow.V1.Cases.CasesClient cases,
-    OfficerWork.OfficerWorkClient officerWork, Intake.V1.Intake.IntakeClient intake) : StaffPage(tokens, directory)
+    OfficerWork.OfficerWorkClient officerWork, Intake.V1.Intake.IntakeClient intake, Intake.V1.Registers.RegistersClient registers) : StaffPage(tokens, directory)
 {
     public CaseWorkflow.V1.Case Case { get; private set; } = new();
 
@@ -23,6 +23,9 @@ public sealed class CaseModel(StaffTokens tokens, StaffDirectory directory, Case
 
     public string? Done { get; private set; }
 
+    /// <summary>The person's registers in full (the complaints team); others see the codes on the case.</summary>
+    public PersonRegisters? Registers { get; private set; }
+
     public async Task OnGetAsync(string caseId, string? done)
     {
         Done = done is null ? null : CaseText.FromSlug(done) is { } action ? $"{CaseText.Action(action)}: done" : null;
@@ -34,6 +37,9 @@ public sealed class CaseModel(StaffTokens tokens, StaffDirectory directory, Case
             // A case the team opened itself has no contact in Intake, so nothing was sent through it.
             Letters = Case.ContactId.Length == 0 ? []
                 : (await OptionalAsync(() => intake.ListCorrespondenceAsync(new ListCorrespondenceRequest { ContactId = Case.ContactId }, Call).ResponseAsync))?.Items;
+            // A case the team logged itself may name a person Intake does not hold (not an Intake id).
+            Registers = !Guid.TryParse(Case.PersonId, out _) ? null
+                : await OptionalAsync(() => registers.GetPersonRegistersAsync(new GetPersonRegistersRequest { PersonId = Case.PersonId }, Call).ResponseAsync);
             Audit = (await OptionalAsync(() => cases.GetAuditTrailAsync(new GetAuditTrailRequest { CaseId = caseId, PageSize = 200 }, Call).ResponseAsync))?.Entries;
         }
     }
@@ -45,7 +51,7 @@ public sealed class CaseModel(StaffTokens tokens, StaffDirectory directory, Case
         {
             return await call();
         }
-        catch (RpcException ex) when (ex.StatusCode is Grpc.Core.StatusCode.PermissionDenied)
+        catch (RpcException ex) when (ex.StatusCode is Grpc.Core.StatusCode.PermissionDenied or Grpc.Core.StatusCode.NotFound)
         {
             return null;
         }

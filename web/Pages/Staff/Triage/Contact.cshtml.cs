@@ -13,11 +13,14 @@ namespace ComplaintsPlatform.Web.Pages.Staff.Triage;
 /// possible duplicates; the decision (or a later reclassification) and each duplicate flag confirmed or dismissed.
 /// </summary>
 public sealed class ContactModel(StaffTokens tokens, StaffDirectory directory, Intake.V1.Intake.IntakeClient intake,
-    CaseWorkflow.V1.Cases.CasesClient cases) : StaffPage(tokens, directory)
+    CaseWorkflow.V1.Cases.CasesClient cases, Intake.V1.Registers.RegistersClient registers) : StaffPage(tokens, directory)
 {
     public ContactDetail Contact { get; private set; } = new();
 
     public string? CaseId { get; private set; }
+
+    /// <summary>The person's adjustments and restrictions (null when the officer may not read them).</summary>
+    public PersonRegisters? Registers { get; private set; }
 
     [BindProperty] public string? Decision { get; set; }
     [BindProperty] public string? Stream { get; set; }
@@ -109,6 +112,15 @@ public sealed class ContactModel(StaffTokens tokens, StaffDirectory directory, I
         catch (RpcException ex) when (ex.StatusCode is Grpc.Core.StatusCode.NotFound or Grpc.Core.StatusCode.PermissionDenied)
         {
             CaseId = null; // no case (yet): not a complaint, or its case is still being opened
+        }
+        try
+        {
+            Registers = Contact.PersonId.Length == 0 ? null
+                : await registers.GetPersonRegistersAsync(new GetPersonRegistersRequest { PersonId = Contact.PersonId }, Call);
+        }
+        catch (RpcException ex) when (ex.StatusCode is Grpc.Core.StatusCode.NotFound or Grpc.Core.StatusCode.PermissionDenied)
+        {
+            Registers = null;
         }
     }
 
