@@ -22,6 +22,15 @@ public static class SecurityHeaders
     public static void AllowInlineStyle(this HttpContext http, string css) =>
         http.Items[StyleHashKey] = $" 'sha256-{Convert.ToBase64String(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(css)))}'";
 
+    private const string StandaloneKey = "csp-standalone-document";
+
+    /// <summary>
+    /// This response is a stored standalone document (a letter or an email as it was sent): its own
+    /// inline styles (print layout, large print) apply, and it can do nothing else: no script at all,
+    /// nothing fetched, no form, never framed.
+    /// </summary>
+    public static void ServeAsStandaloneDocument(this HttpContext http) => http.Items[StandaloneKey] = true;
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
         var formTargets = app.ApplicationServices.GetRequiredService<IConfiguration>()["Web:Oidc:Authority"] is { Length: > 0 } authority
@@ -36,8 +45,9 @@ public static class SecurityHeaders
             http.Response.OnStarting(() =>
             {
                 var headers = http.Response.Headers;
-                headers.ContentSecurityPolicy =
-                    $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self'{http.Items[StyleHashKey] as string}; img-src 'self' data:; font-src 'self'; " +
+                headers.ContentSecurityPolicy = http.Items.ContainsKey(StandaloneKey)
+                    ? "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'"
+                    : $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self'{http.Items[StyleHashKey] as string}; img-src 'self' data:; font-src 'self'; " +
                     // Sign-in and sign-out continue at the identity provider after our own form posts.
                     $"connect-src 'self'; form-action 'self'{formTargets}; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
                 headers.XContentTypeOptions = "nosniff";

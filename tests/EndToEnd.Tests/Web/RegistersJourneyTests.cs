@@ -67,6 +67,8 @@ public sealed class RegistersJourneyTests(PlatformFixture platform)
         var letter = t.GetByTestId("letters").GetByRole(AriaRole.Row).Filter(new() { Has = t.GetByTestId("large-print") }).GetByRole(AriaRole.Link).First;
         await letter.ClickAsync();
         Assert.Contains("font-size: 18pt", await t.ContentAsync());
+        // And the browser applies it: the document's own style is allowed on this page (18pt = 24px).
+        await Expect(t.Locator("body")).ToHaveCSSAsync("font-size", "24px");
         // The letter as it was sent (a document, not one of the workspace's pages): screenshot only.
         await t.ScreenshotAsync(new() { Path = Path.Combine(WebPages.ScreenshotFolder, "large-print-letter.png"), FullPage = true });
     }

@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Web.Infrastructure;
 using ComplaintsPlatform.Intake.V1;
 using ComplaintsPlatform.Web.Staff;
 using Microsoft.AspNetCore.Mvc;
@@ -11,6 +12,8 @@ public sealed class LetterModel(StaffTokens tokens, StaffDirectory directory, In
     {
         var document = await intake.GetCorrespondenceDocumentAsync(new GetCorrespondenceDocumentRequest { CorrespondenceId = correspondenceId }, Call);
         var type = document.MediaType.Length > 0 ? document.MediaType : "application/octet-stream";
+        // The document's own styles (A4 print layout, large print) apply; nothing in it can run.
+        HttpContext.ServeAsStandaloneDocument();
         return File(document.Content.ToByteArray(), type);
     }
 }
