@@ -56,6 +56,12 @@ internal static class Extensions
         services.AddTransient<ForwardedFor>();
         services.ConfigureAll<Microsoft.Extensions.Http.HttpClientFactoryOptions>(o =>
             o.HttpMessageHandlerBuilderActions.Add(b => b.AdditionalHandlers.Add(b.Services.GetRequiredService<ForwardedFor>())));
+        // The web calls only the gateway, which fails fast itself (UNAVAILABLE within its connect
+        // timeout): no HTTP-level retry or 10-second attempt timeout from the service defaults, which
+        // would re-send a gRPC call that changes something and cut off a long one (a PDF being printed).
+#pragma warning disable EXTEXP0001
+        services.ConfigureHttpClientDefaults(http => http.RemoveAllResilienceHandlers());
+#pragma warning restore EXTEXP0001
         var gateway = new Uri(builder.Configuration["Services:Gateway"] ?? "http://_grpc.gateway");
         var intake = gateway;
         var caseWorkflow = gateway;
