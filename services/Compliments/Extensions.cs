@@ -19,7 +19,8 @@ internal static class Extensions
     public static void AddComplimentsServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ComplimentsDbContext>(ConnectionName, Schema);
-        builder.AddPlatformGrpc("complaints.compliments.v1.Compliments", "complaints.compliments.v1.Retention", "complaints.compliments.v1.ComplimentsImport");
+        builder.AddPlatformGrpc("complaints.compliments.v1.Compliments", "complaints.compliments.v1.Retention", "complaints.compliments.v1.ComplimentsImport",
+            "complaints.compliments.v1.PersonData");
         // Intake takes compliments sent back to triage; Reporting counts them.
         builder.AddOutbox<ComplimentsDbContext>(FeedName, "intake", "reporting");
         builder.AddFeedConsumer<ComplimentsDbContext, IntakeFeedHandler>("intake", ConsumerName);
@@ -34,6 +35,7 @@ internal static class Extensions
         app.MapGrpcService<ComplimentsService>();
         app.MapGrpcService<ComplimentsImportService>();
         app.MapGrpcService<RetentionService>();
+        app.MapGrpcService<PersonDataService>();
         app.MapEventFeed<ComplimentsDbContext>();
         return app;
     }

@@ -22,7 +22,8 @@ internal static class Extensions
     public static void AddOmbudsmanLiaisonServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<OmbudsmanLiaisonDbContext>(ConnectionName, Schema);
-        builder.AddPlatformGrpc("complaints.ombudsman.v1.OmbudsmanLiaison", "complaints.ombudsman.v1.Retention", "complaints.ombudsman.v1.OmbudsmanImport");
+        builder.AddPlatformGrpc("complaints.ombudsman.v1.OmbudsmanLiaison", "complaints.ombudsman.v1.Retention", "complaints.ombudsman.v1.OmbudsmanImport",
+            "complaints.ombudsman.v1.PersonData");
         builder.AddOutbox<OmbudsmanLiaisonDbContext>(FeedName, "caseworkflow", "reporting", "intake");
         builder.AddFeedConsumer<OmbudsmanLiaisonDbContext, CaseWorkflowEvents>("caseworkflow", "ombudsman");
         builder.AddRetention<OmbudsmanLiaisonDbContext, OmbudsmanRetention>();
@@ -49,6 +50,7 @@ internal static class Extensions
         app.MapGrpcService<OmbudsmanLiaisonService>();
         app.MapGrpcService<OmbudsmanImportService>();
         app.MapGrpcService<RetentionService>();
+        app.MapGrpcService<PersonDataService>();
         app.MapEventFeed<OmbudsmanLiaisonDbContext>();
         return app;
     }

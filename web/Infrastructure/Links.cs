@@ -80,6 +80,19 @@ public static class Links
             public const string Holds = "/staff/data-protection/legal-holds";
             public const string Requests = "/staff/data-protection/requests";
             public const string Runs = "/staff/data-protection/retention-runs";
+            public const string SubjectAccess = "/staff/data-protection/subject-access";
+            public const string SubjectAccessFind = "/staff/data-protection/subject-access/find";
+            public const string SubjectAccessRequestRoute = "/staff/data-protection/subject-access/{requestId:guid}";
+            public const string AccessLog = "/staff/data-protection/access-log";
+
+            public static string SubjectAccessRequest(string requestId) => $"{SubjectAccess}/{Uri.EscapeDataString(requestId)}";
+
+            public static string SubjectAccessPackage(string requestId, string format) =>
+                $"{SubjectAccessRequest(requestId)}?handler=Package&format={Uri.EscapeDataString(format)}";
+
+            public static string SubjectAccessSearch(Guid searchId) => $"{SubjectAccessFind}?search={searchId:N}";
+
+            public static string AccessLogOfPerson(string personId) => $"{AccessLog}?PersonId={Uri.EscapeDataString(personId)}";
         }
     }
 
@@ -129,6 +142,10 @@ public static class Links
         ("/Staff/DataProtection/Holds", Staff.DataProtection.Holds),
         ("/Staff/DataProtection/Requests", Staff.DataProtection.Requests),
         ("/Staff/DataProtection/Runs", Staff.DataProtection.Runs),
+        ("/Staff/DataProtection/SubjectAccess", Staff.DataProtection.SubjectAccess),
+        ("/Staff/DataProtection/SubjectAccessFind", Staff.DataProtection.SubjectAccessFind),
+        ("/Staff/DataProtection/SubjectAccessRequest", Staff.DataProtection.SubjectAccessRequestRoute),
+        ("/Staff/DataProtection/AccessLog", Staff.DataProtection.AccessLog),
     ];
 
     public static void MapRoutes(PageConventionCollection conventions)
