@@ -127,7 +127,7 @@ public sealed partial class SubjectAccessService(
     public override async Task<SubjectAccessRequestList> ListRequests(ListSubjectAccessRequests request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
-        new Validator().Defined(request.Status, "status").ThrowIfInvalid();
+        new Validator().Require(System.Enum.IsDefined(request.Status), "status", "is not one of the known values").ThrowIfInvalid();
         var rows = db.SubjectAccessRequests.AsNoTracking();
         if (request.Status != SubjectAccessStatus.Unspecified)
         {

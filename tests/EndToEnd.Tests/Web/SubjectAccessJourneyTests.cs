@@ -4,6 +4,7 @@ using ComplaintsPlatform.CaseWorkflow.V1;
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 using ComplimentsV1 = ComplaintsPlatform.Compliments.V1;
@@ -36,11 +37,21 @@ public sealed class SubjectAccessJourneyTests(PlatformFixture platform)
         var person = await PlantAsync(channel, marker, withEverything: true);
         await PlantAsync(channel, other, withEverything: false);
 
+        // The service answers through the gateway as the pages will call it.
+        Assert.NotNull(await new IntakeV1.SubjectAccess.SubjectAccessClient(channel).ListRequestsAsync(new IntakeV1.ListSubjectAccessRequests(), Bearer("data_protection_officer")));
+
         await using var web = await platform.Staff.SignedInAsync(Officer, "data_protection_officer", "subject-access");
         var page = web.Page;
         await page.GotoAsync("/staff/data-protection");
         await page.GetByRole(AriaRole.Link, new() { Name = "Subject access", Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Subject access requests" })).ToBeVisibleAsync();
+        try
+        {
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Subject access requests" })).ToBeVisibleAsync();
+        }
+        catch (PlaywrightException)
+        {
+            Assert.Fail(await ErrorsAsync());
+        }
         await web.CheckAsync("requests");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Find the person" }).ClickAsync();
@@ -215,6 +226,23 @@ public sealed class SubjectAccessJourneyTests(PlatformFixture platform)
         await Caseworker.Until(async () => (await compliments.ListComplimentsAsync(new ComplimentsV1.ListComplimentsRequest { ServiceAreaId = "libraries", PageSize = 200 }, team))
             .Compliments.Any(c => c.ContactId == compliment.ContactId), "Compliments records the compliment from triage");
         return new Planted(personId, email, caseId);
+    }
+
+    private async Task<string> ErrorsAsync()
+    {
+        var logger = platform.App.Services.GetRequiredService<Aspire.Hosting.ApplicationModel.ResourceLoggerService>();
+        var text = new System.Text.StringBuilder();
+        foreach (var resource in new[] { "web", "intake", "gateway" })
+        {
+            await foreach (var lines in logger.GetAllAsync(resource))
+            {
+                foreach (var line in lines.Where(l => l.IsErrorMessage || l.Content.Contains("xception", StringComparison.Ordinal) || l.Content.Contains("fail", StringComparison.Ordinal)))
+                {
+                    text.AppendLine(resource + ": " + line.Content);
+                }
+            }
+        }
+        return text.ToString();
     }
 
     private static string Read(ZipArchive zip, string name)
