@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Grpc.Core;
 using Microsoft.IdentityModel.Tokens;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace ComplaintsPlatform.Hosting.Tests;
@@ -117,6 +118,37 @@ public sealed class IdentityTests : IAsyncLifetime
     public void A_token_with_an_empty_subject_is_refused()
     {
         AssertRefused(TestIdentity.Issue("", [Roles.ComplaintsTeam]));
+    }
+
+    [Fact]
+    public void A_token_that_validated_is_remembered_by_its_hash_and_a_tampered_twin_is_still_refused()
+    {
+        var tokens = _host.Services.GetRequiredService<ValidatedTokens>();
+        var token = TestIdentity.Token(Roles.Handler, "officer-remembered", "highways-north", "environment-transport");
+        Assert.Null(tokens.Find(token));
+
+        var first = _host.Client(token).WhoAmI(new WhoAmIRequest());
+        Assert.NotNull(tokens.Find(token));
+        var second = _host.Client(token).WhoAmI(new WhoAmIRequest());
+
+        // The remembered principal answers exactly as the validated one did.
+        Assert.Equal(first.ToString(), second.ToString());
+        Assert.Equal("officer-remembered", second.Subject);
+        var parts = token.Split('.');
+        var payload = Base64UrlEncoder.Decode(parts[1]).Replace("\"handler\"", "\"complaints_team\"");
+        AssertRefused($"{parts[0]}.{Base64UrlEncoder.Encode(payload)}.{parts[2]}");
+        // Its roles still decide: a handler's remembered token does not reach a team-only RPC.
+        Assert.Equal(StatusCode.PermissionDenied, Assert.Throws<RpcException>(() => _host.Client(token).TeamOnly(new WhoAmIRequest())).StatusCode);
+    }
+
+    [Fact]
+    public void A_token_that_failed_is_never_remembered()
+    {
+        var tokens = _host.Services.GetRequiredService<ValidatedTokens>();
+        var empty = TestIdentity.Issue("", [Roles.ComplaintsTeam]);
+        AssertRefused(empty);
+        Assert.Null(tokens.Find(empty));
+        AssertRefused(empty);
     }
 
     private void AssertRefused(string token)

@@ -22,6 +22,8 @@ internal sealed class ProbeHost : IAsyncDisposable
 
     public CapturedLogs Logs { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<ProbeHost> StartAsync(string databaseConnectionString)
     {
         var builder = WebApplication.CreateBuilder();

@@ -37,6 +37,25 @@ public sealed class FeedDeliveryTests
     }
 
     [Fact]
+    public async Task A_commit_wakes_the_sequencer_so_events_arrive_long_before_its_next_poll()
+    {
+        await using var harness = await Harness.CreateAsync();
+        // Ten minutes between polls: only the outbox's commit notification can deliver within the wait below.
+        await harness.StartFeedAsync(pollInterval: TimeSpan.FromMinutes(10));
+        await harness.StartConsumerAsync("r1");
+        await harness.ProduceAsync(1, "FIRST");
+        await harness.WaitForAppliedAsync(1);
+
+        for (var i = 1; i <= 3; i++)
+        {
+            await Task.Delay(300); // the sequencer is idle again, waiting on its poll or a notice
+            await harness.ProduceAsync(1, $"NEXT{i}");
+            await Eventually.TrueAsync(async () => (await harness.AppliedAsync()).Count == 1 + i,
+                $"event {1 + i} applied on its commit's notice", TimeSpan.FromSeconds(10));
+        }
+    }
+
+    [Fact]
     public async Task Out_of_order_commits_deliver_every_event_exactly_once_and_none_before_the_earlier_commit()
     {
         await using var harness = await Harness.CreateAsync();

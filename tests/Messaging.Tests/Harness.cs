@@ -40,7 +40,7 @@ internal sealed class Harness : IAsyncDisposable
         return new Harness(await infrastructure.Postgres.CreateDatabaseAsync());
     }
 
-    public async Task StartFeedAsync(string? redisConnection = null)
+    public async Task StartFeedAsync(string? redisConnection = null, TimeSpan? pollInterval = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseTestServer();
@@ -49,7 +49,7 @@ internal sealed class Harness : IAsyncDisposable
         {
             ["ConnectionStrings:intake-db"] = ProducerConnection,
             ["Feed:Consumers:0"] = "reporting",
-            ["Feed:PollInterval"] = "00:00:00.050",
+            ["Feed:PollInterval"] = (pollInterval ?? TimeSpan.FromMilliseconds(50)).ToString("c"),
         });
         if (redisConnection is not null)
         {

@@ -39,6 +39,8 @@ public static class PlatformIdentity
     {
         var options = builder.Configuration.GetSection(IdentityOptions.Section).Get<IdentityOptions>() ?? new IdentityOptions();
         builder.Services.TryAddSingleton(options);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<ValidatedTokens>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(jwt => Configure(jwt, options, builder.Environment));
         return builder;
@@ -76,6 +78,17 @@ public static class PlatformIdentity
         }
         jwt.Events = new JwtBearerEvents
         {
+            // A token that validated before is not checked again (ValidatedTokens): same bytes, same answer.
+            OnMessageReceived = context =>
+            {
+                if (Bearer(context.Request.Headers.Authorization.ToString()) is { } token
+                    && context.HttpContext.RequestServices.GetService<ValidatedTokens>()?.Find(token) is { } known)
+                {
+                    context.Principal = known;
+                    context.Success();
+                }
+                return Task.CompletedTask;
+            },
             OnTokenValidated = context =>
             {
                 var principal = context.Principal!;
@@ -91,10 +104,20 @@ public static class PlatformIdentity
                         identity.AddClaim(new Claim(Claims.Role, role.Value));
                     }
                 }
+                if (Bearer(context.Request.Headers.Authorization.ToString()) is { } token
+                    && context.HttpContext.RequestServices.GetService<ValidatedTokens>() is { } tokens)
+                {
+                    tokens.Remember(token, principal, new DateTimeOffset(context.SecurityToken.ValidTo, TimeSpan.Zero));
+                }
                 return Task.CompletedTask;
             },
         };
     }
+
+    private static string? Bearer(string authorization) =>
+        authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && authorization.Length > 7
+            ? authorization[7..].Trim()
+            : null;
 
     private static SecurityKey PublicKey(string pem)
     {

@@ -39,4 +39,12 @@ public static class OutboxSequencer
         await tx.CommitAsync(ct);
         return assigned;
     }
+
+    /// <summary>Whether rows wait for a position (committed or not): the sequencer then looks again soon, not at its next poll.</summary>
+    public static async Task<bool> HasUnsequencedAsync(DbContext db, CancellationToken ct)
+    {
+        var table = MessagingModel.TableOf<OutboxEvent>(db);
+        var exists = $"SELECT EXISTS (SELECT 1 FROM {table} WHERE position IS NULL) AS \"Value\"";
+        return await db.Database.SqlQueryRaw<bool>(exists).SingleAsync(ct);
+    }
 }

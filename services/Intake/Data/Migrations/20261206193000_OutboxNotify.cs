@@ -1,0 +1,20 @@
+using ComplaintsPlatform.Messaging.Outbox;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ComplaintsPlatform.Intake.Data.Migrations
+{
+    /// <summary>The outbox announces each commit, so the sequencer positions new events at once (OutboxNotify).</summary>
+    [DbContext(typeof(IntakeDbContext))]
+    [Migration("20261206193000_OutboxNotify")]
+    public partial class OutboxNotify : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.CreateOutboxNotify(global::ComplaintsPlatform.Intake.Extensions.Schema);
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder) => migrationBuilder.DropOutboxNotify(global::ComplaintsPlatform.Intake.Extensions.Schema);
+    }
+}
