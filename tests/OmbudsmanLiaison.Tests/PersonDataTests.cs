@@ -7,6 +7,7 @@ using Grpc.Core;
 using Xunit;
 using static ComplaintsPlatform.OmbudsmanLiaison.Tests.EnquiryJourneyTests;
 using Client = ComplaintsPlatform.Ombudsman.V1.OmbudsmanLiaison.OmbudsmanLiaisonClient;
+using PersonData = ComplaintsPlatform.Ombudsman.V1.PersonData;
 using OmbudsmanBody = ComplaintsPlatform.Ombudsman.V1.Ombudsman;
 
 namespace ComplaintsPlatform.OmbudsmanLiaison.Tests;
