@@ -163,14 +163,29 @@ public sealed class SubjectAccessJourneyTests(PlatformFixture platform)
         {
             FileName = "letter.txt", ContentType = "text/plain", Content = ByteString.CopyFromUtf8("Dear council, " + marker + " wrote this."),
         });
-        var complaint = await intake.SubmitAsync(complaintForm);
+        // The first call may arrive while Intake is still starting: the gateway answers UNAVAILABLE until it is up.
+        IntakeV1.SubmitReply? complaint = null;
+        await Caseworker.Until(async () =>
+        {
+            try
+            {
+                complaint = await intake.SubmitAsync(complaintForm);
+                return true;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable)
+            {
+                await Task.Delay(1000);
+                return false;
+            }
+        }, "Intake takes the complaint");
+        var submitted = complaint!;
         await Caseworker.Until(async () =>
         {
             try
             {
                 await intake.TriageAsync(new IntakeV1.TriageRequest
                 {
-                    ContactId = complaint.ContactId, Decision = IntakeV1.TriageDecision.Complaint, Stream = ComplaintStream.Corporate,
+                    ContactId = submitted.ContactId, Decision = IntakeV1.TriageDecision.Complaint, Stream = ComplaintStream.Corporate,
                     ServiceAreaId = "libraries", Notes = marker + " triage notes",
                 }, team);
                 return true;
@@ -180,7 +195,7 @@ public sealed class SubjectAccessJourneyTests(PlatformFixture platform)
                 return false;
             }
         }, "Intake accepts the triage");
-        var personId = (await intake.GetContactAsync(new IntakeV1.GetContactRequest { ContactId = complaint.ContactId }, team)).PersonId;
+        var personId = (await intake.GetContactAsync(new IntakeV1.GetContactRequest { ContactId = submitted.ContactId }, team)).PersonId;
 
         var cases = new Cases.CasesClient(channel);
         Case? opened = null;
@@ -188,7 +203,7 @@ public sealed class SubjectAccessJourneyTests(PlatformFixture platform)
         {
             try
             {
-                opened = await cases.FindCaseByReferenceAsync(new FindCaseByReferenceRequest { Reference = complaint.Reference }, team);
+                opened = await cases.FindCaseByReferenceAsync(new FindCaseByReferenceRequest { Reference = submitted.Reference }, team);
                 return true;
             }
             catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
@@ -218,7 +233,7 @@ public sealed class SubjectAccessJourneyTests(PlatformFixture platform)
         var enquiry = await ombudsman.RegisterEnquiryAsync(new OmbudsmanV1.RegisterEnquiryRequest
         {
             Ombudsman = OmbudsmanV1.Ombudsman.Lgsco, OmbudsmanReference = "SAR " + marker[^8..], ReceivedOn = Date(today),
-            DirectorateId = "adults-communities", CaseReference = complaint.Reference, Summary = marker + " enquiry",
+            DirectorateId = "adults-communities", CaseReference = submitted.Reference, Summary = marker + " enquiry",
         }, Bearer("link_officer"));
         await ombudsman.GetEnquiryAsync(new OmbudsmanV1.GetEnquiryRequest { EnquiryId = enquiry.Id }, team);
 
