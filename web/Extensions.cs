@@ -94,6 +94,9 @@ internal static class Extensions
         services.AddGrpcClient<CaseWorkflow.V1.Retention.RetentionClient>("caseWorkflow-retention", o => o.Address = caseWorkflow);
         services.AddGrpcClient<Ombudsman.V1.Retention.RetentionClient>("ombudsman-retention", o => o.Address = ombudsman);
         services.AddGrpcClient<Compliments.V1.Retention.RetentionClient>("compliments-retention", o => o.Address = compliments);
+        // Subject access and the read audit of every service, through Intake; a zip package may be large.
+        services.AddGrpcClient<Intake.V1.SubjectAccess.SubjectAccessClient>(o => o.Address = intake)
+            .ConfigureChannel(c => c.MaxReceiveMessageSize = null);
 
         // Reports, charts and documents (a PDF can be a few megabytes).
         var reporting = gateway;

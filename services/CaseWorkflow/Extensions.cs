@@ -22,7 +22,8 @@ internal static class Extensions
         builder.AddPlatformGrpc("complaints.caseworkflow.v1.Procedures", "complaints.caseworkflow.v1.CouncilDirectory",
             "complaints.calendar.v1.Calendar", "complaints.caseworkflow.v1.Cases", "complaints.caseworkflow.v1.CaseInternal",
             "complaints.caseworkflow.v1.StatutoryProcedures", "complaints.caseworkflow.v1.OfficerWork", "complaints.caseworkflow.v1.CaseImport",
-            "complaints.caseworkflow.v1.PersonRequests", "complaints.caseworkflow.v1.DataProtection", "complaints.caseworkflow.v1.Retention");
+            "complaints.caseworkflow.v1.PersonRequests", "complaints.caseworkflow.v1.DataProtection", "complaints.caseworkflow.v1.Retention",
+            "complaints.caseworkflow.v1.PersonData");
         // Changes of a case carry the revision the officer read (CaseWork checks it).
         builder.Services.AddGrpc().AddServiceOptions<CasesService>(o => o.Interceptors.Add<ExpectedRevisionInterceptor>())
             .AddServiceOptions<StatutoryProceduresService>(o => o.Interceptors.Add<ExpectedRevisionInterceptor>());
@@ -57,6 +58,7 @@ internal static class Extensions
         app.MapGrpcService<CaseInternalService>();
         app.MapGrpcService<PersonRequestsService>();
         app.MapGrpcService<CaseLookupService>();
+        app.MapGrpcService<PersonDataService>();
         app.MapGrpcService<CaseImportService>();
         app.MapGrpcService<DataProtectionService>();
         app.MapGrpcService<RetentionService>();

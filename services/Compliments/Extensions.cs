@@ -19,7 +19,8 @@ internal static class Extensions
     public static void AddComplimentsServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ComplimentsDbContext>(ConnectionName, Schema);
-        builder.AddPlatformGrpc("complaints.compliments.v1.Compliments", "complaints.compliments.v1.Retention", "complaints.compliments.v1.ComplimentsImport");
+        builder.AddPlatformGrpc("complaints.compliments.v1.Compliments", "complaints.compliments.v1.Retention", "complaints.compliments.v1.ComplimentsImport",
+            "complaints.compliments.v1.PersonData");
         // StartImport carries a whole history file (up to ImportJobs.MaxFileBytes) in one message.
         builder.Services.AddGrpc().AddServiceOptions<ComplimentsImportService>(o => o.MaxReceiveMessageSize = ComplaintsPlatform.Import.ImportJobs.MaxFileBytes + 1_000_000);
         // Intake takes compliments sent back to triage; Reporting counts them.
@@ -38,6 +39,7 @@ internal static class Extensions
         app.MapGrpcService<ComplimentsService>();
         app.MapGrpcService<ComplimentsImportService>();
         app.MapGrpcService<RetentionService>();
+        app.MapGrpcService<PersonDataService>();
         app.MapEventFeed<ComplimentsDbContext>();
         return app;
     }

@@ -7,6 +7,7 @@ using ComplaintsPlatform.Intake.Domain;
 using ComplaintsPlatform.Intake.Events;
 using ComplaintsPlatform.Intake.Grpc;
 using ComplaintsPlatform.Intake.Retention;
+using ComplaintsPlatform.Intake.SubjectAccess;
 using ComplaintsPlatform.Retention;
 using ComplaintsPlatform.Intake.Import;
 using ComplaintsPlatform.Messaging;
@@ -26,7 +27,7 @@ internal static class Extensions
     {
         builder.AddServiceDatabase<IntakeDbContext>(ConnectionName, Schema);
         builder.AddPlatformGrpc("complaints.intake.v1.Intake", "complaints.intake.v1.Retention", "complaints.intake.v1.Registers", "complaints.intake.v1.IntakeImport",
-            "complaints.intake.v1.PublicIntake");
+            "complaints.intake.v1.PublicIntake", "complaints.intake.v1.SubjectAccess");
         var intakeOptions = builder.Configuration.GetSection(IntakeOptions.Section).Get<IntakeOptions>() ?? new IntakeOptions();
         // No larger than what the gateway lets through: a submission with its attachments is one message.
         builder.Services.AddGrpc().AddServiceOptions<IntakeService>(o => o.MaxReceiveMessageSize = intakeOptions.MaxRequestBytes)
@@ -48,6 +49,16 @@ internal static class Extensions
         builder.Services.AddGrpcClient<CaseWorkflow.V1.CouncilDirectory.CouncilDirectoryClient>(o => o.Address = caseWorkflow).AddHttpMessageHandler<ServiceTokenHandler>();
         // The person's own escalation and withdrawal requests, relayed once their status token is checked.
         builder.Services.AddGrpcClient<CaseWorkflow.V1.PersonRequests.PersonRequestsClient>(o => o.Address = caseWorkflow).AddHttpMessageHandler<ServiceTokenHandler>();
+
+        // Subject access gathers from every service's internal PersonData service, as the intake service.
+        var ombudsman = new Uri(builder.Configuration["Services:Ombudsman"] ?? "http://_grpc.ombudsman-liaison");
+        var compliments = new Uri(builder.Configuration["Services:Compliments"] ?? "http://_grpc.compliments");
+        builder.Services.AddGrpcClient<CaseWorkflow.V1.PersonData.PersonDataClient>("caseworkflow-person-data", o => o.Address = caseWorkflow).AddHttpMessageHandler<ServiceTokenHandler>();
+        builder.Services.AddGrpcClient<Ombudsman.V1.PersonData.PersonDataClient>("ombudsman-person-data", o => o.Address = ombudsman).AddHttpMessageHandler<ServiceTokenHandler>();
+        builder.Services.AddGrpcClient<Compliments.V1.PersonData.PersonDataClient>("compliments-person-data", o => o.Address = compliments).AddHttpMessageHandler<ServiceTokenHandler>();
+        builder.Services.AddScoped<IntakePersonRecords>();
+        builder.Services.AddScoped<AccessLogQuery>();
+        builder.Services.AddScoped<PackageGatherer>();
 
         // Redis is an accelerator here, the database is the truth: short limits and a circuit per use.
         builder.AddOptionalRedis();
@@ -73,6 +84,7 @@ internal static class Extensions
         app.MapGrpcService<IntakeImportService>();
         app.MapGrpcService<RetentionService>();
         app.MapGrpcService<PublicIntakeService>();
+        app.MapGrpcService<SubjectAccessService>();
         app.MapEventFeed<IntakeDbContext>();
         return app;
     }

@@ -22,7 +22,8 @@ internal static class Extensions
     public static void AddOmbudsmanLiaisonServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<OmbudsmanLiaisonDbContext>(ConnectionName, Schema);
-        builder.AddPlatformGrpc("complaints.ombudsman.v1.OmbudsmanLiaison", "complaints.ombudsman.v1.Retention", "complaints.ombudsman.v1.OmbudsmanImport");
+        builder.AddPlatformGrpc("complaints.ombudsman.v1.OmbudsmanLiaison", "complaints.ombudsman.v1.Retention", "complaints.ombudsman.v1.OmbudsmanImport",
+            "complaints.ombudsman.v1.PersonData");
         // The annual letter's three files (CSV or .xlsx, 5 MB each at most) arrive in one ReconcileAnnualLetter message.
         builder.Services.AddGrpc().AddServiceOptions<OmbudsmanLiaisonService>(o => o.MaxReceiveMessageSize = 16_000_000);
         builder.AddOutbox<OmbudsmanLiaisonDbContext>(FeedName, "caseworkflow", "reporting", "intake");
@@ -51,6 +52,7 @@ internal static class Extensions
         app.MapGrpcService<OmbudsmanLiaisonService>();
         app.MapGrpcService<OmbudsmanImportService>();
         app.MapGrpcService<RetentionService>();
+        app.MapGrpcService<PersonDataService>();
         app.MapEventFeed<OmbudsmanLiaisonDbContext>();
         return app;
     }

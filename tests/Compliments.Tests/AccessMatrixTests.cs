@@ -8,7 +8,7 @@ public sealed class AccessMatrixTests(TwoCompliments fixture) : IClassFixture<Tw
 {
     [Fact]
     public Task Every_rpc_answers_every_principal_as_the_access_matrix_says() => AccessMatrix.VerifyAsync("compliments",
-        ["complaints.compliments.v1.Compliments", "complaints.compliments.v1.ComplimentsImport", "complaints.compliments.v1.Retention", "complaints.common.v1.EventFeed"],
+        ["complaints.compliments.v1.Compliments", "complaints.compliments.v1.ComplimentsImport", "complaints.compliments.v1.Retention", "complaints.compliments.v1.PersonData", "complaints.common.v1.EventFeed"],
         fixture.Host.CreateChannel(),
         principal => Task.FromResult(AccessMatrix.TestCredentials(principal)),
         role => Task.FromResult<Metadata?>(AccessMatrix.Bearer(TestIdentity.Issue("", [role]))));

@@ -61,6 +61,9 @@ public sealed class EdgeTests(EdgeTests.Host host) : IClassFixture<EdgeTests.Hos
             async () => await new CaseWorkflow.V1.CaseInternal.CaseInternalClient(channel).GetCorrespondenceContentAsync(new CaseWorkflow.V1.GetCorrespondenceContentRequest()),
             async () => await new CaseWorkflow.V1.CaseLookup.CaseLookupClient(channel).FindCaseAsync(new CaseWorkflow.V1.FindCaseRequest()),
             async () => await new Common.V1.EventFeed.EventFeedClient(channel).GetHeadAsync(new Common.V1.GetHeadRequest()),
+            async () => await new CaseWorkflow.V1.PersonData.PersonDataClient(channel).GatherRecordsAsync(new Common.V1.PersonKeys()),
+            async () => await new Ombudsman.V1.PersonData.PersonDataClient(channel).GatherRecordsAsync(new Common.V1.PersonKeys()),
+            async () => await new Compliments.V1.PersonData.PersonDataClient(channel).QueryAccessAsync(new Common.V1.AccessQuery()),
         };
         foreach (var call in calls)
         {

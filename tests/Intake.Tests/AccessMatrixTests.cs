@@ -10,7 +10,7 @@ public sealed class AccessMatrixTests(IntakeFixture fixture) : IClassFixture<Int
 {
     [Fact]
     public Task Every_rpc_answers_every_principal_as_the_access_matrix_says() => AccessMatrix.VerifyAsync("intake",
-        ["complaints.intake.v1.Intake", "complaints.intake.v1.PublicIntake", "complaints.intake.v1.Registers", "complaints.intake.v1.IntakeImport", "complaints.intake.v1.Retention", "complaints.common.v1.EventFeed"],
+        ["complaints.intake.v1.Intake", "complaints.intake.v1.PublicIntake", "complaints.intake.v1.Registers", "complaints.intake.v1.IntakeImport", "complaints.intake.v1.Retention", "complaints.intake.v1.SubjectAccess", "complaints.common.v1.EventFeed"],
         fixture.Host.CreateChannel(),
         principal => Task.FromResult(AccessMatrix.TestCredentials(principal)),
         role => Task.FromResult<Metadata?>(AccessMatrix.Bearer(TestIdentity.Issue("", [role]))));

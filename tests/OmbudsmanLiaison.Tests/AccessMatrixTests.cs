@@ -15,7 +15,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
 
     [Fact]
     public Task Every_rpc_answers_every_principal_as_the_access_matrix_says() => AccessMatrix.VerifyAsync("ombudsman",
-        ["complaints.ombudsman.v1.OmbudsmanLiaison", "complaints.ombudsman.v1.OmbudsmanImport", "complaints.ombudsman.v1.Retention", "complaints.common.v1.EventFeed"],
+        ["complaints.ombudsman.v1.OmbudsmanLiaison", "complaints.ombudsman.v1.OmbudsmanImport", "complaints.ombudsman.v1.Retention", "complaints.ombudsman.v1.PersonData", "complaints.common.v1.EventFeed"],
         _host.CreateChannel(),
         principal => Task.FromResult(AccessMatrix.TestCredentials(principal)),
         role => Task.FromResult<Metadata?>(AccessMatrix.Bearer(TestIdentity.Issue("", [role]))));

@@ -12,6 +12,9 @@ public static class ContractServices
         "complaints.caseworkflow.v1.CaseInternal",
         "complaints.caseworkflow.v1.CaseLookup",
         "complaints.caseworkflow.v1.PersonRequests",
+        "complaints.caseworkflow.v1.PersonData",
+        "complaints.ombudsman.v1.PersonData",
+        "complaints.compliments.v1.PersonData",
         "complaints.common.v1.EventFeed",
     };
 

@@ -126,6 +126,19 @@ public static class Links
             public const string Holds = "/staff/data-protection/legal-holds";
             public const string Requests = "/staff/data-protection/requests";
             public const string Runs = "/staff/data-protection/retention-runs";
+            public const string SubjectAccess = "/staff/data-protection/subject-access";
+            public const string SubjectAccessFind = "/staff/data-protection/subject-access/find";
+            public const string SubjectAccessRequestRoute = "/staff/data-protection/subject-access/{requestId:guid}";
+            public const string AccessLog = "/staff/data-protection/access-log";
+
+            public static string SubjectAccessRequest(string requestId) => $"{SubjectAccess}/{Uri.EscapeDataString(requestId)}";
+
+            public static string SubjectAccessPackage(string requestId, string format) =>
+                $"{SubjectAccessRequest(requestId)}?handler=Package&format={Uri.EscapeDataString(format)}";
+
+            public static string SubjectAccessSearch(Guid searchId) => $"{SubjectAccessFind}?search={searchId:N}";
+
+            public static string AccessLogOfPerson(string personId) => $"{AccessLog}?PersonId={Uri.EscapeDataString(personId)}";
         }
 
         /// <summary>Council configuration (complaints team); staff accounts and API keys (administrator).</summary>
@@ -238,6 +251,10 @@ public static class Links
         ("/Staff/Reports/Document", Staff.Reports.Documents + "/{kind}/{format}"),
         ("/Staff/Reports/SelfAssessment", Staff.Reports.SelfAssessment),
         ("/Staff/Reports/SelfAssessmentEntry", Staff.Reports.SelfAssessment + "/{year:int}/{paragraph}"),
+        ("/Staff/DataProtection/SubjectAccess", Staff.DataProtection.SubjectAccess),
+        ("/Staff/DataProtection/SubjectAccessFind", Staff.DataProtection.SubjectAccessFind),
+        ("/Staff/DataProtection/SubjectAccessRequest", Staff.DataProtection.SubjectAccessRequestRoute),
+        ("/Staff/DataProtection/AccessLog", Staff.DataProtection.AccessLog),
     ];
 
     public static void MapRoutes(PageConventionCollection conventions)

@@ -91,3 +91,39 @@ public static class DataProtectionText
         return false;
     }
 }
+
+/// <summary>How the subject access and access-log pages word requests and audit rows.</summary>
+public static class SubjectAccessText
+{
+    public static string Status(Intake.V1.SubjectAccessRequest r) => (r.Status, r.Overdue) switch
+    {
+        (Intake.V1.SubjectAccessStatus.Sent, true) => "Sent late",
+        (Intake.V1.SubjectAccessStatus.Sent, false) => "Sent",
+        (_, true) => "Overdue",
+        (Intake.V1.SubjectAccessStatus.Built, _) => "Package built",
+        _ => "Open",
+    };
+
+    public static string StatusClass(Intake.V1.SubjectAccessRequest r) => r.Overdue ? "govuk-tag--red"
+        : r.Status switch
+        {
+            Intake.V1.SubjectAccessStatus.Sent => "govuk-tag--green",
+            Intake.V1.SubjectAccessStatus.Built => "govuk-tag--blue",
+            _ => "govuk-tag--grey",
+        };
+
+    public static string Kind(string kind) => kind switch
+    {
+        "contact" => "Contact",
+        "attachment" => "Attachment",
+        "case" => "Case",
+        "ombudsman_enquiry" => "Ombudsman enquiry",
+        "compliment" => "Compliment",
+        "adjustment" => "Reasonable adjustment",
+        "restriction" => "Contact restriction",
+        "correspondence" => "Letter or email",
+        "subject_access_package" => "Subject access package",
+        "person_search" => "Search for a person",
+        _ => kind.Length == 0 ? "" : char.ToUpperInvariant(kind[0]) + kind[1..].Replace('_', ' '),
+    };
+}

@@ -26,6 +26,7 @@ public sealed class ComplimentsDbContext(DbContextOptions<ComplimentsDbContext> 
         modelBuilder.AddOutbox();
         modelBuilder.AddInbox();
         modelBuilder.AddRetention();
+        modelBuilder.AddReadAudit();
         modelBuilder.ApplyConfiguration(new ComplimentConfiguration());
         modelBuilder.AddImportJobs();
 

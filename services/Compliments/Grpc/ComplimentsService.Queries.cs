@@ -4,6 +4,7 @@ using ComplaintsPlatform.Compliments.Domain;
 using ComplaintsPlatform.Compliments.V1;
 using ComplaintsPlatform.Hosting.Errors;
 using ComplaintsPlatform.Hosting.Identity;
+using ComplaintsPlatform.Retention;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -14,12 +15,27 @@ namespace ComplaintsPlatform.Compliments.Grpc;
 public sealed partial class ComplimentsService
 {
     private const int DefaultPageSize = 50;
+
+    private DateTimeOffset Now() => clock.GetUtcNow();
     private const int MaxPageSize = 200;
 
     public override async Task<ComplimentMessage> GetCompliment(GetComplimentRequest request, ServerCallContext context)
     {
-        var compliment = await Access.ReadableAsync(db, Caller.From(context), ComplimentMapping.ComplimentId(request.ComplimentId),
-            track: false, context.CancellationToken);
+        var caller = Caller.From(context);
+        var id = ComplimentMapping.ComplimentId(request.ComplimentId);
+        Domain.Compliment compliment;
+        try
+        {
+            compliment = await Access.ReadableAsync(db, caller, id, track: false, context.CancellationToken);
+        }
+        catch (AccessDeniedException)
+        {
+            var personId = await db.Compliments.Where(c => c.Id == id).Select(c => c.PersonId).FirstOrDefaultAsync(context.CancellationToken);
+            await ReadAudit.RefusedAsync(db, caller, Now(), nameof(GetCompliment), AuditKinds.Compliment, id.ToString(), personId, null, context.CancellationToken);
+            throw;
+        }
+        ReadAudit.Add(db, caller, Now(), nameof(GetCompliment), AuditKinds.Compliment, compliment.Id.ToString(), compliment.PersonId);
+        await db.SaveChangesAsync(context.CancellationToken);
         return compliment.ToMessage();
     }
 
@@ -70,6 +86,12 @@ public sealed partial class ComplimentsService
         var page = await query.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id)
             .Skip(offset).Take(size + 1)
             .ToListAsync(context.CancellationToken);
+        var now = Now();
+        foreach (var c in page.Take(size))
+        {
+            ReadAudit.Add(db, caller, now, nameof(ListCompliments), AuditKinds.Compliment, c.Id.ToString(), c.PersonId);
+        }
+        await db.SaveChangesAsync(context.CancellationToken);
         var reply = new ListComplimentsReply { Compliments = { page.Take(size).Select(c => c.ToMessage()) } };
         if (page.Count > size)
         {

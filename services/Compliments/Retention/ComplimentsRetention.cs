@@ -10,10 +10,19 @@ public sealed class ComplimentsRetention(TimeProvider clock) : RetentionSweep<Co
 {
     public override string Service => "compliments";
 
-    public override IReadOnlyList<RetentionKind> Kinds { get; } = [RetentionKind.Compliment];
+    public override IReadOnlyList<RetentionKind> Kinds { get; } = [RetentionKind.Compliment, RetentionKind.AccessLog];
 
     public override async Task<IReadOnlyList<RetentionCandidate>> DueAsync(ComplimentsDbContext db, RetentionKind kind, RetentionTarget target, CancellationToken ct)
     {
+        if (kind == RetentionKind.AccessLog)
+        {
+            var contactIds = target.ContactIds.ToList();
+            var erased = target.IsErasure
+                ? await db.Compliments.Where(c => (target.PersonId != null && c.PersonId == target.PersonId) || (c.ContactId != null && contactIds.Contains(c.ContactId)))
+                    .Select(c => c.Id.ToString()).ToListAsync(ct)
+                : [];
+            return await ReadAudit.DueAsync(db, target, erased, ct);
+        }
         if (kind != RetentionKind.Compliment)
         {
             return [];
@@ -34,6 +43,10 @@ public sealed class ComplimentsRetention(TimeProvider clock) : RetentionSweep<Co
 
     public override async Task<IReadOnlyList<string>> RemoveAsync(ComplimentsDbContext db, RetentionKind kind, RetentionAction action, IReadOnlyList<string> ids, CancellationToken ct)
     {
+        if (kind == RetentionKind.AccessLog)
+        {
+            return await ReadAudit.EraseAsync(db, ids, ct);
+        }
         var guids = ids.Select(Guid.Parse).ToList();
         var found = await db.Compliments.Where(c => guids.Contains(c.Id) && c.AnonymisedAt == null).ToListAsync(ct);
         var now = clock.GetUtcNow();

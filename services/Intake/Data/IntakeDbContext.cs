@@ -28,6 +28,8 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<RegisterReviewEntry> RegisterReviews => Set<RegisterReviewEntry>();
     public DbSet<RestrictionScreening> RestrictionScreenings => Set<RestrictionScreening>();
     public DbSet<PublicRequest> PublicRequests => Set<PublicRequest>();
+    public DbSet<SubjectAccessRecord> SubjectAccessRequests => Set<SubjectAccessRecord>();
+    public DbSet<ReadAuditRecord> ReadAudit => Set<ReadAuditRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -35,6 +37,8 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
         modelBuilder.AddOutbox();
         modelBuilder.AddInbox();
         modelBuilder.AddRetention();
+        modelBuilder.AddReadAudit();
+        SubjectAccessModel.Configure(modelBuilder);
         modelBuilder.HasSequence<long>(ReferenceSequence).StartsAt(1);
 
         modelBuilder.Entity<Person>(e =>

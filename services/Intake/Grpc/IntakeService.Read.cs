@@ -5,6 +5,7 @@ using ComplaintsPlatform.Intake.Data;
 using ComplaintsPlatform.Intake.Domain;
 using ComplaintsPlatform.Intake.V1;
 using Google.Protobuf;
+using ComplaintsPlatform.Retention;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -95,6 +96,7 @@ public sealed partial class IntakeService
         var id = ParseId(request.ContactId, "contact_id");
         var items = await db.Correspondence.AsNoTracking().Where(m => m.ContactId == id).OrderBy(m => m.RequestedAt).ThenBy(m => m.Id)
             .ToListAsync(context.CancellationToken);
+        await AuditCorrespondenceAsync(items, Caller.From(context), nameof(ListCorrespondence), context.CancellationToken);
         var list = new CorrespondenceList();
         list.Items.AddRange(items.Select(m => new CorrespondenceRecord
         {
@@ -125,6 +127,7 @@ public sealed partial class IntakeService
         {
             throw new RuleViolationException("The message has not been rendered yet.");
         }
+        await AuditCorrespondenceAsync([message], Caller.From(context), nameof(GetCorrespondenceDocument), context.CancellationToken);
         return new CorrespondenceDocument { MediaType = message.MediaType ?? "", Content = ByteString.CopyFrom(message.Document) };
     }
 
@@ -142,6 +145,20 @@ public sealed partial class IntakeService
     private async Task AuditAsync(Guid contactId, Caller caller, string action, CancellationToken ct)
     {
         db.AccessLog.Add(new AccessRecord { ContactId = contactId, Subject = caller.Subject, Action = action, At = clock.GetUtcNow().UtcDateTime });
+        await db.SaveChangesAsync(ct);
+    }
+
+    // Letters and emails name the person: each one read is in the read audit, with the person where a contact says who.
+    private async Task AuditCorrespondenceAsync(IReadOnlyList<CorrespondenceMessage> messages, Caller caller, string action, CancellationToken ct)
+    {
+        var contactIds = messages.Where(m => m.ContactId is not null).Select(m => m.ContactId!.Value).Distinct().ToList();
+        var persons = await db.Contacts.AsNoTracking().Where(c => contactIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.PersonId, ct);
+        var now = clock.GetUtcNow();
+        foreach (var m in messages)
+        {
+            var person = m.ContactId is { } c && persons.TryGetValue(c, out var p) ? p.ToString() : null;
+            ReadAudit.Add(db, caller, now, action, AuditKinds.Correspondence, m.Id.ToString(), person, m.CaseId);
+        }
         await db.SaveChangesAsync(ct);
     }
 

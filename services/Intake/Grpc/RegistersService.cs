@@ -7,6 +7,7 @@ using ComplaintsPlatform.Intake.Domain.Registers;
 using ComplaintsPlatform.Intake.Events;
 using ComplaintsPlatform.Intake.V1;
 using ComplaintsPlatform.Messaging.Outbox;
+using ComplaintsPlatform.Retention;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -103,6 +104,13 @@ public sealed partial class RegistersService(
         var ids = adjustments.Select(a => a.Id).Concat(restrictions.Select(r => r.Id)).ToList();
         var reviews = (await db.RegisterReviews.AsNoTracking().Where(r => ids.Contains(r.RecordId)).ToListAsync(ct))
             .ToLookup(r => r.RecordId);
+        var caller = Caller.From(context);
+        var now = clock.GetUtcNow();
+        foreach (var (kind, id) in adjustments.Select(a => (AuditKinds.Adjustment, a.Id)).Concat(restrictions.Select(r => (AuditKinds.Restriction, r.Id))))
+        {
+            ReadAudit.Add(db, caller, now, nameof(GetPersonRegisters), kind, id.ToString(), personId.ToString());
+        }
+        await db.SaveChangesAsync(ct);
         var latest = await LatestContactAsync(personId, ct);
         var reply = new PersonRegisters
         {

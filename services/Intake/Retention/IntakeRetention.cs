@@ -52,7 +52,7 @@ public sealed class IntakeRetention(TimeProvider clock) : RetentionSweep<IntakeD
             RetentionKind.Attachment => await AttachmentsAsync(db, contacts, ct),
             RetentionKind.Correspondence => await CorrespondenceAsync(db, contacts, target, before, ct),
             RetentionKind.RegisterEntry => await RegisterEntriesAsync(db, target, ct),
-            RetentionKind.AccessLog => await AccessLogAsync(db, contacts, target, before, ct),
+            RetentionKind.AccessLog => [.. await AccessLogAsync(db, contacts, target, before, ct), .. await ReadAuditAsync(db, target, ct)],
             _ => [],
         };
     }
@@ -66,7 +66,7 @@ public sealed class IntakeRetention(TimeProvider clock) : RetentionSweep<IntakeD
             RetentionKind.Attachment => IntakeRemoval.AttachmentsAsync(db, action, Guids(ids), now, ct),
             RetentionKind.Correspondence => IntakeRemoval.CorrespondenceAsync(db, action, Guids(ids), now, ct),
             RetentionKind.RegisterEntry => IntakeRemoval.RegisterEntriesAsync(db, action, Guids(ids), now, ct),
-            RetentionKind.AccessLog => IntakeRemoval.AccessLogAsync(db, ids.Select(long.Parse).ToList(), ct),
+            RetentionKind.AccessLog => RemoveAccessLogAsync(db, ids, ct),
             _ => Task.FromResult<IReadOnlyList<string>>([]),
         };
     }
@@ -145,6 +145,27 @@ public sealed class IntakeRetention(TimeProvider clock) : RetentionSweep<IntakeD
                       join c in db.Contacts on a.ContactId equals c.Id into contact
                       from c in contact.DefaultIfEmpty()
                       select new RetentionCandidate(a.Id.ToString(), c == null ? null : c.PersonId.ToString(), null, a.ContactId.ToString())).ToListAsync(ct);
+    }
+
+    // The read audit (registers, searches, subject access packages) shares the kind; its ids carry a prefix.
+    private const string ReadAuditPrefix = "r";
+
+    private static async Task<IReadOnlyList<RetentionCandidate>> ReadAuditAsync(IntakeDbContext db, RetentionTarget target, CancellationToken ct)
+    {
+        var contactIds = target.ContactIds.ToList();
+        var rows = await ReadAudit.DueAsync(db, target, contactIds, ct);
+        return [.. rows.Select(r => r with { Id = ReadAuditPrefix + r.Id })];
+    }
+
+    private static async Task<IReadOnlyList<string>> RemoveAccessLogAsync(IntakeDbContext db, IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        var audit = ids.Where(i => i.StartsWith(ReadAuditPrefix, StringComparison.Ordinal)).Select(i => i[ReadAuditPrefix.Length..]).ToList();
+        var log = ids.Where(i => !i.StartsWith(ReadAuditPrefix, StringComparison.Ordinal)).Select(long.Parse).ToList();
+        return
+        [
+            .. await IntakeRemoval.AccessLogAsync(db, log, ct),
+            .. (await ReadAudit.EraseAsync(db, audit, ct)).Select(i => ReadAuditPrefix + i),
+        ];
     }
 
     private static List<RetentionCandidate> Candidates(List<ContactClosing> contacts) =>

@@ -24,6 +24,7 @@ public sealed class OmbudsmanLiaisonDbContext(DbContextOptions<OmbudsmanLiaisonD
         modelBuilder.AddOutbox();
         modelBuilder.AddInbox();
         modelBuilder.AddRetention();
+        modelBuilder.AddReadAudit();
 
         modelBuilder.Entity<EnquiryRecord>(e =>
         {

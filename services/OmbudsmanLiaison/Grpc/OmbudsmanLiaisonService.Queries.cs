@@ -3,6 +3,7 @@ using ComplaintsPlatform.Ombudsman.V1;
 using ComplaintsPlatform.OmbudsmanLiaison.Data;
 using ComplaintsPlatform.OmbudsmanLiaison.Domain;
 using Grpc.Core;
+using ComplaintsPlatform.Retention;
 using Microsoft.EntityFrameworkCore;
 using static ComplaintsPlatform.OmbudsmanLiaison.Domain.FactDates;
 
@@ -86,6 +87,12 @@ public sealed partial class OmbudsmanLiaisonService
         var caller = Caller.From(context);
         var scope = Access.DirectorateScope(caller, null);
         var enquiries = await Query(scope).Where(e => e.CaseReference == reference).ToListAsync(context.CancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var e in enquiries)
+        {
+            ReadAudit.Add(db, caller, now, nameof(GetCaseMatters), AuditKinds.Enquiry, e.Id.ToString(), caseId: e.CaseId);
+        }
+        await db.SaveChangesAsync(context.CancellationToken);
         var calendar = await calendars.GetAsync(db, context.CancellationToken);
         var today = calendars.Today(calendar);
         return new CaseMatters

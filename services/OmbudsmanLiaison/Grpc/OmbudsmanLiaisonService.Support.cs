@@ -4,6 +4,7 @@ using ComplaintsPlatform.Ombudsman.V1;
 using ComplaintsPlatform.OmbudsmanLiaison.Data;
 using ComplaintsPlatform.OmbudsmanLiaison.Domain;
 using Grpc.Core;
+using ComplaintsPlatform.Retention;
 using Microsoft.EntityFrameworkCore;
 using Enquiry = ComplaintsPlatform.Ombudsman.V1.Enquiry;
 
@@ -28,7 +29,17 @@ public sealed partial class OmbudsmanLiaisonService
             .Include(e => e.HousingFindings).Include(e => e.Orders).AsSplitQuery();
         var enquiry = await (forWrite ? query : query.AsNoTracking()).FirstOrDefaultAsync(e => e.Id == id, context.CancellationToken)
             ?? throw new NotFoundException($"Enquiry {id}");
-        Access.EnsureCanRead(Caller.From(context), enquiry);
+        var caller = Caller.From(context);
+        try
+        {
+            Access.EnsureCanRead(caller, enquiry);
+        }
+        catch (AccessDeniedException)
+        {
+            await ReadAudit.RefusedAsync(db, caller, clock.GetUtcNow(), context.Method[(context.Method.LastIndexOf('/') + 1)..],
+                AuditKinds.Enquiry, enquiry.Id.ToString(), null, enquiry.CaseId, context.CancellationToken);
+            throw;
+        }
         return enquiry;
     }
 

@@ -6,6 +6,8 @@ using ComplaintsPlatform.OmbudsmanLiaison.Data;
 using ComplaintsPlatform.OmbudsmanLiaison.Domain;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
+using ComplaintsPlatform.Hosting.Identity;
+using ComplaintsPlatform.Retention;
 using Microsoft.EntityFrameworkCore;
 using static ComplaintsPlatform.OmbudsmanLiaison.Domain.FactDates;
 using Enquiry = ComplaintsPlatform.Ombudsman.V1.Enquiry;
@@ -84,6 +86,8 @@ public sealed partial class OmbudsmanLiaisonService(
     public override async Task<Enquiry> GetEnquiry(GetEnquiryRequest request, ServerCallContext context)
     {
         var enquiry = await LoadAsync(request.EnquiryId, context, forWrite: false);
+        ReadAudit.Add(db, Caller.From(context), clock.GetUtcNow(), nameof(GetEnquiry), AuditKinds.Enquiry, enquiry.Id.ToString(), caseId: enquiry.CaseId);
+        await db.SaveChangesAsync(context.CancellationToken);
         var calendar = await calendars.GetAsync(db, context.CancellationToken);
         return EnquiryMapping.ToProto(enquiry, calendars.Today(calendar), calendar.Calendar);
     }

@@ -15,10 +15,19 @@ public sealed class OmbudsmanRetention(TimeProvider clock) : RetentionSweep<Ombu
 {
     public override string Service => "ombudsman";
 
-    public override IReadOnlyList<RetentionKind> Kinds { get; } = [RetentionKind.OmbudsmanEnquiry, RetentionKind.Correspondence];
+    public override IReadOnlyList<RetentionKind> Kinds { get; } = [RetentionKind.OmbudsmanEnquiry, RetentionKind.Correspondence, RetentionKind.AccessLog];
 
     public override async Task<IReadOnlyList<RetentionCandidate>> DueAsync(OmbudsmanLiaisonDbContext db, RetentionKind kind, RetentionTarget target, CancellationToken ct)
     {
+        if (kind == RetentionKind.AccessLog)
+        {
+            // The reads of an erased person's enquiries go with them (found by case, or by the enquiry ids).
+            var caseIds = target.CaseIds.ToList();
+            var erased = target.IsErasure
+                ? await db.Enquiries.Where(e => e.CaseId != null && caseIds.Contains(e.CaseId)).Select(e => e.Id.ToString()).ToListAsync(ct)
+                : [];
+            return await ReadAudit.DueAsync(db, target, erased, ct);
+        }
         var enquiries = db.Enquiries.AsNoTracking();
         if (target.DueOnOrBefore is { } cutoff)
         {
@@ -43,6 +52,10 @@ public sealed class OmbudsmanRetention(TimeProvider clock) : RetentionSweep<Ombu
 
     public override async Task<IReadOnlyList<string>> RemoveAsync(OmbudsmanLiaisonDbContext db, RetentionKind kind, RetentionAction action, IReadOnlyList<string> ids, CancellationToken ct)
     {
+        if (kind == RetentionKind.AccessLog)
+        {
+            return await ReadAudit.EraseAsync(db, ids, ct);
+        }
         var guids = ids.Select(Guid.Parse).ToList();
         var now = clock.GetUtcNow();
         List<Guid> found;

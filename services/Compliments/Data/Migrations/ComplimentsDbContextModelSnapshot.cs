@@ -506,6 +506,84 @@ namespace ComplaintsPlatform.Compliments.Data.Migrations
                     b.ToTable("legal_holds_applied", "compliments");
                 });
 
+            modelBuilder.Entity("ComplaintsPlatform.Retention.ReadAuditRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("action");
+
+                    b.Property<bool>("Allowed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("allowed");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("CaseId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("OfficerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("officer_id");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("RecordKind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("record_kind");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_read_audit");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_read_audit_at");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_read_audit_case_id");
+
+                    b.HasIndex("OfficerId")
+                        .HasDatabaseName("ix_read_audit_officer_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_read_audit_person_id");
+
+                    b.HasIndex("RecordId")
+                        .HasDatabaseName("ix_read_audit_record_id");
+
+                    b.ToTable("read_audit", "compliments");
+                });
+
             modelBuilder.Entity("ComplaintsPlatform.Retention.RetentionRuleRecord", b =>
                 {
                     b.Property<int>("Kind")

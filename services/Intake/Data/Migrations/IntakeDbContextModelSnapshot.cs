@@ -1004,6 +1004,75 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                     b.ToTable("service_areas", "intake");
                 });
 
+            modelBuilder.Entity("ComplaintsPlatform.Intake.Data.SubjectAccessRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("BuiltAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("built_at");
+
+                    b.Property<string>("BuiltBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("built_by");
+
+                    b.Property<string>("Counts")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("counts");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<int>("FlaggedFields")
+                        .HasColumnType("integer")
+                        .HasColumnName("flagged_fields");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("opened_by");
+
+                    b.PrimitiveCollection<Guid[]>("PersonIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("person_ids");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("SentBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("sent_by");
+
+                    b.Property<DateOnly?>("SentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("sent_on");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_subject_access_requests");
+
+                    b.HasIndex("OpenedAt")
+                        .HasDatabaseName("ix_subject_access_requests_opened_at");
+
+                    b.ToTable("subject_access_requests", "intake");
+                });
+
             modelBuilder.Entity("ComplaintsPlatform.Intake.Data.TeamEntry", b =>
                 {
                     b.Property<string>("Id")
@@ -1235,6 +1304,84 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
                         .HasName("pk_legal_holds_applied");
 
                     b.ToTable("legal_holds_applied", "intake");
+                });
+
+            modelBuilder.Entity("ComplaintsPlatform.Retention.ReadAuditRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("action");
+
+                    b.Property<bool>("Allowed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("allowed");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("CaseId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("OfficerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("officer_id");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("RecordKind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("record_kind");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_read_audit");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_read_audit_at");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_read_audit_case_id");
+
+                    b.HasIndex("OfficerId")
+                        .HasDatabaseName("ix_read_audit_officer_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_read_audit_person_id");
+
+                    b.HasIndex("RecordId")
+                        .HasDatabaseName("ix_read_audit_record_id");
+
+                    b.ToTable("read_audit", "intake");
                 });
 
             modelBuilder.Entity("ComplaintsPlatform.Retention.RetentionRuleRecord", b =>
