@@ -26,6 +26,9 @@ public sealed class StaffDirectory(CouncilDirectory.CouncilDirectoryClient direc
         return this;
     }
 
+    /// <summary>After this web changed the configuration itself: the next page reads it afresh.</summary>
+    public void Forget() => cache.Remove(nameof(StaffDirectory));
+
     public string Officer(string id) => id.Length == 0 ? "" : Configuration.Officers.FirstOrDefault(o => o.Id == id)?.Name ?? id;
 
     public string ServiceArea(string id) =>

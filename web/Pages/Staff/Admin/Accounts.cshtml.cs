@@ -59,6 +59,7 @@ public sealed class AccountsModel(StaffTokens tokens, StaffDirectory directory, 
                 officer.TeamIds.Add(Team);
             }
             await council.SaveOfficerAsync(new SaveOfficerRequest { Officer = officer, ChangeReason = "Staff account created" }, Call);
+            Directory.Forget();
             var created = await accounts.CreateAccountAsync(new CreateAccountRequest { OfficerId = officer.Id, UserName = officer.Email, Roles = { RoleChoices } }, Call);
             var issued = new IssuedSecret(Guid.NewGuid(), clock.GetUtcNow(), "accounts", $"{officer.Name} ({string.Join(", ", created.Account.Roles.Select(StaffRoles.Describe))})",
                 created.Account.UserName, created.TemporaryPassword);

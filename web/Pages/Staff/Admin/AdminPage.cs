@@ -70,6 +70,7 @@ public abstract class ConfigurationPage(StaffTokens tokens, StaffDirectory direc
         try
         {
             await council.UpdateConfigurationAsync(new UpdateConfigurationRequest { Configuration = proposed, ExpectedVersion = Configuration.Version, ChangeReason = reason }, Call);
+            Directory.Forget();
             return true;
         }
         catch (RpcException ex) when (Invalid(ex, inputs))
