@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Bench;
 using System.Diagnostics;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
@@ -6,8 +7,6 @@ using ComplaintsPlatform.CaseWorkflow.V1;
 using ComplaintsPlatform.Hosting.Identity;
 using Grpc.Core;
 using Grpc.Net.Client;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 // Starts the real platform (local processes, its own data folder), then drives one cheap
 // authenticated unary RPC (Calendar.ComputeDeadline) at the same concurrency straight at
@@ -17,32 +16,7 @@ var seconds = ArgInt("--seconds", 10);
 var dataDir = Path.Combine(Path.GetTempPath(), $"cp-bench-{Guid.NewGuid():N}");
 
 var logFile = Path.Combine(Path.GetTempPath(), $"gateway-bench-{DateTime.UtcNow:yyyyMMddHHmmss}.log");
-// The AppHost prints a first administrator's password for a new data folder: not a figure, not shown.
-var console = Console.Out;
-Console.SetOut(TextWriter.Null);
-var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-    [
-        "--ComplaintsPlatform:InfrastructureMode=local",
-        $"--ComplaintsPlatform:DataDir={dataDir}",
-        "--ComplaintsPlatform:PostgresPort=0",
-        "--ComplaintsPlatform:RedisPort=0",
-        "--ComplaintsPlatform:GatewayHttpPort=0",
-        "--ComplaintsPlatform:GatewayGrpcPort=0",
-        "--ComplaintsPlatform:RateLimitExempt=sub:bench",
-    ],
-    (options, _) =>
-    {
-        options.DisableDashboard = true;
-        options.AllowUnsecuredTransport = true;
-    });
-// The platform's own logs would bury the figures: they go to a file.
-builder.Services.AddLogging(logging =>
-{
-    logging.ClearProviders();
-    logging.AddProvider(new ComplaintsPlatform.Bench.Platform.FileLogs(logFile));
-});
-await using var app = await builder.BuildAsync();
-Console.SetOut(console);
+await using var app = await BenchPlatform.BuildAsync(dataDir, logFile);
 await app.StartAsync();
 foreach (var name in new[] { "case-workflow", "gateway" })
 {
@@ -73,14 +47,7 @@ Console.WriteLine($"gateway/direct: throughput {gatewayResult.Rate / directResul
 Console.WriteLine($"the gateway adds {gatewayResult.P50 - directResult.P50:F2} ms at p50 (target: at most 1 ms)");
 
 await app.StopAsync();
-try
-{
-    Directory.Delete(dataDir, recursive: true);
-}
-catch (IOException)
-{
-    // A leftover temporary folder is harmless.
-}
+BenchPlatform.DeleteDataFolder(dataDir);
 
 async Task<Result> RunAsync(Uri address, TimeSpan duration)
 {

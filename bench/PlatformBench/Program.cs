@@ -1,13 +1,12 @@
+using ComplaintsPlatform.Bench;
+using ComplaintsPlatform.Bench.Platform;
 using System.Diagnostics;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
-using ComplaintsPlatform.Bench.Platform;
 using ComplaintsPlatform.CaseWorkflow.V1;
 using ComplaintsPlatform.Hosting.Identity;
 using Grpc.Core;
 using Grpc.Net.Client;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using IntakeV1 = ComplaintsPlatform.Intake.V1;
 
 // Starts the real platform as the run command does (local processes, this build's configuration:
@@ -22,31 +21,7 @@ var root = FindRepositoryRoot();
 var dataDir = Path.Combine(Path.GetTempPath(), $"cp-bench-{Guid.NewGuid():N}");
 var logFile = Path.Combine(Path.GetTempPath(), $"platform-bench-{DateTime.UtcNow:yyyyMMddHHmmss}.log");
 
-// The AppHost prints a first administrator's password for a new data folder: not a figure, not shown.
-var console = Console.Out;
-Console.SetOut(TextWriter.Null);
-var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-    [
-        "--ComplaintsPlatform:InfrastructureMode=local",
-        $"--ComplaintsPlatform:DataDir={dataDir}",
-        "--ComplaintsPlatform:PostgresPort=0",
-        "--ComplaintsPlatform:RedisPort=0",
-        "--ComplaintsPlatform:GatewayHttpPort=0",
-        "--ComplaintsPlatform:GatewayGrpcPort=0",
-        "--ComplaintsPlatform:RateLimitExempt=sub:bench",
-    ],
-    (options, _) =>
-    {
-        options.DisableDashboard = true;
-        options.AllowUnsecuredTransport = true;
-    });
-builder.Services.AddLogging(logging =>
-{
-    logging.ClearProviders();
-    logging.AddProvider(new FileLogs(logFile));
-});
-await using var app = await builder.BuildAsync();
-Console.SetOut(console);
+await using var app = await BenchPlatform.BuildAsync(dataDir, logFile);
 
 string[] resources = ["postgres", "redis-server", "identity", "intake", "case-workflow", "ombudsman-liaison", "compliments", "reporting", "gateway", "web"];
 var clock = Stopwatch.StartNew();
@@ -123,14 +98,7 @@ foreach (var group in processes.Where(p => !p.Platform).GroupBy(p => p.Name.Star
 Console.WriteLine($"| this benchmark (the AppHost in-process, apart) | {Process.GetCurrentProcess().WorkingSet64 / 1048576.0:F0} |");
 
 await app.StopAsync();
-try
-{
-    Directory.Delete(dataDir, recursive: true);
-}
-catch (IOException)
-{
-    // A leftover temporary folder is harmless.
-}
+BenchPlatform.DeleteDataFolder(dataDir);
 
 async Task<double> MeasureOneAsync(bool waitForConfiguration)
 {

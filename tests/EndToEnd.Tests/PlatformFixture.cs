@@ -95,10 +95,30 @@ public sealed class PlatformFixture : IAsyncLifetime
         {
             await App.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token);
         }
+        await WaitForGatewayProbesAsync(timeout.Token);
         _playwright = await Playwright.CreateAsync();
         // Pages answer in well under a second when the machine is idle; a shared build machine can be far slower.
         Assertions.SetDefaultExpectTimeout(15_000);
         Browser = await BrowserLauncher.LaunchAsync(_playwright);
+    }
+
+    /// <summary>
+    /// A service healthy to Aspire may not yet have answered the gateway's own probe (every 3 s), and
+    /// until it has the gateway answers its calls UNAVAILABLE: wait until the gateway reports every
+    /// service SERVING, as a client would see it.
+    /// </summary>
+    private async Task WaitForGatewayProbesAsync(CancellationToken ct)
+    {
+        using var channel = GatewayChannel();
+        var health = new Grpc.Health.V1.Health.HealthClient(channel);
+        foreach (var service in Services)
+        {
+            while ((await health.CheckAsync(new Grpc.Health.V1.HealthCheckRequest { Service = service }, cancellationToken: ct)).Status
+                   != Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving)
+            {
+                await Task.Delay(200, ct);
+            }
+        }
     }
 
     public async Task DisposeAsync()

@@ -55,6 +55,15 @@ public static class Caseworker
         await web.CheckAsync($"{slug}-form");
         await fill(page);
         await page.GetByRole(AriaRole.Button, new() { Name = action, Exact = true }).ClickAsync();
+        // A background change (a reminder, a fact from another service) may move the case on while the
+        // form is open: the page refuses the stale revision and keeps what was typed; the officer, having
+        // checked, submits again, as the message asks.
+        var stale = page.GetByText("This case changed since you opened it");
+        await Expect(page.GetByTestId("done").Or(stale)).ToBeVisibleAsync();
+        if (await stale.IsVisibleAsync())
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = action, Exact = true }).ClickAsync();
+        }
         await Expect(page.GetByTestId("done")).ToBeVisibleAsync();
         await web.CheckAsync($"{slug}-done");
     }

@@ -1,3 +1,4 @@
+using ComplaintsPlatform.OmbudsmanLiaison.Tests;
 using Grpc.Core;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 
-namespace ComplaintsPlatform.Bench.Platform;
+namespace ComplaintsPlatform.Bench;
 
-/// <summary>The platform's logs, to a file: the console shows only the tables.</summary>
+/// <summary>A benchmark's platform or service logs, to a file: the console shows only its tables.</summary>
 internal sealed class FileLogs(string path) : ILoggerProvider
 {
     private readonly StreamWriter _file = new(path, append: false) { AutoFlush = true };
@@ -25,7 +25,7 @@ internal sealed class FileLogs(string path) : ILoggerProvider
             }
             lock (owner._file)
             {
-                owner._file.WriteLine($"{DateTime.UtcNow:O} {logLevel} {category}: {formatter(state, exception)}");
+                owner._file.WriteLine($"{DateTime.UtcNow:O} {logLevel} {category}: {formatter(state, exception)}{(exception is null ? "" : " " + exception.GetType().Name)}");
             }
         }
     }
