@@ -76,6 +76,7 @@ internal static class Extensions
         // Staff accounts (the administrator's pages).
         services.AddGrpcClient<Identity.V1.Accounts.AccountsClient>(o => o.Address = gateway);
         services.AddScoped<StaffDirectory>();
+        services.AddSingleton<ConfigurationCaches>();
         // The social care procedures' own steps, and the person's registers (adjustments, restrictions).
         services.AddGrpcClient<CaseWorkflow.V1.StatutoryProcedures.StatutoryProceduresClient>(o => o.Address = caseWorkflow);
         services.AddGrpcClient<Intake.V1.Registers.RegistersClient>(o => o.Address = intake);
