@@ -24,7 +24,9 @@ internal static class MailServer
         var repository = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
         return builder.AddExecutable("mail", "dotnet", repository,
                 "smtp4dev", $"--smtpport={smtp}", $"--urls=http://localhost:{http}", "--db=", "--nousersettings",
-                "--bindaddress=127.0.0.1", $"--imapport={FreePort.Next()}", $"--pop3port={FreePort.Next()}")
+                "--bindaddress=127.0.0.1", $"--imapport={FreePort.Next()}", $"--pop3port={FreePort.Next()}",
+                // Its default keeps the last 100: a load or chaos run sends more, and every one is counted.
+                "--messagestokeep=100000")
             .WithHttpEndpoint(port: http, targetPort: http, name: "http", isProxied: false)
             .WithEndpoint(port: smtp, targetPort: smtp, scheme: "tcp", name: "smtp", isProxied: false)
             .WithHttpHealthCheck("/", endpointName: "http");
