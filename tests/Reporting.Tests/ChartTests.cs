@@ -44,6 +44,33 @@ public sealed class ChartTests(DocumentsFixture fixture)
     }
 
     [Fact]
+    public async Task A_calendar_year_chart_counts_by_calendar_year_in_its_bars_and_its_figures_table()
+    {
+        var documents = fixture.Documents("complaints_team");
+        var chart = await documents.GetChartAsync(new ChartRequest { Kind = ChartKind.VolumesByStreamAndStage, Year = 2025, YearKind = PeriodKind.CalendarYear });
+        var table = chart.Table;
+        Assert.Equal(["stage1:cy2021", "stage1:cy2025"], new[] { 0, 4 }.Select(i => table.Columns[i].Key).ToArray());
+        Assert.Contains("2021 to 2025", chart.Title);
+        Assert.Contains("each calendar year", chart.Description);
+        var calendar = fixture.Year.Total(ReportKind.StageFunnel, "stage1", Basis.Received, 2025, calendarYear: true);
+        var financial = fixture.Year.Total(ReportKind.StageFunnel, "stage1", Basis.Received, 2025);
+        // The generated cases run from February 2025 to April 2026, so the two kinds of year differ.
+        Assert.NotEqual(financial, calendar);
+        Assert.Equal(calendar, (long)Cells.Of(table, "stage1:cy2025")!.Value);
+        Assert.Equal(fixture.Year.Total(ReportKind.StageFunnel, "stage1", Basis.Received, 2025, stream: "Corporate", calendarYear: true),
+            (long)Cells.Of(table, "stage1:cy2025", "stream:Corporate")!.Value);
+        var svg = XDocument.Parse(chart.Svg).Root!;
+        Assert.Contains(svg.Elements(Svg + "text"), t => t.Value == "2025 Stage 1");
+
+        var outcomes = await documents.GetChartAsync(new ChartRequest { Kind = ChartKind.OutcomesByService, Year = 2025, YearKind = PeriodKind.CalendarYear });
+        Assert.Equal(fixture.Year.Total(ReportKind.Findings, "upheld", Basis.Resolved, 2025, calendarYear: true), (long)Cells.Of(outcomes.Table, "upheld")!.Value);
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() =>
+            documents.GetChartAsync(new ChartRequest { Kind = ChartKind.Timeliness, Year = 2025, YearKind = PeriodKind.Quarter }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task A_chart_is_an_image_with_its_title_and_description_and_no_script_or_style()
     {
         foreach (var kind in Enum.GetValues<ChartKind>().Where(k => k != ChartKind.Unspecified))

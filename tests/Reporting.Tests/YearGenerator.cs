@@ -26,9 +26,9 @@ public sealed class YearGenerator
 
     public List<Expect> Expected { get; } = [];
 
-    public long Total(ReportKind report, string column, Basis basis, int financialYear, string? directorate = null, string? stream = null)
+    public long Total(ReportKind report, string column, Basis basis, int financialYear, string? directorate = null, string? stream = null, bool calendarYear = false)
     {
-        var from = new DateOnly(financialYear, 4, 1);
+        var from = calendarYear ? new DateOnly(financialYear, 1, 1) : new DateOnly(financialYear, 4, 1);
         var to = from.AddYears(1);
         return Expected.Where(e => e.Report == report && e.Column == column && (directorate is null || e.Directorate == directorate) && (stream is null || e.Stream == stream))
             .Where(e => (basis == Basis.Received ? e.ReceivedOn : e.HappenedOn) is var d && d >= from && d < to)

@@ -154,6 +154,12 @@ public static class Links
 
             public static string Policy(string stream) => $"{Policies}/{stream}";
 
+            /// <summary>Rename or move a directorate, service area or team.</summary>
+            public static string ChangeUnit(string id) => $"{Organisation}/{id}/change";
+
+            /// <summary>Confirm removing, retiring or bringing back a unit: <paramref name="action"/> is remove, retire or restore.</summary>
+            public static string UnitStatus(string id, string action) => $"{Organisation}/{id}/{action}";
+
             public static string Issued(string what, Guid id) => $"/staff/admin/{what}/issued/{id:N}";
         }
 
@@ -237,6 +243,8 @@ public static class Links
         ("/Staff/DataProtection/Runs", Staff.DataProtection.Runs),
         ("/Staff/Admin/Index", Staff.Admin.Home),
         ("/Staff/Admin/Organisation", Staff.Admin.Organisation),
+        ("/Staff/Admin/ChangeUnit", Staff.Admin.Organisation + "/{id}/change"),
+        ("/Staff/Admin/UnitStatus", Staff.Admin.Organisation + "/{id}/{change}"),
         ("/Staff/Admin/Lists", Staff.Admin.Lists),
         ("/Staff/Admin/ClosureDays", Staff.Admin.ClosureDays),
         ("/Staff/Admin/Policies", Staff.Admin.Policies),

@@ -44,12 +44,18 @@ public sealed class StaffDirectory(CouncilDirectory.CouncilDirectoryClient direc
     public IReadOnlyList<Choice> List(string list) =>
         Configuration.Lists.FirstOrDefault(l => l.Name == list)?.Items.Where(i => !i.Retired).Select(i => new Choice(i.Code, i.Label)).ToList() ?? [];
 
-    public IReadOnlyList<ChoiceGroup> ServiceAreas() =>
-        Configuration.Directorates.Select(d => new ChoiceGroup(d.Name, d.ServiceAreas.Select(a => new Choice(a.Id, a.Name)).ToList())).ToList();
+    /// <summary>Service areas to choose for new work: retired ones are left out, unless a search for old cases asks for them.</summary>
+    public IReadOnlyList<ChoiceGroup> ServiceAreas(bool withRetired = false) =>
+        Configuration.Directorates.Where(d => withRetired || !d.Retired)
+            .Select(d => new ChoiceGroup(d.Name, d.ServiceAreas.Where(a => withRetired || !a.Retired)
+                .Select(a => new Choice(a.Id, a.Retired || d.Retired ? $"{a.Name} (retired)" : a.Name)).ToList()))
+            .Where(g => g.Choices.Count > 0).ToList();
 
+    /// <summary>Teams in use, for allocation and new staff accounts.</summary>
     public IReadOnlyList<ChoiceGroup> Teams() =>
-        Configuration.Directorates.SelectMany(d => d.ServiceAreas)
-            .Select(a => new ChoiceGroup(a.Name, a.Teams.Select(t => new Choice(t.Id, t.Name)).ToList())).ToList();
+        Configuration.Directorates.Where(d => !d.Retired).SelectMany(d => d.ServiceAreas).Where(a => !a.Retired)
+            .Select(a => new ChoiceGroup(a.Name, a.Teams.Where(t => !t.Retired).Select(t => new Choice(t.Id, t.Name)).ToList()))
+            .Where(g => g.Choices.Count > 0).ToList();
 
     public IReadOnlyList<ChoiceGroup> Officers() =>
         [new ChoiceGroup("Officers", Configuration.Officers.OrderBy(o => o.Name).Select(o => new Choice(o.Id, o.Name)).ToList())];

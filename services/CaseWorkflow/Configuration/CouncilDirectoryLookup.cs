@@ -7,10 +7,16 @@ namespace ComplaintsPlatform.CaseWorkflow.Configuration;
 /// <summary>Checks a request's organisation ids and list codes against the configuration in force.</summary>
 public sealed class CouncilDirectoryLookup(CouncilConfiguration configuration)
 {
-    public string DirectorateOf(string serviceAreaId, string field, Validator v)
+    /// <summary>
+    /// The directorate of a service area. New cases and allocations take only a service area in use
+    /// (<paramref name="inUseOnly"/>); a contact triaged before its area was retired still opens its case there.
+    /// </summary>
+    public string DirectorateOf(string serviceAreaId, string field, Validator v, bool inUseOnly = true)
     {
         var directorate = configuration.Directorates.FirstOrDefault(d => d.ServiceAreas.Any(s => s.Id == serviceAreaId));
         v.Require(directorate is not null, field, "is not a service area of the council");
+        var retired = directorate is not null && (directorate.Retired || directorate.ServiceAreas.First(s => s.Id == serviceAreaId).Retired);
+        v.Require(!(inUseOnly && retired), field, "is retired: choose a service area in use");
         return directorate?.Id ?? "";
     }
 
@@ -18,6 +24,7 @@ public sealed class CouncilDirectoryLookup(CouncilConfiguration configuration)
     {
         var area = configuration.Directorates.SelectMany(d => d.ServiceAreas).FirstOrDefault(s => s.Id == serviceAreaId);
         v.Require(area is null || area.Teams.Any(t => t.Id == teamId), "team_id", "is not a team of that service area");
+        v.Require(area is null || !area.Teams.Any(t => t.Id == teamId && t.Retired), "team_id", "is retired: choose a team in use");
         v.Require(configuration.Officers.Any(o => o.Id == handlerId && o.TeamIds.Contains(teamId)), "handler_id", "is not an officer of that team");
     }
 

@@ -134,7 +134,7 @@ public sealed class IntakeEventsHandler(CaseRulesSource rules, CasePublisher pub
             stream = ComplaintStream.Corporate;
         }
         var check = new Hosting.Errors.Validator();
-        var directorate = t.ServiceAreaId.Length == 0 ? "" : new CouncilDirectoryLookup(state.Current.Configuration).DirectorateOf(t.ServiceAreaId, "service_area_id", check);
+        var directorate = t.ServiceAreaId.Length == 0 ? "" : new CouncilDirectoryLookup(state.Current.Configuration).DirectorateOf(t.ServiceAreaId, "service_area_id", check, inUseOnly: false);
         var actor = new Actor(t.TriagedBy.Length > 0 ? t.TriagedBy : "intake", "intake", rules.Now);
         var opened = Case.Open(Guid.CreateVersion7(), t.Reference, t.ContactId, t.PersonId, check.IsValid ? t.ServiceAreaId : "", directorate,
             t.ReceivedAt, fromIntake: true, rules.ForNewCase(stream), actor);

@@ -42,6 +42,11 @@ public sealed class CouncilDirectoryService(CaseWorkflowDbContext db, CouncilSta
         var proposed = configuration.Clone();
         proposed.Version = current + 1;
         proposed.Source = "admin";
+        if (request.ExpectedVersion == current && current > 0)
+        {
+            var previous = await db.ConfigurationVersions.AsNoTracking().FirstAsync(c => c.Version == current, context.CancellationToken);
+            await OrganisationUsage.CheckAsync(db, ProtoJson.Read<CouncilConfiguration>(previous.Document), proposed, context.CancellationToken);
+        }
         var violations = ConfigurationRules.Check(proposed).Select(v => v with { Field = "configuration." + v.Field }).ToList();
         if (string.IsNullOrWhiteSpace(request.ChangeReason))
         {
@@ -101,6 +106,15 @@ public sealed class CouncilDirectoryService(CaseWorkflowDbContext db, CouncilSta
         var index = proposed.Officers.ToList().FindIndex(o => o.Id == saved.Id);
         var violations = ConfigurationRules.Check(proposed).Where(v => v.Field.StartsWith($"officers[{index}]", StringComparison.Ordinal))
             .Select(v => v with { Field = "officer" + v.Field[$"officers[{index}]".Length..] }).ToList();
+        // An officer already in a team that is later retired stays in it; no one joins a retired team.
+        var units = OrganisationChanges.Units(current);
+        for (var t = 0; t < saved.TeamIds.Count; t++)
+        {
+            if (units.TryGetValue(saved.TeamIds[t], out var team) && team.Retired && existing?.TeamIds.Contains(team.Id) != true)
+            {
+                violations.Add(new FieldViolation($"officer.team_ids[{t}]", $"the {team.Describe()} is retired: choose a team in use"));
+            }
+        }
         if (violations.Count > 0)
         {
             throw new ValidationException(violations);

@@ -50,14 +50,15 @@ public sealed class CaseWorkflowFeedHandler(RetentionFeed<ComplimentsDbContext> 
         {
             foreach (var area in directorate.ServiceAreas)
             {
+                // A retired area or team keeps its row (old compliments find their directorate) but takes no new ones.
                 var a = Find(areas, area.Id, db.ServiceAreas, id => new KnownServiceArea { Id = id });
                 a.DirectorateId = directorate.Id;
-                a.Current = true;
+                a.Current = !directorate.Retired && !area.Retired;
                 foreach (var team in area.Teams)
                 {
                     var t = Find(teams, team.Id, db.Teams, id => new KnownTeam { Id = id });
                     t.ServiceAreaId = area.Id;
-                    t.Current = true;
+                    t.Current = a.Current && !team.Retired;
                 }
             }
         }

@@ -105,19 +105,22 @@ public sealed class CaseWorkflowEventsHandler(TimeProvider clock, CaseCorrespond
             }
         }
         var teamIds = new HashSet<string>();
-        foreach (var directorate in config.Directorates)
+        // Only what is in use is kept: a retired directorate, service area or team is not offered on the
+        // public form or at triage (contacts already recorded keep its id; Reporting keeps its name).
+        foreach (var directorate in config.Directorates.Where(d => !d.Retired))
         {
-            foreach (var area in directorate.ServiceAreas)
+            foreach (var area in directorate.ServiceAreas.Where(a => !a.Retired))
             {
+                var teams = area.Teams.Where(t => !t.Retired).ToList();
                 db.ServiceAreas.Add(new ServiceAreaEntry
                 {
                     Id = area.Id,
                     DirectorateId = directorate.Id,
                     Name = area.Name,
                     DirectorateName = directorate.Name,
-                    NotificationEmail = area.Teams.Select(t => t.Email).FirstOrDefault(e => !string.IsNullOrEmpty(e)),
+                    NotificationEmail = teams.Select(t => t.Email).FirstOrDefault(e => !string.IsNullOrEmpty(e)),
                 });
-                foreach (var team in area.Teams.Where(t => teamIds.Add(t.Id)))
+                foreach (var team in teams.Where(t => teamIds.Add(t.Id)))
                 {
                     db.Teams.Add(new TeamEntry { Id = team.Id, ServiceAreaId = area.Id, Email = team.Email });
                 }

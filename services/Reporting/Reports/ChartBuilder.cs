@@ -23,7 +23,14 @@ public sealed class ChartBuilder(ReportingDbContext db, DocumentTables tables, M
     {
         if (request.Year is < 1990 or > 2100)
         {
-            throw new ValidationException([new("year", "Give the financial year (1990-2100).")]);
+            throw new ValidationException([new("year", "Give the year (1990-2100).")]);
+        }
+        Trends.YearKind(request.YearKind, "year_kind");
+        if (request.YearKind == PeriodKind.Unspecified)
+        {
+            // The kind of year the council publishes by (the one the public view allows).
+            request = request.Clone();
+            request.YearKind = (await PublicSettings.ReadAsync(db, ct)).PublicYear;
         }
         if (request.TargetPercent is < 0 or > 100)
         {
@@ -31,7 +38,7 @@ public sealed class ChartBuilder(ReportingDbContext db, DocumentTables tables, M
         }
         return request.Kind switch
         {
-            ChartKind.VolumesByStreamAndStage => await VolumesAsync(request.Year, audience, ct),
+            ChartKind.VolumesByStreamAndStage => await VolumesAsync(request, audience, ct),
             ChartKind.Timeliness => await TimelinessAsync(request, request.TargetPercent > 0 ? request.TargetPercent : options.Value.TimelinessTargetPercent, audience, ct),
             ChartKind.OutcomesByService => await OutcomesAsync(request, audience, ct),
             ChartKind.OmbudsmanAgainstSimilar => await OmbudsmanAsync(request.Year, request.Ombudsman, audience, ct),
@@ -44,12 +51,13 @@ public sealed class ChartBuilder(ReportingDbContext db, DocumentTables tables, M
     private static readonly ComplaintStream[] Streams =
         [ComplaintStream.Corporate, ComplaintStream.AdultSocialCare, ComplaintStream.ChildrenSocialCare, ComplaintStream.Housing];
 
-    private async Task<Chart> VolumesAsync(int year, ReportAudience audience, CancellationToken ct)
+    private async Task<Chart> VolumesAsync(ChartRequest request, ReportAudience audience, CancellationToken ct)
     {
+        var (kind, prefix) = Trends.YearKind(request.YearKind, "year_kind");
         async Task<ReportTable> Trend(ComplaintStream stream) => await Trends.BuildAsync(tables, new TrendRequest
         {
-            Report = ReportKind.StageFunnel, Grouping = Grouping.Council, ToYear = year, Years = Trends.DefaultYears,
-            Columns = { "stage1", "stage2_accepted" }, Stream = stream,
+            Report = ReportKind.StageFunnel, Grouping = Grouping.Council, ToYear = request.Year, Years = Trends.DefaultYears,
+            Columns = { "stage1", "stage2_accepted" }, Stream = stream, YearKind = kind,
         }, audience, ct);
         var all = await Trend(ComplaintStream.Unspecified);
         var table = new ReportTable
@@ -66,17 +74,17 @@ public sealed class ChartBuilder(ReportingDbContext db, DocumentTables tables, M
         }
         table.Total = all.Total.Clone();
         table.Total.Label = "All streams";
-        var years = table.Columns.Where(c => c.Key.StartsWith("stage1:", StringComparison.Ordinal)).Select(c => c.Key["stage1:fy".Length..]).ToList();
+        var years = table.Columns.Where(c => c.Key.StartsWith("stage1:", StringComparison.Ordinal)).Select(c => c.Key[("stage1:" + prefix).Length..]).ToList();
         var bars = new List<ChartBar>();
-        foreach (var fy in years)
+        foreach (var y in years)
         {
-            var column = table.Columns.First(c => c.Key == "stage1:fy" + fy).Label;
+            var column = table.Columns.First(c => c.Key == $"stage1:{prefix}{y}").Label;
             var label = column[(column.LastIndexOf(": ", StringComparison.Ordinal) + 2)..];
-            bars.Add(new($"{label} Stage 1", table.Rows.Select(r => Value(Cells.Of(table, "stage1:fy" + fy, r.Key))).ToList()));
-            bars.Add(new($"{label} Stage 2", table.Rows.Select(r => Value(Cells.Of(table, "stage2_accepted:fy" + fy, r.Key))).ToList()));
+            bars.Add(new($"{label} Stage 1", table.Rows.Select(r => Value(Cells.Of(table, $"stage1:{prefix}{y}", r.Key))).ToList()));
+            bars.Add(new($"{label} Stage 2", table.Rows.Select(r => Value(Cells.Of(table, $"stage2_accepted:{prefix}{y}", r.Key))).ToList()));
         }
         var title = $"Complaints by stream at Stage 1 and Stage 2, {table.PeriodLabel}";
-        var description = $"Bars for each financial year from {table.PeriodLabel}: complaints at Stage 1 and escalations accepted at Stage 2, divided by stream." + Suppressed(table);
+        var description = $"Bars for each {(kind == PeriodKind.CalendarYear ? "calendar" : "financial")} year from {table.PeriodLabel}: complaints at Stage 1 and escalations accepted at Stage 2, divided by stream." + Suppressed(table);
         table.Title = title;
         return Chart(ChartKind.VolumesByStreamAndStage, title, description, table,
             SvgChart.HorizontalBars("volumes", title, description, table.Rows.Select(r => r.Label).ToList(), bars, stacked: true));
@@ -129,7 +137,7 @@ public sealed class ChartBuilder(ReportingDbContext db, DocumentTables tables, M
 
     private Task<ReportTable> YearAsync(ReportKind kind, ChartRequest chart, Grouping grouping, ReportAudience audience, CancellationToken ct)
     {
-        var request = DocumentTables.Request(kind, new V1.Period { Kind = PeriodKind.FinancialYear, Year = chart.Year }, grouping, Basis.Resolved);
+        var request = DocumentTables.Request(kind, new V1.Period { Kind = Trends.YearKind(chart.YearKind, "year_kind").Kind, Year = chart.Year }, grouping, Basis.Resolved);
         request.Stream = chart.Stream;
         return tables.GetAsync(request, audience, ct);
     }

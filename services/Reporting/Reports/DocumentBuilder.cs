@@ -97,7 +97,7 @@ public sealed partial class DocumentBuilder(ReportingDbContext db, DocumentTable
         {
             if (document.Sections.FirstOrDefault(s => s.Key == key) is { } section)
             {
-                section.Charts.Add(await charts.BuildAsync(new ChartRequest { Kind = kind, Year = year, Stream = plan.Stream, Ombudsman = plan.Ombudsman }, audience, ct));
+                section.Charts.Add(await charts.BuildAsync(new ChartRequest { Kind = kind, Year = year, Stream = plan.Stream, Ombudsman = plan.Ombudsman, YearKind = PeriodKind.FinancialYear }, audience, ct));
             }
         }
     }

@@ -5,7 +5,7 @@ using ComplaintsPlatform.Reporting.V1;
 namespace ComplaintsPlatform.Reporting.Reports;
 
 /// <summary>
-/// One or several columns of any report over consecutive financial years, a series per row (every
+/// One or several columns of any report over consecutive financial (or calendar) years, a series per row (every
 /// directorate or service area of the council, those with nothing included). Each year is the
 /// report itself (imported history included, as its dates are the dates things happened), so the
 /// public view of every year is the suppressed one.
@@ -30,10 +30,11 @@ public static class Trends
         {
             throw new ValidationException([new("years", $"Give 1 to {MaxYears} years.")]);
         }
+        var (kind, prefix) = YearKind(request.YearKind, "year_kind");
         var tablesByYear = new List<ReportTable>();
         for (var year = request.ToYear - years + 1; year <= request.ToYear; year++)
         {
-            var period = new Period { Kind = PeriodKind.FinancialYear, Year = year };
+            var period = new Period { Kind = kind, Year = year };
             var yearRequest = DocumentTables.Request(request.Report, period, request.Grouping, request.Basis);
             yearRequest.Stream = request.Stream;
             tablesByYear.Add(await tables.GetAsync(yearRequest, audience, ct));
@@ -58,7 +59,7 @@ public static class Trends
         {
             trend.Columns.AddRange(tablesByYear.Select(t => new Column
             {
-                Key = (several ? measure.Key + ":" : "") + "fy" + t.PeriodLabel[..4],
+                Key = (several ? measure.Key + ":" : "") + prefix + t.PeriodLabel[..4],
                 Label = several ? $"{measure.Label}: {t.PeriodLabel}" : t.PeriodLabel,
                 Unit = measure.Unit,
             }));
@@ -75,6 +76,14 @@ public static class Trends
         trend.Total = Series(null, "Council", tablesByYear, measures);
         return trend;
     }
+
+    /// <summary>The kind of year a series or chart counts by, and the prefix of its year columns' keys.</summary>
+    public static (PeriodKind Kind, string Prefix) YearKind(PeriodKind asked, string field) => asked switch
+    {
+        PeriodKind.Unspecified or PeriodKind.FinancialYear => (PeriodKind.FinancialYear, "fy"),
+        PeriodKind.CalendarYear => (PeriodKind.CalendarYear, "cy"),
+        _ => throw new ValidationException([new(field, "Choose financial or calendar years.")]),
+    };
 
     private static ReportRow Series(string? key, string label, IReadOnlyList<ReportTable> years, IEnumerable<Column> measures)
     {

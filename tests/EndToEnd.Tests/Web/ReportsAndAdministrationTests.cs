@@ -13,7 +13,8 @@ namespace ComplaintsPlatform.EndToEnd.Tests;
 /// area and a team and sees the Code conformance warnings of a changed policy before saving; the
 /// administrator adds a member of staff to that team with one form (directory officer and account)
 /// and issues a Reporting API key that opens the public reports. Every page is screenshotted and
-/// checked with axe.
+/// checked with axe. The complaints team also renames a service area and retires another, and the public
+/// complaint form then offers the new name and no longer the retired one.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class ReportsAndAdministrationTests(PlatformFixture platform)
@@ -94,6 +95,8 @@ public sealed class ReportsAndAdministrationTests(PlatformFixture platform)
         var suffix = Guid.NewGuid().ToString("N")[..6];
         var area = $"Parks and Open Spaces {suffix}";
         var team = $"Parks team {suffix}";
+        var renamed = $"Parks and Green Spaces {suffix}";
+        var retired = $"Allotments {suffix}";
         await using (var complaints = await platform.Staff.SignedInAsync(CaseworkerJourneyTests.TeamOfficer, "complaints_team", "admin-configuration"))
         {
             var page = complaints.Page;
@@ -111,8 +114,33 @@ public sealed class ReportsAndAdministrationTests(PlatformFixture platform)
             await page.GetByLabel("Service area", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = area });
             await page.GetByLabel("Team name").FillAsync(team);
             await page.GetByRole(AriaRole.Button, new() { Name = "Add the team" }).ClickAsync();
-            await Expect(page.GetByTestId("organisation").GetByRole(AriaRole.Row).Filter(new() { HasText = area })).ToContainTextAsync(team);
+            await Expect(page.GetByTestId("organisation")).ToContainTextAsync(team);
             await complaints.CheckAsync("service-area-added");
+
+            // Another service area is added and retired, then the new one renamed (its id, cases and history stay):
+            // the public form showing the new name has had the retirement too.
+            await page.GetByLabel("Service area name").FillAsync(retired);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add the service area" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = $"Retire {retired}" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Retire {retired}?");
+            await complaints.CheckAsync("service-area-retire");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Retire service area" }).ClickAsync();
+            var retiredRow = page.GetByTestId("organisation").GetByRole(AriaRole.Row).Filter(new() { HasText = retired });
+            await Expect(retiredRow).ToContainTextAsync("Retired");
+            await Expect(retiredRow.GetByRole(AriaRole.Link, new() { Name = $"Bring back {retired}" })).ToBeVisibleAsync();
+            await complaints.CheckAsync("service-area-retired");
+            await page.GetByRole(AriaRole.Link, new() { Name = $"Change {area}" }).ClickAsync();
+            await complaints.CheckAsync("service-area-change");
+            await page.GetByLabel("Name", new() { Exact = true }).FillAsync("");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save the change" }).ClickAsync();
+            await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the service area's name");
+            await Expect(page.Locator(".govuk-error-message")).ToContainTextAsync("Enter the service area's name");
+            await complaints.CheckAsync("service-area-change-error");
+            await page.GetByLabel("Name", new() { Exact = true }).FillAsync(renamed);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save the change" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Saved as configuration version");
+            await Expect(page.GetByTestId("organisation")).ToContainTextAsync(renamed);
+            await Expect(page.GetByTestId("configuration-version")).ToContainTextAsync($"Service area renamed: {area} to {renamed}");
 
             // A longer Stage 1 falls outside the Code: the warning comes before anything is saved.
             await page.GetByRole(AriaRole.Link, new() { Name = "Procedure policies" }).ClickAsync();
@@ -128,6 +156,8 @@ public sealed class ReportsAndAdministrationTests(PlatformFixture platform)
             await Expect(page.GetByTestId("calendar-version")).ToContainTextAsync("sha256:");
             await complaints.CheckAsync("closure-days");
         }
+
+        await PublicFormOffersAsync(renamed, retired);
 
         await AddToDirectoryAsync(new Officer { Id = Administrator, Name = "Sam Admin", Email = "sam.admin@example.gov.uk" });
         await using var admin = await platform.Staff.SignedInAsync(Administrator, "administrator", "admin-accounts");
@@ -169,6 +199,30 @@ public sealed class ReportsAndAdministrationTests(PlatformFixture platform)
         await a.GetByTestId("api-keys").GetByRole(AriaRole.Row).Filter(new() { HasText = $"Scrutiny dashboard {suffix}" }).GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
         await Expect(a.GetByTestId("api-keys").GetByRole(AriaRole.Row).Filter(new() { HasText = $"Scrutiny dashboard {suffix}" })).ToContainTextAsync("Revoked");
         await admin.CheckAsync("api-key-revoked");
+    }
+
+    /// <summary>
+    /// The public complaint form, once Intake has the change from CaseWorkflow's feed (and the web's minute-long
+    /// hold on the form has passed), offers the renamed service area and not the retired one.
+    /// </summary>
+    private async Task PublicFormOffersAsync(string offered, string notOffered)
+    {
+        await using var web = await WebPages.OpenAsync(platform, "organisation-public");
+        var page = web.Page;
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start now" }).ClickAsync();
+        await page.GetByLabel("A complaint").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        var services = page.GetByLabel("Which service is your complaint about?");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(150);
+        while (await services.Locator("option", new() { HasText = offered }).CountAsync() == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for the public form to offer {offered}.");
+            await Task.Delay(2000);
+            await page.ReloadAsync();
+        }
+        Assert.Equal(0, await services.Locator("option", new() { HasText = notOffered }).CountAsync());
+        await web.CheckAsync("service-list-after-change");
     }
 
     private async Task AddToDirectoryAsync(Officer officer)

@@ -25,10 +25,11 @@ public sealed partial class OrganisationModel(StaffTokens tokens, StaffDirectory
 
     [BindProperty] public string? TeamEmail { get; set; }
 
-    public IReadOnlyList<ChoiceGroup> Directorates => [new("Directorates", Configuration.Directorates.Select(d => new Choice(d.Id, d.Name)).ToList())];
+    public IReadOnlyList<ChoiceGroup> Directorates => OrganisationUnits.Directorates(Configuration);
 
-    public IReadOnlyList<ChoiceGroup> ServiceAreas =>
-        Configuration.Directorates.Select(d => new ChoiceGroup(d.Name, d.ServiceAreas.Select(a => new Choice(a.Id, a.Name)).ToList())).ToList();
+    public IReadOnlyList<ChoiceGroup> ServiceAreas => OrganisationUnits.ServiceAreas(Configuration);
+
+    public IReadOnlyList<OrganisationUnit> Units => OrganisationUnits.All(Configuration);
 
     public async Task OnGetAsync(bool saved = false)
     {
