@@ -41,6 +41,10 @@ public static class MessagingRegistration
         // The wake-up over Redis goes through a circuit of its own (AddOptionalRedis configures it, if called).
         builder.Services.TryAddSingleton<RedisCircuits>();
         builder.Services.AddSingleton<FeedSignal<TContext>>();
+        builder.Services.AddSingleton<OutboxCommits<TContext>>();
+        builder.Services.AddSingleton<OutboxCommitInterceptor<TContext>>();
+        builder.Services.ConfigureDbContext<TContext>(
+            (sp, options) => options.AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor<TContext>>()), ServiceLifetime.Singleton);
         builder.Services.AddHostedService<SequencerService<TContext>>();
         return builder;
     }

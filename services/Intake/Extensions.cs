@@ -64,10 +64,9 @@ internal static class Extensions
         builder.Services.AddScoped<AccessLogQuery>();
         builder.Services.AddScoped<PackageGatherer>();
 
-        // Redis is an accelerator here, the database is the truth: short limits and a circuit per use.
+        // Redis only wakes other replicas' feed streams here (Submit's idempotency is the database's unique key): short limits, a circuit per use.
         builder.AddOptionalRedis();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<IdempotencyCache>();
         builder.Services.AddSingleton(sp => StatusTokens.FromConfiguration(
             sp.GetRequiredService<IOptions<IntakeOptions>>().Value.StatusTokenKey));
         // Dates and triage deadlines follow the council's clock, whose settings arrive with CaseWorkflow's configuration.

@@ -81,6 +81,24 @@ public sealed class SubmissionTests(IntakeFixture fixture) : IClassFixture<Intak
     }
 
     [Fact]
+    public async Task A_retried_submit_takes_no_reference_number_and_writes_no_person()
+    {
+        var request = Requests.Public();
+        var client = Host.Client();
+        var first = await client.SubmitAsync(request);
+        var lastNumber = await Host.ScalarAsync<long>("SELECT last_value FROM intake.contact_reference_seq");
+        var persons = await Host.ScalarAsync<long>("SELECT count(*) FROM intake.persons");
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(first.Reference, (await client.SubmitAsync(request)).Reference);
+        }
+
+        Assert.Equal(lastNumber, await Host.ScalarAsync<long>("SELECT last_value FROM intake.contact_reference_seq"));
+        Assert.Equal(persons, await Host.ScalarAsync<long>("SELECT count(*) FROM intake.persons"));
+    }
+
+    [Fact]
     public async Task A_request_id_reused_for_different_content_is_refused()
     {
         var request = Requests.Public();

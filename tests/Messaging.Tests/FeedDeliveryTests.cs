@@ -56,6 +56,25 @@ public sealed class FeedDeliveryTests
     }
 
     [Fact]
+    public async Task A_commit_through_the_services_own_context_wakes_its_sequencer_without_any_notification()
+    {
+        await using var harness = await Harness.CreateAsync();
+        // Ten minutes between polls and no trigger: only the in-process announcement after commit can deliver in time.
+        await harness.StartFeedAsync(pollInterval: TimeSpan.FromMinutes(10));
+        await harness.DropCommitNotificationAsync();
+        await harness.StartConsumerAsync("r1");
+        var produced = new List<Guid>();
+        for (var i = 1; i <= 4; i++)
+        {
+            await Task.Delay(300); // the sequencer is idle again, waiting on its poll or an announcement
+            produced.AddRange(await harness.ProduceThroughServiceAsync(1 + i % 2, $"IN{i}"));
+            await Eventually.TrueAsync(async () => (await harness.AppliedAsync()).Count == produced.Count,
+                $"events up to {produced.Count} applied on their commit's announcement", TimeSpan.FromSeconds(10));
+        }
+        Harness.AssertExactlyOnce(produced, await harness.AppliedAsync());
+    }
+
+    [Fact]
     public async Task Out_of_order_commits_deliver_every_event_exactly_once_and_none_before_the_earlier_commit()
     {
         await using var harness = await Harness.CreateAsync();

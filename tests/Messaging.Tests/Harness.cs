@@ -114,6 +114,41 @@ internal sealed class Harness : IAsyncDisposable
         return ids;
     }
 
+    /// <summary>
+    /// As <see cref="ProduceAsync"/>, through the feed service's own context (as its RPCs write), half
+    /// in explicit transactions and half as a plain SaveChanges.
+    /// </summary>
+    public async Task<List<Guid>> ProduceThroughServiceAsync(int count, string prefix)
+    {
+        var feed = Feed ?? throw new InvalidOperationException("Start the feed first.");
+        var ids = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            await using var scope = feed.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ProducerDb>();
+            if (i % 2 == 0)
+            {
+                await using var tx = await db.Database.BeginTransactionAsync();
+                ids.Add(Stage(db, $"{prefix}-{i:D4}").EventId);
+                await db.SaveChangesAsync();
+                await tx.CommitAsync();
+            }
+            else
+            {
+                ids.Add(Stage(db, $"{prefix}-{i:D4}").EventId);
+                await db.SaveChangesAsync();
+            }
+        }
+        return ids;
+    }
+
+    /// <summary>Removes the outbox's commit notification (as Intake's schema has), leaving the in-process announcement alone.</summary>
+    public async Task DropCommitNotificationAsync()
+    {
+        await using var db = ProducerDb.Open(ProducerConnection);
+        await db.Database.ExecuteSqlRawAsync($"DROP TRIGGER outbox_events_notify ON \"{ProducerDb.Schema}\".outbox_events");
+    }
+
     /// <summary>A contact and its event, staged in <paramref name="db"/> for the caller's SaveChanges.</summary>
     public OutboxEvent Stage(ProducerDb db, string reference)
     {

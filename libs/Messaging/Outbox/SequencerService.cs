@@ -8,18 +8,19 @@ using Npgsql;
 
 namespace ComplaintsPlatform.Messaging.Outbox;
 
-// Runs in every replica of the producer; the advisory lock lets one sequence at a time. It wakes on
-// the outbox's commit notification (OutboxNotify) and polls as well, so nothing depends on a notice.
+// Runs in every replica of the producer; the advisory lock lets one sequence at a time. It wakes when
+// this process commits outbox rows (OutboxCommitInterceptor), on the outbox's commit notification
+// where the schema has that trigger (OutboxNotify), and polls as well, so nothing depends on a notice.
 internal sealed class SequencerService<TContext>(
     IServiceProvider services,
     FeedDefinition<TContext> feed,
     FeedSignal<TContext> signal,
+    OutboxCommits<TContext> commits,
     ILogger<SequencerService<TContext>> logger) : BackgroundService
     where TContext : DbContext
 {
     // Rows not yet safe to position (an older transaction still open somewhere) are looked at again this soon.
     private static readonly TimeSpan s_pendingRetry = TimeSpan.FromMilliseconds(10);
-    private TaskCompletionSource _committed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,7 +31,7 @@ internal sealed class SequencerService<TContext>(
         {
             try
             {
-                var wake = Volatile.Read(ref _committed).Task;
+                var wake = commits.Next;
                 await using var scope = services.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<TContext>();
                 int assigned;
@@ -68,8 +69,6 @@ internal sealed class SequencerService<TContext>(
         await listening;
     }
 
-    private void Wake() => Interlocked.Exchange(ref _committed, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
-
     // LISTEN on a connection of its own (unpooled: it lives as long as the service), reconnecting with backoff.
     private async Task ListenForCommitsAsync(CancellationToken ct)
     {
@@ -95,13 +94,13 @@ internal sealed class SequencerService<TContext>(
             {
                 await using var connection = new NpgsqlConnection(builder.ConnectionString);
                 await connection.OpenAsync(ct);
-                connection.Notification += (_, _) => Wake();
+                connection.Notification += (_, _) => commits.Announce();
                 await using (var listen = new NpgsqlCommand($"LISTEN \"{channel}\"", connection))
                 {
                     await listen.ExecuteNonQueryAsync(ct);
                 }
                 failures = 0;
-                Wake(); // anything committed while not listening is taken now
+                commits.Announce(); // anything committed while not listening is taken now
                 while (!ct.IsCancellationRequested)
                 {
                     await connection.WaitAsync(ct);

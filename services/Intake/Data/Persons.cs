@@ -22,23 +22,36 @@ public static class Persons
     }
 
     /// <summary>
-    /// The person's id, whether they are new, and the next reference number, in one round trip:
-    /// an upsert that returns the row whether it was inserted now or long ago.
+    /// In one round trip: if a contact already holds <paramref name="clientRequestId"/>, that contact
+    /// (and nothing written, no number taken); otherwise the person's id, whether they are new, and
+    /// the next reference number, from an upsert that returns the row whether it was inserted now or
+    /// long ago. The unique index on the request id still decides between two concurrent attempts.
     /// </summary>
-    public static async Task<PersonAndNumber> ResolveAsync(IntakeDbContext db, string? matchKey, DateTime now, CancellationToken ct)
+    public static async Task<PersonAndNumber> ResolveAsync(IntakeDbContext db, string clientRequestId, string? matchKey, DateTime now,
+        CancellationToken ct)
     {
         var id = Guid.CreateVersion7();
         var rows = matchKey is null
             ? db.Database.SqlQuery<PersonAndNumber>($"""
-                WITH p AS (INSERT INTO intake.persons (id, match_key, created_at) VALUES ({id}, NULL, {now}) RETURNING id)
-                SELECT id, true AS is_new, nextval('intake.contact_reference_seq') AS number FROM p
+                WITH recorded AS (SELECT id, person_id FROM intake.contacts WHERE client_request_id = {clientRequestId}),
+                p AS (
+                    INSERT INTO intake.persons (id, match_key, created_at)
+                    SELECT {id}, NULL, {now} WHERE NOT EXISTS (SELECT FROM recorded)
+                    RETURNING id)
+                SELECT id, true AS is_new, nextval('intake.contact_reference_seq') AS number, NULL::uuid AS recorded_contact_id FROM p
+                UNION ALL
+                SELECT person_id, false, 0, id FROM recorded
                 """)
             : db.Database.SqlQuery<PersonAndNumber>($"""
-                WITH p AS (
-                    INSERT INTO intake.persons (id, match_key, created_at) VALUES ({id}, {matchKey}, {now})
+                WITH recorded AS (SELECT id, person_id FROM intake.contacts WHERE client_request_id = {clientRequestId}),
+                p AS (
+                    INSERT INTO intake.persons (id, match_key, created_at)
+                    SELECT {id}, {matchKey}, {now} WHERE NOT EXISTS (SELECT FROM recorded)
                     ON CONFLICT (match_key) DO UPDATE SET match_key = EXCLUDED.match_key
                     RETURNING id, (xmax = 0) AS is_new)
-                SELECT id, is_new, nextval('intake.contact_reference_seq') AS number FROM p
+                SELECT id, is_new, nextval('intake.contact_reference_seq') AS number, NULL::uuid AS recorded_contact_id FROM p
+                UNION ALL
+                SELECT person_id, false, 0, id FROM recorded
                 """);
         await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
         {
@@ -48,4 +61,5 @@ public static class Persons
     }
 }
 
-public sealed record PersonAndNumber(Guid Id, bool IsNew, long Number);
+/// <summary>The person and the contact's number, or <see cref="RecordedContactId"/> when the request was recorded before.</summary>
+public sealed record PersonAndNumber(Guid Id, bool IsNew, long Number, Guid? RecordedContactId);

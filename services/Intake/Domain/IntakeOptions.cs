@@ -23,7 +23,6 @@ public sealed class IntakeOptions
     public double DuplicateSimilarity { get; set; } = 0.45;
     // Until CaseWorkflow has published its policies, the queue assumes this acknowledgement limit.
     public int DefaultAcknowledgeWorkingDays { get; set; } = 3;
-    public TimeSpan IdempotencyCacheFor { get; set; } = TimeSpan.FromHours(24);
     // Secret behind status tokens (seeded on upgrade from the former shared signing key; ADR 0013).
     public string? StatusTokenKey { get; set; }
     // Where the public follows a contact: a receipt email links to {PublicBaseUrl}/status/open.

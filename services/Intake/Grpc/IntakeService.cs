@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Cryptography;
 using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.Hosting.Errors;
@@ -22,7 +23,6 @@ namespace ComplaintsPlatform.Intake.Grpc;
 public sealed partial class IntakeService(
     IntakeDbContext db,
     IOutbox outbox,
-    IdempotencyCache idempotency,
     StatusTokens tokens,
     CorrespondenceSignal correspondence,
     CouncilClockSource councilClock,
@@ -54,28 +54,23 @@ public sealed partial class IntakeService(
         SubmissionRules.Validate(request, byStaff, now, council.LocalDate(now), options.Value, serviceAreas);
 
         var fingerprint = SHA256.HashData(request.ToByteArray());
-        if (await idempotency.FindAsync(request.ClientRequestId) is { } knownId)
-        {
-            var known = await db.Contacts.AsNoTracking().Where(c => c.Id == knownId)
-                .Select(c => new { c.Id, c.Reference, c.ReceivedAt, c.RequestFingerprint }).SingleOrDefaultAsync();
-            if (known is not null)
-            {
-                return Replay(known.Id, known.Reference, known.ReceivedAt, known.RequestFingerprint, fingerprint);
-            }
-        }
         try
         {
             return await RecordAsync(request, caller, byStaff, now, council, fingerprint, context.CancellationToken);
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: RequestIdIndex })
         {
-            // A concurrent or earlier attempt with the same request id won: give its result.
+            // A concurrent attempt with the same request id won: give its result.
             db.ChangeTracker.Clear();
-            var first = await db.Contacts.AsNoTracking().Where(c => c.ClientRequestId == request.ClientRequestId)
-                .Select(c => new { c.Id, c.Reference, c.ReceivedAt, c.RequestFingerprint }).SingleAsync();
-            idempotency.Remember(request.ClientRequestId, first.Id);
-            return Replay(first.Id, first.Reference, first.ReceivedAt, first.RequestFingerprint, fingerprint);
+            return await ReplayAsync(c => c.ClientRequestId == request.ClientRequestId, fingerprint, context.CancellationToken);
         }
+    }
+
+    private async Task<SubmitReply> ReplayAsync(Expression<Func<Contact, bool>> recorded, byte[] fingerprint, CancellationToken ct)
+    {
+        var first = await db.Contacts.AsNoTracking().Where(recorded)
+            .Select(c => new { c.Id, c.Reference, c.ReceivedAt, c.RequestFingerprint }).SingleAsync(ct);
+        return Replay(first.Id, first.Reference, first.ReceivedAt, first.RequestFingerprint, fingerprint);
     }
 
     private SubmitReply Replay(Guid id, string reference, DateTime receivedAt, byte[] storedFingerprint, byte[] fingerprint)
@@ -100,10 +95,15 @@ public sealed partial class IntakeService(
         var received = Microseconds(byStaff && r.ReceivedAt is not null ? r.ReceivedAt.ToDateTimeOffset() : now);
         var contactDetails = r.Contact ?? new ContactDetails();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var person = await Persons.ResolveAsync(db, Persons.MatchKey(contactDetails), now.UtcDateTime, ct);
+        var person = await Persons.ResolveAsync(db, r.ClientRequestId, Persons.MatchKey(contactDetails), now.UtcDateTime, ct);
+        if (person.RecordedContactId is { } recordedId)
+        {
+            return await ReplayAsync(c => c.Id == recordedId, fingerprint, ct);
+        }
         var contact = ContactMapping.NewContact(r, person.Id, received, council.LocalDate(received), now, byStaff ? caller.Subject : null, fingerprint);
         contact.Reference = $"CP-{council.LocalDate(now).Year}-{person.Number:D6}";
-        contact.StatusTokenHash = StatusTokens.Hash(tokens.For(contact.Id));
+        var statusToken = tokens.For(contact.Id);
+        contact.StatusTokenHash = StatusTokens.Hash(statusToken);
         db.Contacts.Add(contact);
         foreach (var a in r.Attachments)
         {
@@ -140,16 +140,18 @@ public sealed partial class IntakeService(
             ServiceAreaId = contact.ServiceAreaId ?? "",
             HasRepresentative = contact.HasRepresentative,
         });
+        // Any failure abandons the whole transaction, so the savepoint EF would wrap this save in
+        // (two more round trips) has nothing to protect.
+        db.Database.AutoSavepointsEnabled = false;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 
         correspondence.Notify();
-        idempotency.Remember(r.ClientRequestId, contact.Id);
         return new SubmitReply
         {
             ContactId = contact.Id.ToString(),
             Reference = contact.Reference,
-            StatusToken = tokens.For(contact.Id),
+            StatusToken = statusToken,
             ReceivedAt = Timestamp.FromDateTimeOffset(received),
         };
     }
