@@ -94,16 +94,17 @@ public sealed class RetentionTests(IntakeFixture fixture) : IClassFixture<Intake
         Assert.NotEmpty(await TablesWithAsync(marker));
 
         var early = await Jobs.RunRetentionAsync(AsOf(Today.AddMonths(24).AddDays(-1)));
-        var due = await Jobs.RunRetentionAsync(AsOf(Today.AddMonths(24)));
+        // Two sweeps at once, as two replicas' daily jobs would: the contact is anonymised by one of them, once.
+        var due = await Task.WhenAll(Jobs.RunRetentionAsync(AsOf(Today.AddMonths(24))).ResponseAsync, Jobs.RunRetentionAsync(AsOf(Today.AddMonths(24))).ResponseAsync);
 
         Assert.DoesNotContain(early.Removed, r => r.RecordId == contact.ContactId);
-        Assert.Contains(due.Removed, r => (r.Kind, r.Action, r.RecordId) == (RetentionKind.ContactNotTakenForward, RetentionAction.Anonymise, contact.ContactId));
+        Assert.Single(due.SelectMany(d => d.Removed), r => (r.Kind, r.Action, r.RecordId) == (RetentionKind.ContactNotTakenForward, RetentionAction.Anonymise, contact.ContactId));
         Assert.Empty(await TablesWithAsync(marker));
         var kept = await Team.GetContactAsync(new GetContactRequest { ContactId = contact.ContactId });
         Assert.Equal((ContactKind.Complaint, TriageDecision.Enquiry, contact.Reference, ""), (kept.Kind, kept.TriageHistory.Last().Decision, kept.Reference, kept.Name));
         var removed = (await Host.ListAsync<byte[]>("SELECT payload FROM intake.outbox_events WHERE event_type = 'complaints.common.v1.PersonalDataRemoved'"))
             .Select(p => Any.Parser.ParseFrom(p).Unpack<PersonalDataRemoved>()).ToList();
-        Assert.Contains(removed, e => e.RecordIds.Contains(contact.ContactId));
+        Assert.Single(removed, e => e.RecordIds.Contains(contact.ContactId));
         var outbox = await Host.ListAsync<byte[]>("SELECT payload FROM intake.outbox_events");
         Assert.DoesNotContain(outbox, p => System.Text.Encoding.UTF8.GetString(p).Contains(marker));
     }
