@@ -49,7 +49,7 @@ internal sealed class LiveConsumers : IAsyncDisposable
             ["Feeds:intake:Address"] = "http://localhost",
             ["Feeds:caseworkflow:Address"] = "http://localhost",
         });
-        builder.AddServiceDatabase<ReportingDbContext>("reporting-db", "reporting");
+        builder.AddServiceDatabase<ReportingDbContext>("reporting-db", "reporting", o => ReportingDbContext.WithGenerations(o));
         builder.AddPlatformIdentity();
         builder.Services.AddSingleton(new CouncilClocks(BankHolidayData.Shipped));
         builder.Services.AddSingleton<CouncilDates>();
