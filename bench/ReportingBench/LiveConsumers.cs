@@ -63,6 +63,8 @@ internal sealed class LiveConsumers : IAsyncDisposable
         });
         builder.AddServiceDatabase<ReportingDbContext>("reporting-db", "reporting", o => ReportingDbContext.WithGenerations(o));
         builder.AddPlatformIdentity();
+        // The feeds accept the platform's test service token; no identity provider runs here.
+        builder.Services.AddSingleton<IServiceTokenSource, TestServiceTokens>();
         builder.Services.AddSingleton(new CouncilClocks(BankHolidayData.Shipped));
         builder.Services.AddSingleton<CouncilDates>();
         builder.AddFeedConsumer<ReportingDbContext, IntakeHandler>("intake", "reporting", s => s.BatchSize = batchSize)
