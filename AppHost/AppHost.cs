@@ -12,8 +12,8 @@ var secrets = infrastructure.Secrets;
 // The gateway is the platform's one public address: browsers, API clients and the identity
 // provider's issuer URL all go through it. It needs no backend to start.
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
-    .WithFixedPort("http", settings.GatewayHttpPort)
-    .WithFixedPort("grpc", settings.GatewayGrpcPort)
+    .WithFixedPort("http", settings.GatewayHttpPort, settings.Replicas)
+    .WithFixedPort("grpc", settings.GatewayGrpcPort, settings.Replicas)
     .WithHttpHealthCheck("/health", endpointName: "http")
     .WithoutOtlpRetry();
 var issuer = ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/identity/");
@@ -144,6 +144,16 @@ var exempt = (builder.Configuration["ComplaintsPlatform:RateLimitExempt"] ?? "")
 for (var i = 0; i < exempt.Length; i++)
 {
     gateway.WithEnvironment($"Gateway__RateLimit__Exempt__{i}", exempt[i]);
+}
+
+// ComplaintsPlatform:Replicas runs every project that many times behind the orchestrator's proxies
+// (docs/decisions/0025 lists what must still happen once, and how it does).
+if (settings.Replicas > 1)
+{
+    foreach (var project in builder.Resources.OfType<ProjectResource>())
+    {
+        builder.CreateResourceBuilder(project).WithReplicas(settings.Replicas);
+    }
 }
 
 // Every project runs in the AppHost's environment: Development locally (plain HTTP, the dev-token

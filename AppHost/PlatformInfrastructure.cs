@@ -46,12 +46,18 @@ internal static class ResourceBuilderExtensions
     public static IResourceBuilder<T> WithoutOtlpRetry<T>(this IResourceBuilder<T> builder) where T : IResourceWithEnvironment =>
         builder.WithEnvironment(context => context.EnvironmentVariables.Remove("OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY"));
 
-    /// <summary>Serves the endpoint itself on a fixed port (no orchestrator proxy in front).</summary>
-    public static IResourceBuilder<ProjectResource> WithFixedPort(this IResourceBuilder<ProjectResource> builder, string endpoint, int port) =>
+    /// <summary>
+    /// Serves the endpoint on a fixed port: the process itself when it runs once (no orchestrator proxy
+    /// in front), the orchestrator's proxy spreading connections over the replicas when there are more.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithFixedPort(this IResourceBuilder<ProjectResource> builder, string endpoint, int port, int replicas) =>
         builder.WithEndpoint(endpoint, e =>
         {
             e.Port = port;
-            e.TargetPort = port;
-            e.IsProxied = false;
+            if (replicas == 1)
+            {
+                e.TargetPort = port;
+                e.IsProxied = false;
+            }
         });
 }

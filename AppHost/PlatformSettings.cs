@@ -13,7 +13,8 @@ internal enum InfrastructureMode
 /// <summary>
 /// Section <c>ComplaintsPlatform</c>: <c>InfrastructureMode</c> (auto | local | containers),
 /// <c>DataDir</c>, <c>PostgresPort</c>, <c>RedisPort</c>, <c>GatewayHttpPort</c>, <c>GatewayGrpcPort</c>
-/// (0 = any free port, for tests).
+/// (0 = any free port, for tests), <c>Replicas</c> (how many processes of every service, the gateway,
+/// the identity provider and the web; 1 to 4, default 1).
 /// </summary>
 internal sealed record PlatformSettings(
     InfrastructureMode Mode,
@@ -21,8 +22,11 @@ internal sealed record PlatformSettings(
     int PostgresPort,
     int RedisPort,
     int GatewayHttpPort,
-    int GatewayGrpcPort)
+    int GatewayGrpcPort,
+    int Replicas)
 {
+    public const int MaxReplicas = 4;
+
     public static PlatformSettings From(IDistributedApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection("ComplaintsPlatform");
@@ -42,7 +46,16 @@ internal sealed record PlatformSettings(
             Port(section, "PostgresPort", 15432),
             Port(section, "RedisPort", 16379),
             Port(section, "GatewayHttpPort", 8080),
-            Port(section, "GatewayGrpcPort", 8081));
+            Port(section, "GatewayGrpcPort", 8081),
+            ReplicasFrom(section));
+    }
+
+    private static int ReplicasFrom(IConfiguration section)
+    {
+        var replicas = section.GetValue("Replicas", 1);
+        return replicas is >= 1 and <= MaxReplicas
+            ? replicas
+            : throw new InvalidOperationException($"ComplaintsPlatform:Replicas must be 1 to {MaxReplicas}, not {replicas}.");
     }
 
     private static int Port(IConfiguration section, string key, int fallback)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every test: first all projects but EndToEnd (in parallel), then EndToEnd alone, since starting
-# the whole AppHost beside other suites on 2 cores makes both slow. Exits non-zero on any failure.
+# Every test: first all projects but EndToEnd and Replicas (in parallel), then EndToEnd alone, since
+# starting the whole AppHost beside other suites on 2 cores makes both slow, then Replicas (the
+# platform at two replicas, one of each killed under load), bounded. Exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,12 +17,15 @@ phase "build"
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 status=0
-dotnet test ComplaintsPlatform.sln --no-build --filter "FullyQualifiedName!~ComplaintsPlatform.EndToEnd" 2>&1 | tee -a "$log"
+dotnet test ComplaintsPlatform.sln --no-build --filter "FullyQualifiedName!~ComplaintsPlatform.EndToEnd&FullyQualifiedName!~ComplaintsPlatform.Replicas" 2>&1 | tee -a "$log"
 (( PIPESTATUS[0] == 0 )) || status=1
 phase "service and unit tests"
 dotnet test tests/EndToEnd.Tests/EndToEnd.Tests.csproj --no-build 2>&1 | tee -a "$log"
 (( PIPESTATUS[0] == 0 )) || status=1
 phase "end-to-end and browser tests"
+timeout --signal=INT --kill-after=60 15m dotnet test tests/Replicas.Tests/Replicas.Tests.csproj --no-build 2>&1 | tee -a "$log"
+(( PIPESTATUS[0] == 0 )) || status=1
+phase "replicas, one killed each"
 
 # A test host killed before its exit handlers ran can leave its throw-away cluster behind.
 pkill -INT -f "postgres -D ${TMPDIR:-/tmp}/cp-test-pg-" 2>/dev/null || true

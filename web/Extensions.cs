@@ -76,6 +76,7 @@ internal static class Extensions
         // Staff accounts (the administrator's pages).
         services.AddGrpcClient<Identity.V1.Accounts.AccountsClient>(o => o.Address = gateway);
         services.AddScoped<StaffDirectory>();
+        services.AddSingleton<ConfigurationCaches>();
         // The social care procedures' own steps, and the person's registers (adjustments, restrictions).
         services.AddGrpcClient<CaseWorkflow.V1.StatutoryProcedures.StatutoryProceduresClient>(o => o.Address = caseWorkflow);
         services.AddGrpcClient<Intake.V1.Registers.RegistersClient>(o => o.Address = intake);
@@ -88,8 +89,16 @@ internal static class Extensions
         services.AddGrpcClient<Ombudsman.V1.OmbudsmanLiaison.OmbudsmanLiaisonClient>(o => o.Address = ombudsman)
             .ConfigureChannel(c => c.MaxSendMessageSize = null);
         services.AddGrpcClient<Compliments.V1.Compliments.ComplimentsClient>(o => o.Address = compliments);
+        // History imports as jobs: each kind's file goes whole to its owning service in one message.
         services.AddGrpcClient<Compliments.V1.ComplimentsImport.ComplimentsImportClient>(o => o.Address = compliments)
             .ConfigureChannel(c => c.MaxSendMessageSize = null);
+        services.AddGrpcClient<Intake.V1.IntakeImport.IntakeImportClient>(o => o.Address = intake)
+            .ConfigureChannel(c => c.MaxSendMessageSize = null);
+        services.AddGrpcClient<CaseWorkflow.V1.CaseImport.CaseImportClient>(o => o.Address = caseWorkflow)
+            .ConfigureChannel(c => c.MaxSendMessageSize = null);
+        services.AddGrpcClient<Ombudsman.V1.OmbudsmanImport.OmbudsmanImportClient>(o => o.Address = ombudsman)
+            .ConfigureChannel(c => c.MaxSendMessageSize = null);
+        services.AddScoped<Pages.Staff.Imports.ImportJobsClient>();
         services.AddGrpcClient<Intake.V1.Retention.RetentionClient>("intake-retention", o => o.Address = intake);
         services.AddGrpcClient<CaseWorkflow.V1.Retention.RetentionClient>("caseWorkflow-retention", o => o.Address = caseWorkflow);
         services.AddGrpcClient<Ombudsman.V1.Retention.RetentionClient>("ombudsman-retention", o => o.Address = ombudsman);

@@ -6,6 +6,8 @@ builder.AddServiceDefaults();
 builder.AddWebServices();
 
 var app = builder.Build();
+// Listening for other replicas' configuration changes from the start, before any page has asked.
+_ = app.Services.GetRequiredService<ComplaintsPlatform.Web.Infrastructure.ConfigurationCaches>();
 
 app.UseWebPipeline();
 app.MapDefaultEndpoints();

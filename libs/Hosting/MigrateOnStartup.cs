@@ -37,7 +37,8 @@ internal sealed class MigrateOnStartup<TContext>(
             {
                 await using var scope = services.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<TContext>();
-                await db.Database.MigrateAsync(cancellationToken);
+                // Replicas starting together apply the migrations one after the other, never at once.
+                await StartupLock.RunAsync(db, $"migrate:{typeof(TContext).Name}", () => db.Database.MigrateAsync(cancellationToken), cancellationToken);
                 state.Applied = true;
                 return;
             }

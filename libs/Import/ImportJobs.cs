@@ -1,7 +1,9 @@
 using ComplaintsPlatform.Common.V1;
+using ComplaintsPlatform.Hosting.Errors;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintsPlatform.Import;
 
@@ -44,9 +46,61 @@ public static class ImportJobs
     /// <summary>The largest file a job takes in one call (the gateway's limit is higher).</summary>
     public const int MaxFileBytes = 20_000_000;
 
+    /// <summary>
+    /// StartImport of every service: queues a job of <paramref name="kind"/> for the file sent, or for
+    /// the file a finished dry run of the same kind kept. <paramref name="startedBy"/> is the caller's subject.
+    /// </summary>
+    public static async Task<ImportJob> StartAsync(DbContext db, string kind, StartImportRequest request, string startedBy, DateTimeOffset now, CancellationToken ct)
+    {
+        var jobs = db.Set<ImportJobRecord>();
+        byte[] content;
+        string sourceFile;
+        if (request.FromDryRunJobId.Length > 0)
+        {
+            var dryRunId = Guid.TryParse(request.FromDryRunJobId, out var parsed) ? parsed : Guid.Empty;
+            var dryRun = await jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == dryRunId && j.Kind == kind, ct)
+                ?? throw new NotFoundException($"Import job {request.FromDryRunJobId}");
+            if (!dryRun.DryRun || dryRun.Status != ImportJobStatus.Done || dryRun.Content is null)
+            {
+                throw new RuleViolationException("Only a finished dry run whose file is still kept can be imported for real; upload the file again.");
+            }
+            (content, sourceFile) = (dryRun.Content, dryRun.SourceFile);
+        }
+        else
+        {
+            var v = new Validator();
+            v.NotBlank(request.SourceFile, "source_file", ImportRun.MaxSourceFileLength);
+            v.Require(!request.Data.IsEmpty, "data", "is empty: the call carried no file");
+            v.Require(request.Data.Length <= MaxFileBytes, "data", "is too large for one import (20 MB at most)");
+            v.ThrowIfInvalid();
+            (content, sourceFile) = (request.Data.ToByteArray(), request.SourceFile.Trim());
+        }
+        var dry = request.FromDryRunJobId.Length == 0 && request.DryRun;
+        // A file that is not CSV at all is refused now (INVALID_ARGUMENT), before any job exists.
+        var total = await CountRowsAsync(content, ct);
+        var job = new ImportJobRecord
+        {
+            Id = Guid.CreateVersion7(), Kind = kind, SourceFile = sourceFile, DryRun = dry, Status = ImportJobStatus.Queued,
+            Content = content, RowsTotal = total, StartedBy = startedBy, QueuedAt = now,
+        };
+        jobs.Add(job);
+        await db.SaveChangesAsync(ct);
+        return ToProto(job);
+    }
+
+    /// <summary>GetImportJob of every service: a job of any kind the service imports, by its id.</summary>
+    public static async Task<ImportJob> GetAsync(DbContext db, string jobId, CancellationToken ct)
+    {
+        var job = Guid.TryParse(jobId, out var id)
+            ? await db.Set<ImportJobRecord>().AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct)
+            : null;
+        return ToProto(job ?? throw new NotFoundException($"Import job {jobId}"));
+    }
+
     public static ImportJob ToProto(ImportJobRecord job) => new()
     {
         JobId = job.Id.ToString(),
+        Kind = job.Kind,
         SourceFile = job.SourceFile,
         DryRun = job.DryRun,
         Status = job.Status,

@@ -20,6 +20,11 @@ public static class ImportRun
     /// <summary>The whole call, refusing a header that lacks any of <paramref name="requiredColumns"/> with a violation on each.</summary>
     public static Task<ImportReport> RunAsync(IAsyncStreamReader<ImportChunk> chunks, IReadOnlyList<string> requiredColumns,
         Func<ImportUpload, IReadOnlyList<CsvRow>, ImportReportBuilder, CancellationToken, Task> batch, CancellationToken ct) =>
+        RunAsync(chunks, requiredColumns, batch, null, ct);
+
+    /// <summary>As above, for a job (see the job overload below) or, with no <paramref name="job"/>, a call.</summary>
+    public static Task<ImportReport> RunAsync(IAsyncStreamReader<ImportChunk> chunks, IReadOnlyList<string> requiredColumns,
+        Func<ImportUpload, IReadOnlyList<CsvRow>, ImportReportBuilder, CancellationToken, Task> batch, JobProgress? job, CancellationToken ct) =>
         RunAsync(chunks, (header, _) =>
         {
             var missing = header.Missing(requiredColumns);
@@ -27,7 +32,7 @@ public static class ImportRun
             {
                 throw new ValidationException([.. missing.Select(c => new FieldViolation(c, "the file has no such column"))]);
             }
-        }, batch, ct);
+        }, batch, job, ct);
 
     /// <summary>The whole call: opens the upload, has <paramref name="checkHeader"/> judge the header before the first row, and reports faults by line.</summary>
     public static Task<ImportReport> RunAsync(IAsyncStreamReader<ImportChunk> chunks, Action<CsvHeader, ImportReportBuilder> checkHeader,

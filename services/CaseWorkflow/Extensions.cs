@@ -6,6 +6,7 @@ using ComplaintsPlatform.CaseWorkflow.Grpc;
 using ComplaintsPlatform.CaseWorkflow.Retention;
 using ComplaintsPlatform.Retention;
 using ComplaintsPlatform.Hosting;
+using ComplaintsPlatform.Import;
 using ComplaintsPlatform.Messaging;
 
 namespace ComplaintsPlatform.CaseWorkflow;
@@ -26,7 +27,9 @@ internal static class Extensions
             "complaints.caseworkflow.v1.PersonData");
         // Changes of a case carry the revision the officer read (CaseWork checks it).
         builder.Services.AddGrpc().AddServiceOptions<CasesService>(o => o.Interceptors.Add<ExpectedRevisionInterceptor>())
-            .AddServiceOptions<StatutoryProceduresService>(o => o.Interceptors.Add<ExpectedRevisionInterceptor>());
+            .AddServiceOptions<StatutoryProceduresService>(o => o.Interceptors.Add<ExpectedRevisionInterceptor>())
+            // A job's start carries a whole history file (up to ImportJobs.MaxFileBytes) in one message.
+            .AddServiceOptions<CaseImportService>(o => o.MaxReceiveMessageSize = ImportJobs.MaxFileBytes + 1_000_000);
         builder.AddOutbox<CaseWorkflowDbContext>(FeedName, "intake", "ombudsman", "compliments", "reporting");
 
         // A newer official bank-holiday file can be dropped in without a release (Calendar:BankHolidaysFile).
@@ -42,6 +45,7 @@ internal static class Extensions
         builder.Services.AddScoped<DeadlineWatch>();
         builder.Services.AddHostedService<DeadlineWatcher>();
         builder.AddRetention<CaseWorkflowDbContext, CaseWorkflowRetention>();
+        builder.Services.AddImportJobs<CaseWorkflowDbContext>(CaseImportService.CasesJob, CaseImportService.CaseActionsJob);
         // Complaints triaged in Intake open cases here (after the bootstrapper, so the configuration is loaded).
         builder.AddFeedConsumer<CaseWorkflowDbContext, IntakeEventsHandler>("intake", FeedName);
         builder.AddFeedConsumer<CaseWorkflowDbContext, OmbudsmanEventsHandler>("ombudsman", FeedName);

@@ -5,6 +5,7 @@ using ComplaintsPlatform.Compliments.Grpc;
 using ComplaintsPlatform.Compliments.Retention;
 using ComplaintsPlatform.Retention;
 using ComplaintsPlatform.Hosting;
+using ComplaintsPlatform.Import;
 using ComplaintsPlatform.Messaging;
 
 namespace ComplaintsPlatform.Compliments;
@@ -22,15 +23,14 @@ internal static class Extensions
         builder.AddPlatformGrpc("complaints.compliments.v1.Compliments", "complaints.compliments.v1.Retention", "complaints.compliments.v1.ComplimentsImport",
             "complaints.compliments.v1.PersonData");
         // StartImport carries a whole history file (up to ImportJobs.MaxFileBytes) in one message.
-        builder.Services.AddGrpc().AddServiceOptions<ComplimentsImportService>(o => o.MaxReceiveMessageSize = ComplaintsPlatform.Import.ImportJobs.MaxFileBytes + 1_000_000);
+        builder.Services.AddGrpc().AddServiceOptions<ComplimentsImportService>(o => o.MaxReceiveMessageSize = ImportJobs.MaxFileBytes + 1_000_000);
         // Intake takes compliments sent back to triage; Reporting counts them.
         builder.AddOutbox<ComplimentsDbContext>(FeedName, "intake", "reporting");
         builder.AddFeedConsumer<ComplimentsDbContext, IntakeFeedHandler>("intake", ConsumerName);
         builder.AddFeedConsumer<ComplimentsDbContext, CaseWorkflowFeedHandler>("caseworkflow", ConsumerName);
         builder.AddRetention<ComplimentsDbContext, ComplimentsRetention>();
         builder.Services.AddScoped<ComplimentEvents>();
-        builder.Services.AddSingleton<Import.ComplimentsImportJobRunner>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<Import.ComplimentsImportJobRunner>());
+        builder.Services.AddImportJobs<ComplimentsDbContext>(ComplimentsImportService.Job);
         builder.Services.AddSingleton(new CouncilClocks(CouncilClocks.LoadData(builder.Configuration["Calendar:BankHolidaysFile"])));
     }
 

@@ -1,6 +1,7 @@
 using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.Hosting;
 using ComplaintsPlatform.Hosting.Identity;
+using ComplaintsPlatform.Import;
 using ComplaintsPlatform.Intake.Correspondence;
 using ComplaintsPlatform.Intake.Data;
 using ComplaintsPlatform.Intake.Domain;
@@ -31,7 +32,9 @@ internal static class Extensions
         var intakeOptions = builder.Configuration.GetSection(IntakeOptions.Section).Get<IntakeOptions>() ?? new IntakeOptions();
         // No larger than what the gateway lets through: a submission with its attachments is one message.
         builder.Services.AddGrpc().AddServiceOptions<IntakeService>(o => o.MaxReceiveMessageSize = intakeOptions.MaxRequestBytes)
-            .AddServiceOptions<PublicIntakeService>(o => o.MaxReceiveMessageSize = intakeOptions.MaxRequestBytes);
+            .AddServiceOptions<PublicIntakeService>(o => o.MaxReceiveMessageSize = intakeOptions.MaxRequestBytes)
+            // StartImport carries a whole history file (up to ImportJobs.MaxFileBytes) in one message.
+            .AddServiceOptions<IntakeImportService>(o => o.MaxReceiveMessageSize = ImportJobs.MaxFileBytes + 1_000_000);
         builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection(IntakeOptions.Section));
 
         builder.AddOutbox<IntakeDbContext>(FeedName, "caseworkflow", "compliments", "reporting", "ombudsman");
@@ -42,6 +45,7 @@ internal static class Extensions
         builder.Services.AddScoped<CaseCorrespondence>();
         builder.Services.AddScoped<CaseLetterWords>();
         builder.Services.AddScoped<ContactImporter>();
+        builder.Services.AddImportJobs<IntakeDbContext>(IntakeImportService.Job);
         builder.Services.AddSingleton<OfficerDirectory>();
         // CaseWorkflow's letter words (CaseInternal, fetched by the dispatcher) and officers' addresses (CouncilDirectory), as the intake service.
         var caseWorkflow = new Uri(builder.Configuration["Services:CaseWorkflow"] ?? "http://_grpc.case-workflow");

@@ -2,6 +2,7 @@ using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.CaseWorkflow.V1;
 using ComplaintsPlatform.Hosting;
 using ComplaintsPlatform.Hosting.Identity;
+using ComplaintsPlatform.Import;
 using ComplaintsPlatform.Messaging;
 using ComplaintsPlatform.OmbudsmanLiaison.Cases;
 using ComplaintsPlatform.OmbudsmanLiaison.Data;
@@ -25,10 +26,13 @@ internal static class Extensions
         builder.AddPlatformGrpc("complaints.ombudsman.v1.OmbudsmanLiaison", "complaints.ombudsman.v1.Retention", "complaints.ombudsman.v1.OmbudsmanImport",
             "complaints.ombudsman.v1.PersonData");
         // The annual letter's three files (CSV or .xlsx, 5 MB each at most) arrive in one ReconcileAnnualLetter message.
-        builder.Services.AddGrpc().AddServiceOptions<OmbudsmanLiaisonService>(o => o.MaxReceiveMessageSize = 16_000_000);
+        builder.Services.AddGrpc().AddServiceOptions<OmbudsmanLiaisonService>(o => o.MaxReceiveMessageSize = 16_000_000)
+            // A job's start carries a whole history file (up to ImportJobs.MaxFileBytes) in one message.
+            .AddServiceOptions<OmbudsmanImportService>(o => o.MaxReceiveMessageSize = ImportJobs.MaxFileBytes + 1_000_000);
         builder.AddOutbox<OmbudsmanLiaisonDbContext>(FeedName, "caseworkflow", "reporting", "intake");
         builder.AddFeedConsumer<OmbudsmanLiaisonDbContext, CaseWorkflowEvents>("caseworkflow", "ombudsman");
         builder.AddRetention<OmbudsmanLiaisonDbContext, OmbudsmanRetention>();
+        builder.Services.AddImportJobs<OmbudsmanLiaisonDbContext>(OmbudsmanImportService.EnquiriesJob, OmbudsmanImportService.RecommendationsJob);
 
         // A newer official bank-holiday file can be dropped in without a release (Calendar:BankHolidaysFile).
         builder.Services.AddSingleton(new CouncilClocks(CouncilClocks.LoadData(builder.Configuration["Calendar:BankHolidaysFile"])));

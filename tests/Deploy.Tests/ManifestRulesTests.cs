@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using ComplaintsPlatform.Deploy;
 using ComplaintsPlatform.LocalInfrastructure;
 
 namespace ComplaintsPlatform.Deploy.Tests;
@@ -219,6 +220,7 @@ public sealed partial class ManifestRulesTests(RenderedManifests manifests) : IC
             .Where(o => (string?)o["kind"] is "Deployment" or "Job")
             .SelectMany(Containers)
             .Select(c => (string)c["image"]!)
+            .Where(i => i != Naming.PrinterImage)
             .Distinct()
             .ToList();
         foreach (var image in images)
@@ -231,9 +233,30 @@ public sealed partial class ManifestRulesTests(RenderedManifests manifests) : IC
         }
         Assert.Equal(Services.Select(s => $"complaints-platform/{s}").Append("complaints-platform/provision").Order(),
             images.Select(i => i[..i.LastIndexOf(':')]).Order());
-        // The production overlay points every image at the registry it is pushed to.
-        Assert.All(manifests.Objects.Where(o => (string?)o["kind"] is "Deployment" or "Job").SelectMany(Containers),
+        // The production overlay points every image at the registry it is pushed to, the printer at its mirror there.
+        Assert.All(manifests.Objects.Where(o => (string?)o["kind"] is "Deployment" or "Job").SelectMany(Containers).Where(c => Name(c) != "printer"),
             c => Assert.StartsWith("registry.example.org/complaints-platform/", (string?)c["image"]));
+        Assert.Equal("registry.example.org/" + Naming.PrinterImage,
+            (string?)Containers(manifests.Named("Deployment", "reporting")).Single(c => Name(c) == "printer")["image"]);
+    }
+
+    [Fact]
+    public void Reporting_prints_on_a_Chromium_beside_it_that_listens_on_the_pods_loopback_only()
+    {
+        var reporting = manifests.Named("Deployment", "reporting");
+        var printer = Containers(reporting).Single(c => Name(c) == "printer");
+        var args = printer["args"]!.AsArray().Select(a => (string)a!).ToList();
+        Assert.Contains("--remote-debugging-address=127.0.0.1", args);
+        Assert.Contains($"--remote-debugging-port={Naming.PrinterPort}", args);
+        Assert.Null(printer["ports"]);
+        Assert.Equal(true, (bool?)printer["securityContext"]!["readOnlyRootFilesystem"]);
+        Assert.NotNull(printer["resources"]!["limits"]!["memory"]);
+        var service = Containers(reporting).Single(c => Name(c) == "reporting");
+        Assert.Contains(service["env"]!.AsArray().OfType<JsonObject>(),
+            e => (string?)e["name"] == "Reporting__Pdf__DevTools" && (string?)e["value"] == $"http://127.0.0.1:{Naming.PrinterPort}");
+        // No other workload runs a browser.
+        Assert.Single(manifests.Base.Rendered.OfType<JsonObject>().SelectMany(o => (string?)o["kind"] is "Deployment" or "Job" or "StatefulSet" ? Containers(o) : []),
+            c => (string?)c["image"] == Naming.PrinterImage);
     }
 
     private static string Name(JsonObject o) => (string)(o["metadata"]?["name"] ?? o["name"])!;

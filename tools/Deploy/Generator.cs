@@ -119,6 +119,13 @@ internal sealed class Generator(ManifestModel manifest, string repositoryRoot)
         }
         pod["containers"] = new JsonArray(container);
         pod["volumes"] = new JsonArray(new JsonObject { ["name"] = "tmp", ["emptyDir"] = new JsonObject { ["sizeLimit"] = "64Mi" } });
+        if (project == "reporting")
+        {
+            // Documents print on a Chromium beside Reporting, reached on the pod's loopback.
+            env.Add(new JsonObject { ["name"] = "Reporting__Pdf__DevTools", ["value"] = $"http://127.0.0.1:{Naming.PrinterPort}" });
+            pod["containers"]!.AsArray().Add(Printer());
+            pod["volumes"]!.AsArray().Add(new JsonObject { ["name"] = "printer-tmp", ["emptyDir"] = new JsonObject { ["sizeLimit"] = "256Mi" } });
+        }
 
         return new JsonObject
         {
@@ -579,6 +586,13 @@ internal sealed class Generator(ManifestModel manifest, string repositoryRoot)
                 ["newTag"] = image[(image.LastIndexOf(':') + 1)..],
             });
         }
+        var printer = Naming.PrinterImage;
+        images.Add(new JsonObject
+        {
+            ["name"] = printer[..printer.LastIndexOf(':')],
+            ["newName"] = $"registry.example.org/{printer[..printer.LastIndexOf(':')]}",
+            ["newTag"] = printer[(printer.LastIndexOf(':') + 1)..],
+        });
         yield return ("kustomization.yaml", Header + Yaml.Write(new JsonObject
         {
             ["apiVersion"] = "kustomize.config.k8s.io/v1beta1",
@@ -731,6 +745,27 @@ internal sealed class Generator(ManifestModel manifest, string repositoryRoot)
         ["runAsGroup"] = user,
         ["fsGroup"] = user,
         ["seccompProfile"] = new JsonObject { ["type"] = "RuntimeDefault" },
+    };
+
+    /// <summary>
+    /// Reporting's printer: headless Chromium listening for DevTools on the pod's loopback only (any
+    /// client of that port controls the browser), its profile and scratch files in a volume of its own.
+    /// Not probed: Reporting reaches it for each print and answers UNAVAILABLE while it is away, and
+    /// the pod's other containers do not depend on it.
+    /// </summary>
+    private static JsonObject Printer() => new()
+    {
+        ["name"] = "printer",
+        ["image"] = Naming.PrinterImage,
+        ["command"] = new JsonArray("/headless-shell/headless-shell"),
+        ["args"] = new JsonArray(
+            "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+            "--remote-debugging-address=127.0.0.1", $"--remote-debugging-port={Naming.PrinterPort}",
+            "--user-data-dir=/tmp/profile", "about:blank"),
+        ["env"] = new JsonArray(new JsonObject { ["name"] = "HOME", ["value"] = "/tmp" }),
+        ["resources"] = Resources(Sizings.Printer),
+        ["securityContext"] = ContainerSecurity(),
+        ["volumeMounts"] = new JsonArray(new JsonObject { ["name"] = "printer-tmp", ["mountPath"] = "/tmp" }),
     };
 
     private static JsonObject ContainerSecurity() => new()

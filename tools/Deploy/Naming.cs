@@ -14,6 +14,16 @@ internal static class Naming
     public const string PublicHost = "complaints.example.org";
 
     /// <summary>
+    /// The Chromium that prints Reporting's documents to PDF, beside it in its pod (docs/decisions/0019):
+    /// the one image not built from this repository. The production overlay takes it from the
+    /// installation's registry, where the version the council has tested is mirrored.
+    /// </summary>
+    public const string PrinterImage = "chromedp/headless-shell:stable";
+
+    /// <summary>Where the printer listens for DevTools: the pod's loopback only, never the pod's address.</summary>
+    public const int PrinterPort = 9222;
+
+    /// <summary>
     /// The image a project builds with <c>dotnet publish -t:PublishContainer</c>: its
     /// ContainerRepository and the platform version (Directory.Build.props), as the SDK tags it.
     /// </summary>

@@ -26,6 +26,13 @@ internal static class Sizings
         ["web"] = new(CpuRequest: 100, CpuLimit: 1000, MemoryRequest: 192, MemoryLimit: 384),
     };
 
+    /// <summary>
+    /// Reporting's printer (headless Chromium): 457 MiB proportional set size at most while printing the
+    /// annual report (2-core machine, Debian's full Chromium, the larger build), rounded up; printing
+    /// is queued one at a time (Reporting:Pdf:Concurrency).
+    /// </summary>
+    public static readonly Sizing Printer = new(CpuRequest: 100, CpuLimit: 1000, MemoryRequest: 512, MemoryLimit: 1024);
+
     /// <summary>The wait-for-login init container and the provisioning Job: a short-lived console program.</summary>
     public static readonly Sizing Provision = new(CpuRequest: 50, CpuLimit: 500, MemoryRequest: 64, MemoryLimit: 128);
 

@@ -13,7 +13,7 @@ public sealed class CouncilForm(PublicIntake.PublicIntakeClient intake, IMemoryC
 
     public async Task<PublicForm> GetAsync(CancellationToken ct)
     {
-        if (cache.TryGetValue<PublicForm>(nameof(CouncilForm), out var form) && form is not null)
+        if (cache.TryGetValue<PublicForm>(ConfigurationCaches.PublicFormKey, out var form) && form is not null)
         {
             return form;
         }
@@ -21,7 +21,7 @@ public sealed class CouncilForm(PublicIntake.PublicIntakeClient intake, IMemoryC
         // Until Intake has the council's configuration, ask again next time.
         if (form.CouncilName.Length > 0)
         {
-            cache.Set(nameof(CouncilForm), form, HoldFor);
+            cache.Set(ConfigurationCaches.PublicFormKey, form, HoldFor);
         }
         return form;
     }

@@ -1,5 +1,6 @@
 using ComplaintsPlatform.CaseWorkflow.V1;
 using ComplaintsPlatform.Web.Components;
+using ComplaintsPlatform.Web.Infrastructure;
 using Grpc.Core;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -9,7 +10,7 @@ namespace ComplaintsPlatform.Web.Staff;
 /// The council's directory as CaseWorkflow has it (officers, teams, service areas, configured lists),
 /// asked with the officer's token and held for a minute: pages show names, never ids alone.
 /// </summary>
-public sealed class StaffDirectory(CouncilDirectory.CouncilDirectoryClient directory, IMemoryCache cache)
+public sealed class StaffDirectory(CouncilDirectory.CouncilDirectoryClient directory, IMemoryCache cache, ConfigurationCaches caches)
 {
     private static readonly TimeSpan HoldFor = TimeSpan.FromMinutes(1);
 
@@ -17,17 +18,17 @@ public sealed class StaffDirectory(CouncilDirectory.CouncilDirectoryClient direc
 
     public async Task<StaffDirectory> LoadAsync(CallOptions call)
     {
-        if (!cache.TryGetValue<CouncilConfiguration>(nameof(StaffDirectory), out var configuration) || configuration is null)
+        if (!cache.TryGetValue<CouncilConfiguration>(ConfigurationCaches.StaffDirectoryKey, out var configuration) || configuration is null)
         {
             configuration = await directory.GetConfigurationAsync(new GetConfigurationRequest(), call);
-            cache.Set(nameof(StaffDirectory), configuration, HoldFor);
+            cache.Set(ConfigurationCaches.StaffDirectoryKey, configuration, HoldFor);
         }
         Configuration = configuration;
         return this;
     }
 
-    /// <summary>After this web changed the configuration itself: the next page reads it afresh.</summary>
-    public void Forget() => cache.Remove(nameof(StaffDirectory));
+    /// <summary>After this web changed the configuration itself: the next page, on any replica, reads it afresh.</summary>
+    public void Forget() => caches.Forget();
 
     public string Officer(string id) => id.Length == 0 ? "" : Configuration.Officers.FirstOrDefault(o => o.Id == id)?.Name ?? id;
 

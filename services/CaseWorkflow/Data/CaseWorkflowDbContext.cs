@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Import;
 using ComplaintsPlatform.Messaging;
 using ComplaintsPlatform.Retention;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,8 @@ public sealed class CaseWorkflowDbContext(DbContextOptions<CaseWorkflowDbContext
 
     public DbSet<ImportedRowRecord> ImportedRows => Set<ImportedRowRecord>();
 
+    public DbSet<ImportJobRecord> ImportJobs => Set<ImportJobRecord>();
+
     public DbSet<LegalHoldRecord> LegalHolds => Set<LegalHoldRecord>();
 
     public DbSet<DataRequestRecord> DataRequests => Set<DataRequestRecord>();
@@ -37,6 +40,7 @@ public sealed class CaseWorkflowDbContext(DbContextOptions<CaseWorkflowDbContext
         modelBuilder.AddInbox();
         // CaseWorkflow owns the schedule and the holds: only the run records come from the library.
         modelBuilder.AddRetention(followsCaseWorkflow: false);
+        modelBuilder.AddImportJobs();
 
         modelBuilder.Entity<PolicyRecord>(policy =>
         {

@@ -27,12 +27,15 @@ public sealed partial class ComplimentsImportService(ComplimentsDbContext db, Co
     // A file without a required column would fail every row for the same reason: say it once.
     private static readonly Action<CsvHeader, ImportReportBuilder> s_header = ImportRun.TemplateHeader("compliments", ImportedCompliment.Required, ImportedCompliment.Columns);
 
-    public override async Task<ImportReport> ImportCompliments(IAsyncStreamReader<ImportChunk> requestStream, ServerCallContext context)
+    public override Task<ImportReport> ImportCompliments(IAsyncStreamReader<ImportChunk> requestStream, ServerCallContext context) =>
+        RunAsync(requestStream, Caller.From(context).Subject, null, context.CancellationToken);
+
+    /// <summary>The import of a call or, with <paramref name="job"/>, of a job's kept file: the same rows, the same code.</summary>
+    private async Task<ImportReport> RunAsync(IAsyncStreamReader<ImportChunk> file, string importedBy, JobProgress? job, CancellationToken ct)
     {
-        var importedBy = Caller.From(context).Subject;
-        var directory = await DirectoryAsync(context.CancellationToken);
-        return await ImportRun.RunAsync(requestStream, s_header,
-            (upload, rows, report, ct) => BatchAsync(rows, directory, upload, importedBy, report, ct), context.CancellationToken);
+        var directory = await DirectoryAsync(ct);
+        return await ImportRun.RunAsync(file, s_header,
+            (upload, rows, report, token) => BatchAsync(rows, directory, upload, importedBy, report, token), job, ct);
     }
 
     private async Task BatchAsync(IReadOnlyList<CsvRow> rows, ImportDirectory directory, ImportUpload upload, string importedBy, ImportReportBuilder report, CancellationToken ct)

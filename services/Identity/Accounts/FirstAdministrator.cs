@@ -21,6 +21,13 @@ internal sealed class FirstAdministrator(
     {
         await migrations.WaitAsync(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
+        // Replicas starting together create the roles and the administrator once.
+        await StartupLock.RunAsync(scope.ServiceProvider.GetRequiredService<IdentityDbContext>(), "identity:first-administrator",
+            () => CreateAsync(scope, cancellationToken), cancellationToken);
+    }
+
+    private async Task CreateAsync(AsyncServiceScope scope, CancellationToken cancellationToken)
+    {
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)

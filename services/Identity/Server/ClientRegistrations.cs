@@ -22,7 +22,13 @@ internal sealed class ClientRegistrations(
     {
         await migrations.WaitAsync(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
-        var manager = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        // Replicas starting together register one after the other (else both insert the same client).
+        await StartupLock.RunAsync(scope.ServiceProvider.GetRequiredService<IdentityDbContext>(), "identity:clients",
+            () => RegisterAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(), cancellationToken), cancellationToken);
+    }
+
+    private async Task RegisterAsync(IOpenIddictApplicationManager manager, CancellationToken cancellationToken)
+    {
 
         foreach (var (service, secret) in settings.ServiceClients)
         {

@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Import;
 using ComplaintsPlatform.Messaging;
 using ComplaintsPlatform.Retention;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<PublicRequest> PublicRequests => Set<PublicRequest>();
     public DbSet<SubjectAccessRecord> SubjectAccessRequests => Set<SubjectAccessRecord>();
     public DbSet<ReadAuditRecord> ReadAudit => Set<ReadAuditRecord>();
+    public DbSet<ImportJobRecord> ImportJobs => Set<ImportJobRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -38,6 +40,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
         modelBuilder.AddInbox();
         modelBuilder.AddRetention();
         modelBuilder.AddReadAudit();
+        modelBuilder.AddImportJobs();
         SubjectAccessModel.Configure(modelBuilder);
         modelBuilder.HasSequence<long>(ReferenceSequence).StartsAt(1);
 

@@ -13,7 +13,10 @@ using Microsoft.Extensions.Options;
 
 namespace ComplaintsPlatform.Intake.Grpc;
 
-/// <summary>Historic contacts from the contacts template, a few hundred rows per transaction.</summary>
+/// <summary>
+/// Historic contacts from the contacts template, a few hundred rows per transaction: from a streaming
+/// call, or as a job (StartImport) whose kept file the platform's job runner works with the same code.
+/// </summary>
 [Authorize(Roles = Roles.ComplaintsTeam)]
 public sealed class IntakeImportService(IntakeDbContext db, ContactImporter importer, CouncilClockSource councilClock, IOptions<IntakeOptions> options, TimeProvider clock)
     : IntakeImport.IntakeImportBase
@@ -21,12 +24,26 @@ public sealed class IntakeImportService(IntakeDbContext db, ContactImporter impo
     // A file without a required column would fail every row for the same reason: say it once.
     private static readonly Action<CsvHeader, ImportReportBuilder> s_header = ImportRun.TemplateHeader("contacts", ContactColumns.Required, ContactColumns.All);
 
-    public override async Task<ImportReport> ImportContacts(IAsyncStreamReader<ImportChunk> requestStream, ServerCallContext context)
+    public const string JobKind = "contacts";
+
+    public static readonly ImportJobKind Job = new(JobKind, (services, file, startedBy, progress, ct) =>
+        ActivatorUtilities.CreateInstance<IntakeImportService>(services).RunAsync(file, startedBy, progress, ct));
+
+    public override Task<ImportReport> ImportContacts(IAsyncStreamReader<ImportChunk> requestStream, ServerCallContext context) =>
+        RunAsync(requestStream, Caller.From(context).Subject, null, context.CancellationToken);
+
+    public override Task<ImportJob> StartImport(StartImportRequest request, ServerCallContext context) =>
+        ImportJobs.StartAsync(db, JobKind, request, Caller.From(context).Subject, clock.GetUtcNow(), context.CancellationToken);
+
+    public override Task<ImportJob> GetImportJob(GetImportJobRequest request, ServerCallContext context) =>
+        ImportJobs.GetAsync(db, request.JobId, context.CancellationToken);
+
+    /// <summary>The import of a call or, with <paramref name="job"/>, of a job's kept file: the same rows, the same code.</summary>
+    private async Task<ImportReport> RunAsync(IAsyncStreamReader<ImportChunk> file, string importedBy, JobProgress? job, CancellationToken ct)
     {
-        var importedBy = Caller.From(context).Subject;
-        var rules = await RulesAsync(context.CancellationToken);
-        return await ImportRun.RunAsync(requestStream, s_header,
-            (upload, rows, report, ct) => BatchAsync(rows, rules, upload, importedBy, report, ct), context.CancellationToken);
+        var rules = await RulesAsync(ct);
+        return await ImportRun.RunAsync(file, s_header,
+            (upload, rows, report, token) => BatchAsync(rows, rules, upload, importedBy, report, token), job, ct);
     }
 
     private async Task BatchAsync(IReadOnlyList<CsvRow> rows, ImportRules rules, ImportUpload upload, string importedBy, ImportReportBuilder report, CancellationToken ct)

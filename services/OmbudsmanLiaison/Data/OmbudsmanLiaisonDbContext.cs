@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Import;
 using ComplaintsPlatform.Messaging;
 using ComplaintsPlatform.Retention;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,7 @@ public sealed class OmbudsmanLiaisonDbContext(DbContextOptions<OmbudsmanLiaisonD
     public DbSet<CouncilSettingsRecord> CouncilSettings => Set<CouncilSettingsRecord>();
     public DbSet<BenchmarkRecord> Benchmarks => Set<BenchmarkRecord>();
     public DbSet<ImportedRowRecord> ImportedRows => Set<ImportedRowRecord>();
+    public DbSet<ImportJobRecord> ImportJobs => Set<ImportJobRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -25,6 +27,7 @@ public sealed class OmbudsmanLiaisonDbContext(DbContextOptions<OmbudsmanLiaisonD
         modelBuilder.AddInbox();
         modelBuilder.AddRetention();
         modelBuilder.AddReadAudit();
+        modelBuilder.AddImportJobs();
 
         modelBuilder.Entity<EnquiryRecord>(e =>
         {

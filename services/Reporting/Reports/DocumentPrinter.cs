@@ -8,6 +8,12 @@ public sealed class PrinterOptions
 {
     public string Chromium { get; set; } = "/usr/bin/chromium";
 
+    /// <summary>
+    /// The DevTools HTTP endpoint of a Chromium running beside Reporting (a deployment's sidecar, e.g.
+    /// <c>http://127.0.0.1:9222</c>). When set, documents print there and <see cref="Chromium"/> is not started.
+    /// </summary>
+    public string? DevTools { get; set; }
+
     public int Concurrency { get; set; } = 1;
 
     public int TimeoutSeconds { get; set; } = 120;
@@ -15,15 +21,40 @@ public sealed class PrinterOptions
 
 /// <summary>
 /// Prints a document's HTML to PDF with headless Chromium (docs/decisions/0019): the same HTML the
-/// browser shows, its A4 @page rules and page numbers included. Each print gets its own temporary
-/// folder and browser profile, which are deleted afterwards; prints are queued so a burst of requests
-/// cannot start a browser each.
+/// browser shows, its A4 @page rules and page numbers included. Either a Chromium beside Reporting
+/// prints it over the DevTools protocol (<see cref="PrinterOptions.DevTools"/>), or a browser is started
+/// for the print with its own temporary folder and profile, deleted afterwards. Prints are queued so a
+/// burst of requests cannot start a browser, or open a page, each.
 /// </summary>
-public sealed class DocumentPrinter(Microsoft.Extensions.Options.IOptions<PrinterOptions> options, ILogger<DocumentPrinter> logger)
+public sealed class DocumentPrinter(Microsoft.Extensions.Options.IOptions<PrinterOptions> options, IHttpClientFactory http, ILogger<DocumentPrinter> logger)
 {
     private readonly SemaphoreSlim _slots = new(Math.Max(1, options.Value.Concurrency));
 
-    public async Task<byte[]> PrintAsync(string html, CancellationToken ct)
+    public Task<byte[]> PrintAsync(string html, CancellationToken ct) =>
+        options.Value.DevTools is { Length: > 0 } devTools ? PrintBesideAsync(new Uri(devTools), html, ct) : PrintInProcessAsync(html, ct);
+
+    private async Task<byte[]> PrintBesideAsync(Uri devTools, string html, CancellationToken ct)
+    {
+        await _slots.WaitAsync(ct);
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.TimeoutSeconds));
+            return await DevToolsPrint.PrintAsync(http.CreateClient(nameof(DocumentPrinter)), devTools, html, timeout.Token);
+        }
+        catch (Exception e) when (e is HttpRequestException or System.Net.WebSockets.WebSocketException)
+        {
+            // The address only: nothing of the document is logged.
+            logger.LogError(e, "The Chromium at {DevTools} could not be reached to print a document", devTools);
+            throw new global::Grpc.Core.RpcException(new global::Grpc.Core.Status(global::Grpc.Core.StatusCode.Unavailable, "PDF printing is unavailable for the moment: the printer could not be reached. The HTML document can be printed from a browser."));
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    private async Task<byte[]> PrintInProcessAsync(string html, CancellationToken ct)
     {
         var chromium = options.Value.Chromium;
         if (!File.Exists(chromium))
