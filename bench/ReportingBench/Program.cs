@@ -13,6 +13,11 @@ using ComplaintsPlatform.Reporting.V1;
 using ComplaintsPlatform.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 
+if (args.Length > 0 && args[0] == "rebuild")
+{
+    await RebuildRate.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 20_000, args.Length > 2 ? int.Parse(args[2]) : 5_000);
+    return;
+}
 if (args.Length > 0 && args[0] == "redis")
 {
     await RedisOutage.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 100_000);
@@ -88,7 +93,7 @@ async Task<(double Original, double OriginalTogether)> LayoutAsync(string layout
 var (asLoaded, asLoadedTogether) = await LayoutAsync("rows as loaded");
 await SqlAsync("VACUUM ANALYZE reporting.counters");
 var (covering, coveringTogether) = await LayoutAsync("vacuumed, index-only through the covering report index");
-await SqlAsync("CLUSTER reporting.counters USING \"IX_counters_basis_grain_metric_month\"", "ANALYZE reporting.counters");
+await SqlAsync("CLUSTER reporting.counters USING ix_counters_basis_grain_metric_month", "ANALYZE reporting.counters");
 var (clustered, clusteredTogether) = await LayoutAsync("clustered by the report index");
 var flat = await TimeAsync("plain SQL over the flat case table, the 12 tables", () => FlatSql.AllTablesAsync(connection, year));
 Console.WriteLine($"p95 ratio flat/counters: as loaded {flat / asLoaded:N1}x (together {flat / asLoadedTogether:N1}x), clustered {flat / clustered:N1}x ({flat / clusteredTogether:N1}x), vacuumed {flat / covering:N1}x ({flat / coveringTogether:N1}x)");

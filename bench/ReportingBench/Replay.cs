@@ -32,7 +32,7 @@ internal static class Replay
         return (events.Count, watch.Elapsed);
     }
 
-    private static IEnumerable<(string Source, IMessage Message)> Generate(int cases, string prefix)
+    public static IEnumerable<(string Source, IMessage Message)> Generate(int cases, string prefix)
     {
         var random = new Random(5);
         for (var i = 0; i < cases; i++)

@@ -13,13 +13,17 @@ public static class ServiceDatabase
     // Each service owns one schema: its tables and its migrations history live there, and its
     // login (from the connection string) can use nothing else.
     public static IHostApplicationBuilder AddServiceDatabase<TContext>(
-        this IHostApplicationBuilder builder, string connectionName, string schema)
+        this IHostApplicationBuilder builder, string connectionName, string schema, Action<DbContextOptionsBuilder>? configure = null)
         where TContext : DbContext
     {
         var connectionString = builder.Configuration.GetConnectionString(connectionName)
             ?? throw new InvalidOperationException($"Connection string '{connectionName}' is not configured.");
 
-        builder.Services.AddDbContextPool<TContext>(options => options.UseServiceDatabase(connectionString, schema));
+        builder.Services.AddDbContextPool<TContext>(options =>
+        {
+            options.UseServiceDatabase(connectionString, schema);
+            configure?.Invoke(options);
+        });
         builder.EnrichNpgsqlDbContext<TContext>(settings =>
         {
             // Explicit transactions (outbox + change) must not be replayed by a retrying strategy.

@@ -20,12 +20,15 @@ internal static class Extensions
 
     public static void AddReportingServices(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<ReportingDbContext>(ConnectionName, Schema);
+        builder.AddServiceDatabase<ReportingDbContext>(ConnectionName, Schema, o => ReportingDbContext.WithGenerations(o));
         builder.AddPlatformGrpc("complaints.reporting.v1.Reporting", "complaints.reporting.v1.ReportingDocuments");
         builder.AddFeedConsumer<ReportingDbContext, IntakeHandler>("intake", ConsumerName);
         builder.AddFeedConsumer<ReportingDbContext, CaseWorkflowHandler>("caseworkflow", ConsumerName);
         builder.AddFeedConsumer<ReportingDbContext, OmbudsmanHandler>("ombudsman", ConsumerName);
         builder.AddFeedConsumer<ReportingDbContext, ComplimentsHandler>("compliments", ConsumerName);
+        // A rebuild fills a new generation through the same handlers, then switches to it (Generations).
+        builder.Services.Configure<RebuildOptions>(builder.Configuration.GetSection("Reporting:Rebuild"));
+        builder.Services.AddHostedService<RebuildService>();
         builder.Services.AddSingleton(new CouncilClocks(CouncilClocks.LoadData(builder.Configuration["Calendar:BankHolidaysFile"])));
         builder.Services.AddSingleton<CouncilDates>();
         builder.Services.AddSingleton(TimeProvider.System);

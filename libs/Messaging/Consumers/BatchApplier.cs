@@ -29,7 +29,8 @@ internal static class BatchApplier
             .Select(p => p.EventId)
             .ToListAsync(ct)).ToHashSet();
         db.ChangeTracker.Clear();
-        var (applied, position, moved) = (0, checkpoint.Position, false);
+        var (position, moved) = (checkpoint.Position, false);
+        var apply = new List<FeedEvent>(events.Count);
         foreach (var evt in events)
         {
             if (evt.Position <= position)
@@ -42,19 +43,29 @@ internal static class BatchApplier
                 moved = true;
                 break;
             }
-            var eventId = Guid.Parse(evt.EventId);
-            if (seen.Add(eventId))
+            if (seen.Add(Guid.Parse(evt.EventId)))
             {
-                await HandleAsync(db, sub, handler, evt, eventId, ct);
-                applied++;
+                apply.Add(evt);
             }
             position = evt.Position;
         }
-        if (applied > 0 && handler is IFeedBatchHandler<TContext> gathering)
+        if (apply.Count > 0 && handler is IFeedBulkHandler<TContext> bulk)
         {
-            await gathering.BeforeCommitAsync(db, ct);
-            db.ChangeTracker.Clear();
+            await ApplyInMemoryAsync(db, sub, bulk, apply, ct);
         }
+        else
+        {
+            foreach (var evt in apply)
+            {
+                await HandleAsync(db, sub, handler, evt, Guid.Parse(evt.EventId), ct);
+            }
+            if (apply.Count > 0 && handler is IFeedBatchHandler<TContext> gathering)
+            {
+                await gathering.BeforeCommitAsync(db, ct);
+                db.ChangeTracker.Clear();
+            }
+        }
+        var applied = apply.Count;
         if (position != checkpoint.Position)
         {
             checkpoint.Position = position;
@@ -65,6 +76,34 @@ internal static class BatchApplier
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return new(applied, position, moved);
+    }
+
+    // The whole batch in memory: one prefetch, no save between events, one save, the handler's gathered
+    // writes, and every inbox row in one statement.
+    private static async Task ApplyInMemoryAsync<TContext>(
+        TContext db, FeedSubscription sub, IFeedBulkHandler<TContext> handler, List<FeedEvent> events, CancellationToken ct)
+        where TContext : DbContext
+    {
+        await handler.PrepareAsync(db, events, ct);
+        foreach (var evt in events)
+        {
+            using var activity = MessagingTelemetry.Source.StartActivity("apply " + evt.EventType, ActivityKind.Consumer);
+            activity?.SetTag("messaging.source", sub.Source);
+            activity?.SetTag("messaging.consumer", sub.Consumer);
+            activity?.SetTag("messaging.message.id", evt.EventId);
+            activity?.SetTag("messaging.feed.position", evt.Position);
+            activity?.SetTag("messaging.redelivery", false);
+            await handler.HandleAsync(db, evt, ct);
+        }
+        await db.SaveChangesAsync(ct);
+        await handler.BeforeCommitAsync(db, ct);
+        db.ChangeTracker.Clear();
+        var table = MessagingModel.TableOf<ProcessedEvent>(db);
+        // The table name comes from the EF model; values are parameters.
+        var insert = $"INSERT INTO {table} (consumer, event_id, source, position, processed_at) " +
+            "SELECT {0}, e, {1}, p, {2} FROM unnest({3}, {4}) AS t(e, p)";
+        await db.Database.ExecuteSqlRawAsync(insert,
+            [sub.Consumer, sub.Source, DateTime.UtcNow, events.Select(e => Guid.Parse(e.EventId)).ToArray(), events.Select(e => e.Position).ToArray()], ct);
     }
 
     private static async Task HandleAsync<TContext>(

@@ -29,3 +29,16 @@ internal sealed class DelegateFeedEventHandler<TContext>(Func<TContext, FeedEven
 {
     public Task HandleAsync(TContext db, FeedEvent evt, CancellationToken ct) => handle(db, evt, ct);
 }
+
+/// <summary>
+/// A batch handler that applies a whole batch in memory: <see cref="PrepareAsync"/> loads, in a few
+/// queries, what the batch's events will look up; then every event is handled with no save in between
+/// (an event sees the earlier ones through the change tracker: look entities up by key, and save
+/// before a query that must see them); the applier saves once, calls
+/// <see cref="IFeedBatchHandler{TContext}.BeforeCommitAsync"/>, writes the inbox rows in one statement
+/// and commits with the checkpoint. A lone event is applied as by any other handler.
+/// </summary>
+public interface IFeedBulkHandler<in TContext> : IFeedBatchHandler<TContext> where TContext : DbContext
+{
+    Task PrepareAsync(TContext db, IReadOnlyList<FeedEvent> events, CancellationToken ct);
+}

@@ -110,12 +110,20 @@ public sealed class CouncilRow
     public short ReportingYear { get; set; }
 }
 
-/// <summary>Bumped by every rebuild, so cached results from before it are never served.</summary>
+/// <summary>
+/// The read model's generations (see Generations): the last one started, the one serving, the one a
+/// rebuild is filling, and the one retired by the last switch, dropped once no report can still be reading it.
+/// </summary>
 public sealed class ReadModelState
 {
     public int Id { get; set; } = 1;
+    // The last generation a rebuild started.
     public int Generation { get; set; }
     public DateTime? RebuiltAt { get; set; }
+    public int Serving { get; set; }
+    public int? Building { get; set; }
+    public int? Retired { get; set; }
+    public DateTime? SwitchedAt { get; set; }
 }
 
 /// <summary>A scrutiny API key: only the SHA-256 of the secret is kept.</summary>

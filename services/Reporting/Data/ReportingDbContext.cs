@@ -1,4 +1,5 @@
 using ComplaintsPlatform.Messaging;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintsPlatform.Reporting.Data;
@@ -13,6 +14,51 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<CouncilRow> Council => Set<CouncilRow>();
     public DbSet<ReadModelState> State => Set<ReadModelState>();
     public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
+
+    // The generation this lease of the context reads and writes (see Generations), and the facts it has looked up.
+    private (int Lease, int Generation)? _generation;
+    private FactCache? _facts;
+
+    /// <summary>The generation chosen for this unit of work, or null until its first read-model statement.</summary>
+    public int? ChosenGeneration => _generation is { } g && g.Lease == ContextId.Lease ? g.Generation : null;
+
+    /// <summary>Reads and writes <paramref name="generation"/> (a rebuild's) instead of the serving one; before any statement.</summary>
+    public void UseGeneration(int generation) => _generation = (ContextId.Lease, generation);
+
+    /// <summary>The generation this unit of work reads, looked up now if no statement has chosen it yet.</summary>
+    public async Task<int> GenerationAsync(CancellationToken ct)
+    {
+        if (ChosenGeneration is { } chosen)
+        {
+            return chosen;
+        }
+        var connection = Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await Database.OpenConnectionAsync(ct);
+        }
+        try
+        {
+            var serving = await Generations.ServingAsync(connection, Database.CurrentTransaction?.GetDbTransaction(), true, ct);
+            UseGeneration(serving);
+            return serving;
+        }
+        finally
+        {
+            if (opened)
+            {
+                await Database.CloseConnectionAsync();
+            }
+        }
+    }
+
+    /// <summary>Facts looked up or added by this unit of work, by id (absent ones too), so a batch of events queries each table once.</summary>
+    public FactCache Facts => _facts is { } f && f.Lease == ContextId.Lease ? f : _facts = new FactCache(this, ContextId.Lease);
+
+    /// <summary>Points every data statement at the unit of work's generation (with pooling, options are set where the pool is registered).</summary>
+    public static DbContextOptionsBuilder WithGenerations(DbContextOptionsBuilder options) =>
+        options.AddInterceptors(GenerationInterceptor.Instance);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

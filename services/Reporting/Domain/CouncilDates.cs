@@ -11,7 +11,7 @@ public sealed class CouncilDates(CouncilClocks clocks)
 {
     /// <summary>The clock of the council row this unit of work sees (a change applied in it included).</summary>
     public async Task<CouncilClock> ClockAsync(ReportingDbContext db, CancellationToken ct) =>
-        await db.Council.FindAsync([1], ct) is { } council
+        await db.Facts.CouncilAsync(ct) is { } council
             ? clocks.For(CouncilCalendarSettings.From(council.Division, council.TimeZone, council.CloseOfBusiness, council.ClosureDays))
             : clocks.Default;
 

@@ -15,12 +15,42 @@ namespace ComplaintsPlatform.Reporting.Events;
 /// CaseWorkflow's feed: the council's organisation, and every case event as counters attributed to
 /// the case's current service area and team (kept in a small fact row per case).
 /// </summary>
-public sealed class CaseWorkflowHandler(CouncilDates dates) : IFeedBatchHandler<ReportingDbContext>
+public sealed class CaseWorkflowHandler(CouncilDates dates) : IFeedBulkHandler<ReportingDbContext>
 {
     // Counter changes of every event in the consumer's transaction, merged and upserted once before it commits.
     private readonly CounterBatch _counters = new();
 
     public Task BeforeCommitAsync(ReportingDbContext db, CancellationToken ct) => _counters.FlushAsync(db, ct);
+
+    /// <summary>The batch's cases, remedies and waiting Ombudsman referrals, one query each.</summary>
+    public async Task PrepareAsync(ReportingDbContext db, IReadOnlyList<FeedEvent> events, CancellationToken ct)
+    {
+        var (cases, opened, remedies) = (new List<string>(events.Count), new List<string>(), new List<string>());
+        foreach (var evt in events)
+        {
+            var message = Unpack(evt);
+            if (message?.Descriptor.FindFieldByName("header")?.Accessor.GetValue(message) is CaseEventHeader header)
+            {
+                cases.Add(header.CaseId);
+            }
+            switch (message)
+            {
+                case CaseOpened e:
+                    opened.Add(e.Header.CaseId);
+                    break;
+                case RemedyAgreed e:
+                    remedies.Add(e.RemedyId);
+                    break;
+                case RemedyCompleted e:
+                    remedies.Add(e.RemedyId);
+                    break;
+            }
+        }
+        await db.Facts.LoadCasesAsync(cases, ct);
+        await db.Facts.LoadRemediesAsync(remedies, ct);
+        await db.Facts.LoadWaitingReferralsAsync(opened, ct);
+        await db.Facts.CouncilAsync(ct);
+    }
 
     public async Task HandleAsync(ReportingDbContext db, FeedEvent evt, CancellationToken ct)
     {
@@ -97,7 +127,7 @@ public sealed class CaseWorkflowHandler(CouncilDates dates) : IFeedBatchHandler<
 
     private async Task OpenedAsync(ReportingDbContext db, CounterBatch batch, CaseOpened e, CancellationToken ct)
     {
-        if (await db.Cases.FindAsync([e.Header.CaseId], ct) is not null)
+        if (await db.Facts.CaseAsync(e.Header.CaseId, ct) is not null)
         {
             return;
         }
@@ -112,7 +142,7 @@ public sealed class CaseWorkflowHandler(CouncilDates dates) : IFeedBatchHandler<
             ReceivedOn = receivedOn,
             StageStartedOn = receivedOn,
         };
-        db.Cases.Add(fact);
+        db.Facts.Add(fact);
         batch.Both(Key(Metrics.Opened, fact, 1, ""), receivedOn, receivedOn);
         StatutoryCounters.Opened(batch, fact);
         await OmbudsmanReferrals.CaseOpenedAsync(db, batch, fact, ct);
@@ -147,11 +177,11 @@ public sealed class CaseWorkflowHandler(CouncilDates dates) : IFeedBatchHandler<
     private static async Task RemedyAgreedAsync(ReportingDbContext db, CounterBatch batch, CaseFact fact, RemedyAgreed e, CancellationToken ct)
     {
         Both(batch, fact, e.Header, Metrics.Remedy, e.TypeCode, amount: e.AmountPence);
-        if (string.IsNullOrEmpty(e.RemedyId) || await db.Set<RemedyFact>().FindAsync([e.RemedyId], ct) is not null)
+        if (string.IsNullOrEmpty(e.RemedyId) || await db.Facts.RemedyAsync(e.RemedyId, ct) is not null)
         {
             return;
         }
-        db.Set<RemedyFact>().Add(new RemedyFact
+        db.Facts.Add(new RemedyFact
         {
             RemedyId = e.RemedyId, CaseId = fact.CaseId, AgreedOn = e.Header.OccurredOn.ToDateOnly(),
             ServiceAreaId = fact.ServiceAreaId, TeamId = fact.TeamId, Stage = (short)e.Header.Stage, TypeCode = e.TypeCode,
@@ -161,7 +191,7 @@ public sealed class CaseWorkflowHandler(CouncilDates dates) : IFeedBatchHandler<
 
     private static async Task RemedyCompletedAsync(ReportingDbContext db, CounterBatch batch, CaseFact fact, RemedyCompleted e, CancellationToken ct)
     {
-        var remedy = await db.Set<RemedyFact>().FindAsync([e.RemedyId], ct);
+        var remedy = await db.Facts.RemedyAsync(e.RemedyId, ct);
         if (remedy is null || remedy.Completed)
         {
             return;
@@ -218,5 +248,5 @@ public sealed class CaseWorkflowHandler(CouncilDates dates) : IFeedBatchHandler<
         new(metric, 0, default, fact.ServiceAreaId, "", fact.TeamId, fact.Stream, (short)stage, 0, 0, code);
 
     private static async Task<CaseFact?> FactAsync(ReportingDbContext db, CaseEventHeader header, CancellationToken ct) =>
-        await db.Cases.FindAsync([header.CaseId], ct);
+        await db.Facts.CaseAsync(header.CaseId, ct);
 }

@@ -13,6 +13,8 @@ internal static class CouncilDirectory
 {
     public static async Task ApplyAsync(ReportingDbContext db, CouncilConfigurationChanged e, CancellationToken ct)
     {
+        // A query sees only what is saved: save this unit of work's earlier entries first.
+        await db.SaveChangesAsync(ct);
         var existing = await db.Directory.ToDictionaryAsync(d => (d.Kind, d.Id), ct);
         void Put(string kind, string id, string parent, string name)
         {
@@ -45,10 +47,10 @@ internal static class CouncilDirectory
                 Put(list.Name, item.Code, "", item.Label);
             }
         }
-        var council = await db.Council.FindAsync([1], ct);
+        var council = await db.Facts.CouncilAsync(ct);
         if (council is null)
         {
-            db.Council.Add(council = new CouncilRow());
+            db.Facts.Add(council = new CouncilRow());
         }
         council.Name = e.Council?.Name ?? "";
         var calendar = CouncilCalendarSettings.From(e.Council);

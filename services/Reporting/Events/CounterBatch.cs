@@ -1,6 +1,8 @@
 using System.Text;
 using ComplaintsPlatform.Reporting.Data;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace ComplaintsPlatform.Reporting.Events;
 
@@ -88,11 +90,25 @@ public sealed class CounterBatch
     // 14 parameters a row: a statement stays well under PostgreSQL's 65,535 bind parameters.
     private const int RowsPerStatement = 2_000;
 
+    // Past this many rows (a rebuild's or a burst's batch), the rows are copied into a staging table
+    // and upserted from it in one statement, instead of being sent as parameters.
+    private const int CopyFrom = 1_000;
+
+    private const string Columns = "metric, basis, grain, month, service_area_id, directorate_id, team_id, stream, stage, channel, kind, code";
+
+    private const string Upsert = $" ON CONFLICT ({Columns}) DO UPDATE SET count = c.count + excluded.count, amount = c.amount + excluded.amount";
+
     public async Task FlushAsync(ReportingDbContext db, CancellationToken ct)
     {
+        if (_pending.Count > CopyFrom)
+        {
+            await CopyAsync(db, ct);
+            _pending.Clear();
+            return;
+        }
         foreach (var chunk in _pending.Chunk(RowsPerStatement))
         {
-            var sql = new StringBuilder("INSERT INTO reporting.counters (metric, basis, grain, month, service_area_id, directorate_id, team_id, stream, stage, channel, kind, code, count, amount) VALUES ");
+            var sql = new StringBuilder($"INSERT INTO {Extensions.Schema}.counters AS c ({Columns}, count, amount) VALUES ");
             var args = new List<object>(chunk.Length * 14);
             var first = true;
             foreach (var (k, v) in chunk)
@@ -107,10 +123,51 @@ public sealed class CounterBatch
                 sql.Append(')');
                 first = false;
             }
-            sql.Append(" ON CONFLICT (metric, basis, grain, month, service_area_id, directorate_id, team_id, stream, stage, channel, kind, code)")
-                .Append(" DO UPDATE SET count = counters.count + excluded.count, amount = counters.amount + excluded.amount");
+            sql.Append(Upsert);
+            // The statement holds placeholders only; every value is a parameter.
             await db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);
         }
         _pending.Clear();
+    }
+
+    // COPY into a temporary staging table (emptied at commit), then one upsert in key order, so two
+    // transactions upserting overlapping rows lock them in the same order.
+    private async Task CopyAsync(ReportingDbContext db, CancellationToken ct)
+    {
+        var generation = await db.GenerationAsync(ct);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using (var create = new NpgsqlCommand(
+            $"CREATE TEMP TABLE IF NOT EXISTS counter_deltas (LIKE {Generations.Table("counters", 0)} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS", connection))
+        {
+            await create.ExecuteNonQueryAsync(ct);
+        }
+        await using (var copy = await connection.BeginBinaryImportAsync($"COPY counter_deltas ({Columns}, count, amount) FROM STDIN (FORMAT BINARY)", ct))
+        {
+            foreach (var (k, v) in _pending)
+            {
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(k.Metric, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(k.Basis, NpgsqlDbType.Smallint, ct);
+                await copy.WriteAsync(k.Grain, NpgsqlDbType.Smallint, ct);
+                await copy.WriteAsync(k.Month, NpgsqlDbType.Date, ct);
+                await copy.WriteAsync(k.ServiceAreaId, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(k.DirectorateId, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(k.TeamId, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(k.Stream, NpgsqlDbType.Smallint, ct);
+                await copy.WriteAsync(k.Stage, NpgsqlDbType.Smallint, ct);
+                await copy.WriteAsync(k.Channel, NpgsqlDbType.Smallint, ct);
+                await copy.WriteAsync(k.Kind, NpgsqlDbType.Smallint, ct);
+                await copy.WriteAsync(k.Code, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(v.Count, NpgsqlDbType.Bigint, ct);
+                await copy.WriteAsync(v.Amount, NpgsqlDbType.Bigint, ct);
+            }
+            await copy.CompleteAsync(ct);
+        }
+        await using var upsert = new NpgsqlCommand(
+            $"INSERT INTO {Generations.Table("counters", generation)} AS c ({Columns}, count, amount) " +
+            $"SELECT {Columns}, count, amount FROM counter_deltas ORDER BY {Columns}{Upsert}", connection);
+        await upsert.ExecuteNonQueryAsync(ct);
+        await using var empty = new NpgsqlCommand("TRUNCATE counter_deltas", connection);
+        await empty.ExecuteNonQueryAsync(ct);
     }
 }

@@ -3,17 +3,39 @@ using ComplaintsPlatform.Intake.V1;
 using ComplaintsPlatform.Messaging.Consumers;
 using ComplaintsPlatform.Reporting.Data;
 using ComplaintsPlatform.Reporting.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintsPlatform.Reporting.Events;
 
 /// <summary>Intake's feed: contacts by kind, channel and triage decision; member enquiries.</summary>
-public sealed class IntakeHandler(CouncilDates dates) : IFeedBatchHandler<ReportingDbContext>
+public sealed class IntakeHandler(CouncilDates dates) : IFeedBulkHandler<ReportingDbContext>
 {
     // Counter changes of every event in the consumer's transaction, merged and upserted once before it commits.
     private readonly CounterBatch _counters = new();
 
     public Task BeforeCommitAsync(ReportingDbContext db, CancellationToken ct) => _counters.FlushAsync(db, ct);
+
+    /// <summary>The batch's contacts in one query.</summary>
+    public async Task PrepareAsync(ReportingDbContext db, IReadOnlyList<FeedEvent> events, CancellationToken ct)
+    {
+        var ids = new List<string>(events.Count);
+        foreach (var evt in events)
+        {
+            if (evt.Payload.TryUnpack<ContactReceived>(out var received))
+            {
+                ids.Add(received.ContactId);
+            }
+            else if (evt.Payload.TryUnpack<ContactTriaged>(out var triaged))
+            {
+                ids.Add(triaged.ContactId);
+            }
+            else if (evt.Payload.TryUnpack<ContactReclassified>(out var reclassified))
+            {
+                ids.Add(reclassified.ContactId);
+            }
+        }
+        await db.Facts.LoadContactsAsync(ids, ct);
+        await db.Facts.CouncilAsync(ct);
+    }
 
     public async Task HandleAsync(ReportingDbContext db, FeedEvent evt, CancellationToken ct)
     {
@@ -28,7 +50,7 @@ public sealed class IntakeHandler(CouncilDates dates) : IFeedBatchHandler<Report
         }
         else if (evt.Payload.TryUnpack<ContactReclassified>(out var reclassified))
         {
-            var fact = await db.Contacts.FindAsync([reclassified.ContactId], ct);
+            var fact = await db.Facts.ContactAsync(reclassified.ContactId, ct);
             if (fact is not null && fact.Decision == (short)reclassified.FromDecision && fact.TriagedOn is { } triagedOn)
             {
                 Decision(batch, fact, triagedOn, -1);
@@ -40,7 +62,7 @@ public sealed class IntakeHandler(CouncilDates dates) : IFeedBatchHandler<Report
 
     private async Task ReceivedAsync(ReportingDbContext db, CounterBatch batch, ContactReceived e, CancellationToken ct)
     {
-        if (await db.Contacts.FindAsync([e.ContactId], ct) is not null)
+        if (await db.Facts.ContactAsync(e.ContactId, ct) is not null)
         {
             return;
         }
@@ -53,14 +75,14 @@ public sealed class IntakeHandler(CouncilDates dates) : IFeedBatchHandler<Report
             ServiceAreaId = e.ServiceAreaId,
             ReceivedOn = clock.LocalDate(e.ReceivedAt),
         };
-        db.Contacts.Add(fact);
+        db.Facts.Add(fact);
         batch.Both(Key(Metrics.Contact, fact, ""), fact.ReceivedOn, fact.ReceivedOn);
     }
 
     private async Task TriagedAsync(ReportingDbContext db, CounterBatch batch, ContactTriaged e, CancellationToken ct)
     {
         var clock = await dates.ClockAsync(db, ct);
-        var fact = await db.Contacts.FindAsync([e.ContactId], ct);
+        var fact = await db.Facts.ContactAsync(e.ContactId, ct);
         if (fact is null)
         {
             // Triaged without a ContactReceived (e.g. imported history): counted as received too.
@@ -72,7 +94,7 @@ public sealed class IntakeHandler(CouncilDates dates) : IFeedBatchHandler<Report
                 ServiceAreaId = e.ServiceAreaId,
                 ReceivedOn = clock.LocalDate(e.ReceivedAt),
             };
-            db.Contacts.Add(fact);
+            db.Facts.Add(fact);
             batch.Both(Key(Metrics.Contact, fact, ""), fact.ReceivedOn, fact.ReceivedOn);
         }
         if (fact.TriagedOn is { } earlier)

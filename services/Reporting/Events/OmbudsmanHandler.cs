@@ -12,12 +12,15 @@ namespace ComplaintsPlatform.Reporting.Events;
 /// OmbudsmanLiaison's feed: enquiries, decisions, recommendations and public interest reports as
 /// counters by directorate, the Housing Ombudsman's determinations and orders, and the annual letter's benchmark figures.
 /// </summary>
-public sealed class OmbudsmanHandler : IFeedBatchHandler<ReportingDbContext>
+public sealed class OmbudsmanHandler : IFeedBulkHandler<ReportingDbContext>
 {
     // Counter changes of every event in the consumer's transaction, merged and upserted once before it commits.
     private readonly CounterBatch _counters = new();
 
     public Task BeforeCommitAsync(ReportingDbContext db, CancellationToken ct) => _counters.FlushAsync(db, ct);
+
+    // Ombudsman events are few: each is looked up by key as it comes.
+    public Task PrepareAsync(ReportingDbContext db, IReadOnlyList<FeedEvent> events, CancellationToken ct) => Task.CompletedTask;
 
     public async Task HandleAsync(ReportingDbContext db, FeedEvent evt, CancellationToken ct)
     {
@@ -133,6 +136,8 @@ public sealed class OmbudsmanHandler : IFeedBatchHandler<ReportingDbContext>
     private static async Task BenchmarksAsync(ReportingDbContext db, BenchmarkFiguresRecorded e, CancellationToken ct)
     {
         var ombudsman = (short)e.Ombudsman;
+        // The delete runs in the database: save this unit of work's earlier figures first.
+        await db.SaveChangesAsync(ct);
         await db.Set<BenchmarkFigure>().Where(b => b.Year == e.Year && b.Ombudsman == ombudsman).ExecuteDeleteAsync(ct);
         db.Set<BenchmarkFigure>().AddRange(e.Rows.GroupBy(r => (r.Scope, r.CouncilCode)).Select(g => g.Last()).Select(r => new BenchmarkFigure
         {

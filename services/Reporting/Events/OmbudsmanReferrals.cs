@@ -22,7 +22,7 @@ internal static class OmbudsmanReferrals
         }
         var referral = new OmbudsmanReferral { EnquiryId = e.EnquiryId, CaseId = e.CaseId, ReceivedOn = e.ReceivedOn.ToDateOnly() };
         db.Set<OmbudsmanReferral>().Add(referral);
-        if (await db.Cases.FindAsync([e.CaseId], ct) is { } fact)
+        if (await db.Facts.CaseAsync(e.CaseId, ct) is { } fact)
         {
             Count(batch, fact, referral);
         }
@@ -30,7 +30,7 @@ internal static class OmbudsmanReferrals
 
     public static async Task CaseOpenedAsync(ReportingDbContext db, CounterBatch batch, CaseFact fact, CancellationToken ct)
     {
-        var waiting = await db.Set<OmbudsmanReferral>().Where(r => r.CaseId == fact.CaseId && !r.Counted).ToListAsync(ct);
+        var waiting = await db.Facts.WaitingReferralsAsync(fact.CaseId, ct);
         foreach (var referral in waiting)
         {
             Count(batch, fact, referral);

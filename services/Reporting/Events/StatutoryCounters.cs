@@ -39,7 +39,7 @@ internal static class StatutoryCounters
                 (step.Header, 0, new[] { "advocacy_offered", "advocacy_" + step.OutcomeCode.ToLowerInvariant() }),
             _ => ((CaseEventHeader?)null, 0, Array.Empty<string>()),
         };
-        if (header is null || !Applies((short)header.Stream) || await db.Cases.FindAsync([header.CaseId], ct) is not { } fact)
+        if (header is null || !Applies((short)header.Stream) || await db.Facts.CaseAsync(header.CaseId, ct) is not { } fact)
         {
             return;
         }

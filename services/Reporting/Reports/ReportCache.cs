@@ -26,7 +26,8 @@ public sealed class ReportCache(RedisCircuits circuits)
             .OrderBy(c => c.Source)
             .Select(c => c.Source + "=" + c.Position)
             .ToListAsync(ct);
-        var generation = await db.State.Select(s => s.Generation).FirstOrDefaultAsync(ct);
+        // The generation the positions above were read from (the one this request reads throughout).
+        var generation = await db.GenerationAsync(ct);
         return $"g{generation}:{string.Join(',', positions)}";
     }
 

@@ -650,6 +650,10 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("id");
 
+                    b.Property<int?>("Building")
+                        .HasColumnType("integer")
+                        .HasColumnName("building");
+
                     b.Property<int>("Generation")
                         .HasColumnType("integer")
                         .HasColumnName("generation");
@@ -657,6 +661,18 @@ namespace ComplaintsPlatform.Reporting.Data.Migrations
                     b.Property<DateTime?>("RebuiltAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("rebuilt_at");
+
+                    b.Property<int?>("Retired")
+                        .HasColumnType("integer")
+                        .HasColumnName("retired");
+
+                    b.Property<int>("Serving")
+                        .HasColumnType("integer")
+                        .HasColumnName("serving");
+
+                    b.Property<DateTime?>("SwitchedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("switched_at");
 
                     b.HasKey("Id")
                         .HasName("pk_read_model_state");

@@ -1,0 +1,215 @@
+using ComplaintsPlatform.Common.V1;
+using ComplaintsPlatform.Messaging.Consumers;
+using ComplaintsPlatform.Reporting.Data;
+using Grpc.Core;
+using Grpc.Net.ClientFactory;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace ComplaintsPlatform.Reporting.Events;
+
+public sealed class RebuildOptions
+{
+    /// <summary>Most events applied in one transaction while catching up.</summary>
+    public int BatchSize { get; set; } = 5_000;
+
+    /// <summary>How often the service looks for a rebuild to run or a retired generation to drop.</summary>
+    public TimeSpan Poll { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a retired generation is kept after the switch, for reports that were already reading it.</summary>
+    public TimeSpan RetireAfter { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+/// <summary>
+/// Fills the generation a rebuild started (<see cref="ReadModelState.Building"/>) from position 1 of every
+/// feed, through the live consumers' handlers and batch transaction (checkpoint, inbox, counters merged in
+/// memory) in large batches, one feed at a time; when every feed is applied up to its head, switches
+/// <see cref="ReadModelState.Serving"/> to it in one row update. A restart resumes from the new
+/// generation's own checkpoints. Runs on one replica at a time (advisory lock).
+/// </summary>
+public sealed class RebuildService(IServiceProvider services, GrpcClientFactory clients, IOptions<RebuildOptions> options, ILogger<RebuildService> logger)
+    : BackgroundService
+{
+    private RebuildOptions Options => options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+                await Task.Delay(Options.Poll, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The exception's message may quote event data, so only its type is logged.
+                logger.LogWarning("Reporting rebuild failed ({ExceptionType}); retrying", ex.GetType().FullName);
+                await Task.Delay(Options.Poll * 5, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Drops a retired generation whose time has come, or catches the building one up and switches to it.</summary>
+    public async Task RunOnceAsync(CancellationToken ct)
+    {
+        ReadModelState? state;
+        string connectionString;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ReportingDbContext>();
+            state = await db.State.AsNoTracking().FirstOrDefaultAsync(ct);
+            connectionString = db.Database.GetConnectionString()!;
+        }
+        if (state is null || (state.Building is null && state.Retired is null))
+        {
+            return;
+        }
+        // One replica at a time: the lock lives as long as this session.
+        await using var lease = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await lease.OpenAsync(ct);
+        await using (var take = new NpgsqlCommand("SELECT pg_try_advisory_lock(hashtext('reporting-rebuild'))", lease))
+        {
+            if (!(bool)(await take.ExecuteScalarAsync(ct))!)
+            {
+                return;
+            }
+        }
+        if (state.Retired is { } retired && state.SwitchedAt is { } switched && DateTime.UtcNow - switched >= Options.RetireAfter)
+        {
+            await DropRetiredAsync(retired, ct);
+        }
+        if (state.Building is { } building)
+        {
+            while (!await CatchUpAsync(building, ct))
+            {
+            }
+            await SwitchAsync(building, ct);
+        }
+    }
+
+    // One pass over the feeds; true if every feed was already at its head (nothing applied).
+    private async Task<bool> CatchUpAsync(int generation, CancellationToken ct)
+    {
+        var idle = true;
+        foreach (var source in Extensions.Sources)
+        {
+            idle &= await CatchUpAsync(generation, source, ct) == 0;
+        }
+        return idle;
+    }
+
+    private async Task<long> CatchUpAsync(int generation, string source, CancellationToken ct)
+    {
+        long position;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ReportingDbContext>();
+            db.UseGeneration(generation);
+            position = await FeedBatches.CheckpointAsync(db, Extensions.ConsumerName, source, ct);
+        }
+        var client = clients.CreateClient<EventFeed.EventFeedClient>($"feed:{source}:{Extensions.ConsumerName}");
+        var head = (await client.GetHeadAsync(new GetHeadRequest(), cancellationToken: ct)).HeadPosition;
+        if (position >= head)
+        {
+            return 0;
+        }
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var call = client.Subscribe(new SubscribeRequest { AfterPosition = position }, cancellationToken: reading.Token);
+        var batch = new List<FeedEvent>(Options.BatchSize);
+        long applied = 0;
+        try
+        {
+            while (position < head && await call.ResponseStream.MoveNext(reading.Token))
+            {
+                batch.Add(call.ResponseStream.Current);
+                if (batch.Count >= Options.BatchSize || batch[^1].Position >= head)
+                {
+                    position = await ApplyAsync(generation, source, batch, ct);
+                    applied += batch.Count;
+                    batch.Clear();
+                }
+            }
+        }
+        finally
+        {
+            await reading.CancelAsync();
+        }
+        return applied;
+    }
+
+    private async Task<long> ApplyAsync(int generation, string source, List<FeedEvent> batch, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReportingDbContext>();
+        db.UseGeneration(generation);
+        IFeedEventHandler<ReportingDbContext> handler = source switch
+        {
+            "intake" => scope.ServiceProvider.GetRequiredService<IntakeHandler>(),
+            "caseworkflow" => scope.ServiceProvider.GetRequiredService<CaseWorkflowHandler>(),
+            "ombudsman" => scope.ServiceProvider.GetRequiredService<OmbudsmanHandler>(),
+            "compliments" => scope.ServiceProvider.GetRequiredService<ComplimentsHandler>(),
+            _ => throw new InvalidOperationException($"No handler for feed {source}."),
+        };
+        var (_, position) = await FeedBatches.ApplyAsync(db, Extensions.ConsumerName, source, handler, batch, ct);
+        return position;
+    }
+
+    // One row update, after checking (under the state row's lock) that every feed is still applied up to its head.
+    private async Task SwitchAsync(int generation, CancellationToken ct)
+    {
+        var heads = new Dictionary<string, long>();
+        foreach (var source in Extensions.Sources)
+        {
+            var client = clients.CreateClient<EventFeed.EventFeedClient>($"feed:{source}:{Extensions.ConsumerName}");
+            heads[source] = (await client.GetHeadAsync(new GetHeadRequest(), cancellationToken: ct)).HeadPosition;
+        }
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReportingDbContext>();
+        db.UseGeneration(generation);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var state = await db.State.FromSqlRaw($"SELECT * FROM {Extensions.Schema}.read_model_state WHERE id = 1 FOR UPDATE").SingleAsync(ct);
+        if (state.Building != generation)
+        {
+            return;
+        }
+        var positions = await db.Set<FeedCheckpoint>().AsNoTracking().Where(c => c.Consumer == Extensions.ConsumerName)
+            .ToDictionaryAsync(c => c.Source, c => c.Position, ct);
+        if (heads.Any(h => positions.GetValueOrDefault(h.Key) < h.Value))
+        {
+            return;
+        }
+        if (state.Retired is { } older)
+        {
+            await Generations.DropAsync(db, older, ct);
+        }
+        state.Retired = state.Serving;
+        state.Serving = generation;
+        state.Building = null;
+        state.SwitchedAt = DateTime.UtcNow;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("Reporting read model generation {Generation} has caught up and now serves", generation);
+    }
+
+    private async Task DropRetiredAsync(int retired, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReportingDbContext>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var state = await db.State.FromSqlRaw($"SELECT * FROM {Extensions.Schema}.read_model_state WHERE id = 1 FOR UPDATE").SingleAsync(ct);
+        if (state.Retired != retired)
+        {
+            return;
+        }
+        await Generations.DropAsync(db, retired, ct);
+        state.Retired = null;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+}

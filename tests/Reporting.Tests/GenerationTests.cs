@@ -1,0 +1,130 @@
+using ComplaintsPlatform.CaseWorkflow.V1;
+using ComplaintsPlatform.Intake.V1;
+using ComplaintsPlatform.Reporting.Events;
+using ComplaintsPlatform.Reporting.V1;
+using ComplaintsPlatform.TestInfrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using static ComplaintsPlatform.Reporting.Tests.YearGenerator;
+
+namespace ComplaintsPlatform.Reporting.Tests;
+
+/// <summary>
+/// A rebuild fills a new generation while reports read the serving one, and switches when it has
+/// caught up. The rebuild service's own loop is slowed to an hour, so each test runs its steps itself.
+/// </summary>
+public sealed class GenerationTests : IAsyncLifetime
+{
+    private ReportingHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await ReportingHost.StartAsync(settings: new Dictionary<string, string?>
+    {
+        ["Reporting:Rebuild:Poll"] = "01:00:00",
+        ["Reporting:Rebuild:BatchSize"] = "40",
+        ["Reporting:Rebuild:RetireAfter"] = "00:00:00",
+    });
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private RebuildService Rebuilder => _host.Services.GetServices<IHostedService>().OfType<RebuildService>().Single();
+
+    private Task<FeedStatus> StatusAsync() => _host.Team.GetFeedStatusAsync(new GetFeedStatusRequest()).ResponseAsync;
+
+    private async Task<double> ComplaintsAsync() =>
+        (await _host.Team.GetReportAsync(ReportingHost.Request(ReportKind.Complaints))).Total.Cells[0].Value;
+
+    [Fact]
+    public async Task Reports_read_the_old_generation_during_a_rebuild_and_the_new_one_after_the_switch_with_the_same_figures()
+    {
+        YearGenerator.Generate(60, "g-").PublishTo(_host);
+        await _host.CaughtUpAsync();
+        var complaints = await ComplaintsAsync();
+        Assert.True(complaints > 0);
+
+        var started = await _host.Team.RebuildAsync(new RebuildRequest { Reason = "test" });
+        Assert.Equal(1, started.Generation);
+        var during = await StatusAsync();
+        Assert.Equal((0, 1), (during.ServingGeneration, during.BuildingGeneration));
+        Assert.All(during.Feeds, f => Assert.Equal((f.Head, 0L), (f.Checkpoint, f.RebuildPosition)));
+        // The new generation is empty, but reports still read the complete old one, which the live consumers keep current.
+        Assert.Equal(complaints, await ComplaintsAsync());
+        Open("g-live-1");
+        await _host.CaughtUpAsync();
+        Assert.Equal(complaints + 1, await ComplaintsAsync());
+        var beforeSwitch = await GeneratedYearTests.SnapshotAsync(_host);
+
+        await Rebuilder.RunOnceAsync(CancellationToken.None);
+
+        var after = await StatusAsync();
+        Assert.Equal((1, 0, 1), (after.ServingGeneration, after.BuildingGeneration, after.Generation));
+        Assert.All(after.Feeds, f => Assert.Equal((f.Head, 0L, ""), (f.Checkpoint, f.Behind, f.Error)));
+        var switched = await GeneratedYearTests.SnapshotAsync(_host);
+        Assert.Equal(beforeSwitch.Count, switched.Count);
+        for (var i = 0; i < beforeSwitch.Count; i++)
+        {
+            Assert.True(beforeSwitch[i].AsSpan().SequenceEqual(switched[i]), $"table {i} differs between the live generation and the rebuilt one");
+        }
+
+        // The live consumers now write the new generation; the old one is dropped on the next pass.
+        Open("g-live-2");
+        await _host.CaughtUpAsync();
+        Assert.Equal(complaints + 2, await ComplaintsAsync());
+        await Rebuilder.RunOnceAsync(CancellationToken.None);
+        Assert.Equal(complaints + 2, await ComplaintsAsync());
+        Assert.Null(await _host.WithDbAsync(db => Task.FromResult(db.State.Single().Retired)));
+    }
+
+    [Fact]
+    public async Task A_rebuild_interrupted_part_way_resumes_from_its_own_checkpoints_and_a_second_rebuild_replaces_it()
+    {
+        YearGenerator.Generate(60, "i-").PublishTo(_host);
+        await _host.CaughtUpAsync();
+        var before = await GeneratedYearTests.SnapshotAsync(_host);
+
+        await _host.Team.RebuildAsync(new RebuildRequest { Reason = "test" });
+        // Stopped (as by a restart) once the new generation has committed its first batches.
+        using (var stop = new CancellationTokenSource())
+        {
+            var run = Rebuilder.RunOnceAsync(stop.Token);
+            await Eventually.TrueAsync(async () => (await StatusAsync()).Feeds.Any(f => f.RebuildPosition > 0), "a first batch is committed", TimeSpan.FromSeconds(60));
+            await stop.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        }
+        var part = await StatusAsync();
+        Assert.Equal((0, 1), (part.ServingGeneration, part.BuildingGeneration));
+        Assert.Contains(part.Feeds, f => f.RebuildPosition > 0 && f.RebuildPosition <= f.Head);
+
+        await Rebuilder.RunOnceAsync(CancellationToken.None);
+        Assert.Equal(1, (await StatusAsync()).ServingGeneration);
+        AssertSame(before, await GeneratedYearTests.SnapshotAsync(_host));
+
+        // A second rebuild started while one is building abandons it and starts from zero.
+        await _host.Team.RebuildAsync(new RebuildRequest { Reason = "test" });
+        var third = await _host.Team.RebuildAsync(new RebuildRequest { Reason = "again" });
+        Assert.Equal(3, third.Generation);
+        await Rebuilder.RunOnceAsync(CancellationToken.None);
+        var status = await StatusAsync();
+        Assert.Equal((3, 0), (status.ServingGeneration, status.BuildingGeneration));
+        AssertSame(before, await GeneratedYearTests.SnapshotAsync(_host));
+    }
+
+    private static void AssertSame(List<byte[]> expected, List<byte[]> actual)
+    {
+        Assert.Equal(expected.Count, actual.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.True(expected[i].AsSpan().SequenceEqual(actual[i]), $"table {i} differs after the rebuild");
+        }
+    }
+
+    private void Open(string caseId)
+    {
+        var received = new DateOnly(2025, 6, 2);
+        _host.Intake.Publish(new ContactReceived { ContactId = caseId, Kind = ContactKind.Complaint, Channel = Channel.Email, ReceivedAt = Noon(received), ServiceAreaId = Council.Highways });
+        _host.CaseWorkflow.Publish(new CaseOpened
+        {
+            Header = new CaseEventHeader { CaseId = caseId, Stream = ComplaintStream.Corporate, Stage = 1, OccurredOn = D(received) },
+            ServiceAreaId = Council.Highways, ReceivedAt = Noon(received),
+        });
+    }
+}
