@@ -69,9 +69,10 @@ public sealed class ImportedTimelinessTests : IAsyncLifetime
     [Fact]
     public async Task A_case_received_under_todays_policy_keeps_its_10_working_days()
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        // A minute ago on the council's clock: a date alone means 09:00 there, in the future before nine.
+        var justNow = TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow.AddMinutes(-1), "Europe/London");
         var report = await SendAsync(Client(_host).ImportCases(), "cases-now.csv", Csv(CaseHeader,
-            $"n-1,,,CORPORATE,libraries,,,{today:yyyy-MM-dd},,,,,,,,,,,,,,,,"));
+            $"n-1,,,CORPORATE,libraries,,,{justNow:yyyy-MM-dd HH:mm},,,,,,,,,,,,,,,,"));
         Assert.Equal(1, report.RowsImported);
         var c = await new V1.Cases.CasesClient(_host.CreateChannel(TestIdentity.Token(Roles.ComplaintsTeam, "officer-cpt-01")))
             .FindCaseByReferenceAsync(new FindCaseByReferenceRequest { Reference = "IMP-n-1" });
