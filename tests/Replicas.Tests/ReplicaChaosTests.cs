@@ -252,8 +252,9 @@ public sealed partial class ReplicaChaosTests(ReplicaPlatform platform, ITestOut
         output.WriteLine($"contacts {contacts.Count}, cases {cases.Count}");
         foreach (var s in all.Where(s => s.Acknowledged))
         {
-            var found = await casesClient.FindCaseByReferenceAsync(new FindCaseByReferenceRequest { Reference = s.Reference }, team);
-            Assert.True(found.Stages.Any(stage => stage.Acknowledgement is not null), $"{s.Reference} was acknowledged but its case does not say so");
+            // As fast as the gateway lets one client read (its rate limit answers RESOURCE_EXHAUSTED: wait and ask again).
+            var found = await CallAsync(async () => await casesClient.FindCaseByReferenceAsync(new FindCaseByReferenceRequest { Reference = s.Reference }, team));
+            Assert.True(found?.Stages.Any(stage => stage.Acknowledgement is not null), $"{s.Reference} was acknowledged but its case does not say so");
         }
     }
 

@@ -18,6 +18,9 @@ public sealed class ReplicaPlatform : IAsyncLifetime
 {
     public const int Replicas = 2;
 
+    /// <summary>The subject of every token the test uses.</summary>
+    public const string Subject = "replica-tester";
+
     public static readonly string[] Services = ["intake", "case-workflow", "ombudsman-liaison", "compliments", "reporting", "identity"];
 
     /// <summary>Every project resource, with the assembly its process runs.</summary>
@@ -58,7 +61,7 @@ public sealed class ReplicaPlatform : IAsyncLifetime
             {
                 using var http = new HttpClient();
                 var secret = File.ReadAllText(Path.Combine(_dataDir, "secrets", "dev-token-client-secret")).Trim();
-                token = DevTokens.ForRoleAsync(http, $"{GatewayHttp}identity/", secret, role, "replica-tester").GetAwaiter().GetResult();
+                token = DevTokens.ForRoleAsync(http, $"{GatewayHttp}identity/", secret, role, Subject).GetAwaiter().GetResult();
                 _tokens[role] = token;
             }
             return token;
@@ -115,6 +118,8 @@ public sealed class ReplicaPlatform : IAsyncLifetime
                 "--ComplaintsPlatform:InfrastructureMode=local",
                 $"--ComplaintsPlatform:DataDir={_dataDir}",
                 $"--ComplaintsPlatform:Replicas={Replicas}",
+                // The test's officer reads back hundreds of cases at once: not a client the gateway should slow.
+                $"--ComplaintsPlatform:RateLimitExempt=sub:{Subject}",
                 "--ComplaintsPlatform:PostgresPort=0",
                 "--ComplaintsPlatform:RedisPort=0",
                 "--ComplaintsPlatform:GatewayHttpPort=0",
