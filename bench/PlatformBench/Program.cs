@@ -102,7 +102,7 @@ BenchPlatform.DeleteDataFolder(dataDir);
 
 async Task<double> MeasureOneAsync(bool waitForConfiguration)
 {
-    var submitted = await intake.SubmitAsync(new IntakeV1.SubmitRequest
+    var request = new IntakeV1.SubmitRequest
     {
         ClientRequestId = Guid.NewGuid().ToString(),
         Kind = IntakeV1.ContactKind.Complaint,
@@ -113,7 +113,21 @@ async Task<double> MeasureOneAsync(bool waitForConfiguration)
         Description = $"The bins were not collected ({Guid.NewGuid():N}).",
         OutcomeSought = "Collect them.",
         ServiceAreaId = "libraries",
-    }, team);
+    };
+    IntakeV1.SubmitReply submitted;
+    while (true)
+    {
+        try
+        {
+            submitted = await intake.SubmitAsync(request, team);
+            break;
+        }
+        catch (RpcException e) when (waitForConfiguration && e.StatusCode == StatusCode.Unavailable)
+        {
+            // The gateway probes each backend every 3 s: one probed before it started answers only at the next probe.
+            await Task.Delay(250);
+        }
+    }
     while (true)
     {
         try
