@@ -15,7 +15,7 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithFixedPort("http", settings.GatewayHttpPort, settings.Replicas)
     .WithFixedPort("grpc", settings.GatewayGrpcPort, settings.Replicas)
     .WithHttpHealthCheck("/health", endpointName: "http")
-    .WithoutOtlpRetry();
+    .WithDashboardTelemetry();
 var issuer = ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/identity/");
 // The gateway validates tokens as the services do (a verified subject earns its own rate-limit
 // bucket) and shares its buckets with other replicas in Redis; it starts without either.
@@ -37,7 +37,7 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name, string connecti
         .WaitFor(infrastructure.Postgres)
         .WaitFor(infrastructure.RedisServer)
         .WithHttpHealthCheck("/health", endpointName: "http")
-        .WithoutOtlpRetry();
+        .WithDashboardTelemetry();
 
 var principals = new[] { "intake", "caseworkflow", "ombudsman", "compliments", "reporting" };
 var intake = Service<Projects.Intake>("intake", "intake-db", "intake")
@@ -86,7 +86,7 @@ var identity = builder.AddProject<Projects.Identity>("identity")
     .WithEnvironment("Identity__DevClientSecret", secrets.Get("dev-token-client-secret"))
     .WaitFor(infrastructure.Postgres)
     .WithHttpHealthCheck("/health", endpointName: "http")
-    .WithoutOtlpRetry();
+    .WithDashboardTelemetry();
 foreach (var principal in principals)
 {
     identity.WithEnvironment($"Identity__ServiceClients__{principal}", secrets.Get($"{principal}-client-secret"));
@@ -123,7 +123,7 @@ var web = builder.AddProject<Projects.Web>("web")
     .WithReferenceRelationship(identity)
     .WaitFor(infrastructure.RedisServer)
     .WithHttpHealthCheck("/health", endpointName: "http")
-    .WithoutOtlpRetry();
+    .WithDashboardTelemetry();
 identity
     .WithEnvironment("Identity__WebClient__ClientId", "web")
     .WithEnvironment("Identity__WebClient__Secret", webSecret)
