@@ -79,9 +79,10 @@ if [ "${1:-}" = "--inside" ]; then
       '(($container.command // .config.Entrypoint // []) + ($container.args // .config.Cmd // []))[]' <<<"$config")
     local workdir
     workdir="$(jq -r '.config.WorkingDir // "/"' <<<"$config")"
-    # The image's own shell changes to its working directory (chroot starts at /), then execs.
-    # shellcheck disable=SC2016 # expanded by that shell
-    env -i "${env[@]}" chroot --userspec=1654:1654 --groups=1654 "$mnt" /bin/sh -c 'cd "$0" && exec "$@"' "$workdir" "${cmd[@]}" \
+    # chroot starts at /: the image's env(1) moves to its working directory (a shell would drop the
+    # variables whose names have a dash, e.g. ConnectionStrings__intake-db) and finds the entry point
+    # on the image's PATH.
+    env -i "${env[@]}" chroot --userspec=1654:1654 --groups=1654 "$mnt" /usr/bin/env -C "$workdir" -- "${cmd[@]}" \
       >"$work/logs/$name.log" 2>&1 &
     container_pid=$!
   }
@@ -104,9 +105,10 @@ if [ "${1:-}" = "--inside" ]; then
     umount -R "$work/mnt/$name"
     if [ "$status" -ne 0 ]; then
       echo "images-check: $name exited with $status:" >&2
-      tail -20 "$work/logs/$name.log" >&2
+      tail -20 "$work/logs/$name.log" >&2 || true
       return 1
     fi
+    echo "images-check: $name: $(tail -1 "$work/logs/$name.log")"
   }
   rootfs_of() { echo "$work/rootfs/$(jq -r '.image | sub("^.*/"; "") | sub(":"; "_")' <<<"$1")"; }
 
@@ -152,7 +154,7 @@ if [ "${1:-}" = "--inside" ]; then
     if [ "$alive" != "200" ]; then
       failed=1
       echo "images-check: $name did not answer $path on $port:" >&2
-      tail -30 "$work/logs/$name.log" >&2
+      tail -30 "$work/logs/$name.log" >&2 || true
     fi
     printf '%s\t%s\t%s\t%s\t%s\n' "$(jq -r .image <<<"$container")" "$port" "$alive" "$seconds" "$health" >>"$work/results.tsv"
   done < <(jq -c '.[] | select(.kind == "Deployment")' "$work/workloads.json")
@@ -222,7 +224,7 @@ YAML
 docker-registry serve "$work/registry.yml" >"$work/registry.log" 2>&1 &
 registry_pid=$!
 for _ in $(seq 1 50); do
-  curl -fsS -o /dev/null "http://$registry/v2/" && break
+  curl -fs -o /dev/null "http://$registry/v2/" && break
   sleep 0.2
 done
 curl -fsS -o /dev/null "http://$registry/v2/" || { cat "$work/registry.log" >&2; exit 1; }
@@ -366,7 +368,7 @@ echo "$secrets" >"$work/secrets.json"
 
 # --- Each image through the registry API, then unpacked -----------------------------------------------
 accept="application/vnd.oci.image.manifest.v1+json,application/vnd.docker.distribution.manifest.v2+json"
-declare -A size_of user_of
+declare -A size_of user_of entry_of
 failed=0
 mkdir -p "$work/rootfs" "$work/blobs"
 for ref in "${images[@]}"; do
@@ -382,8 +384,9 @@ for ref in "${images[@]}"; do
   case "${user_of[$ref]}" in app | 1654 | app:app | 1654:1654) ;; *) problems+=("user '${user_of[$ref]}' is not app") ;; esac
   # The default base's port; the manifests set their own with Kestrel__Endpoints__*__Url.
   jq -e '.config.Env | index("ASPNETCORE_HTTP_PORTS=8080")' <<<"$config" >/dev/null || problems+=("no ASPNETCORE_HTTP_PORTS=8080")
-  entry="$(jq -r '.config.Entrypoint[0] // ""' <<<"$config")"
-  [ -n "$entry" ] || problems+=("no entry point")
+  mapfile -t entry < <(jq -r '.config.Entrypoint // [] | .[]' <<<"$config")
+  workdir="$(jq -r '.config.WorkingDir // "/"' <<<"$config")"
+  ((${#entry[@]})) || problems+=("no entry point")
 
   # Layers in order; a whiteout (.wh.<name>) deletes <name> of the layers below, an opaque one
   # (.wh..wh..opq) empties its folder, then the layer's own files are unpacked.
@@ -405,8 +408,21 @@ for ref in "${images[@]}"; do
   done < <(jq -r '.layers[].digest' <<<"$manifest")
   rm -f "$work/blobs/layer"
   echo "$config" >"$dir.config.json"
-  [ -x "$dir/$entry" ] || problems+=("entry point $entry is not an executable of the image")
-  [ -d "$dir/$(jq -r '.config.WorkingDir // "/"' <<<"$config")" ] || problems+=("no working directory")
+  [ -d "$dir/$workdir" ] || problems+=("no working directory $workdir")
+  # The entry point: the project's apphost, or the image's dotnet (on its PATH) with the project's dll.
+  program="${entry[0]:-}"
+  if [ -n "$program" ] && [ "${program#/}" = "$program" ]; then
+    for bin in $(jq -r '.config.Env[] | select(startswith("PATH=")) | .[5:] | split(":")[]' <<<"$config"); do
+      if [ -x "$dir/$bin/$program" ]; then program="$bin/$program"; break; fi
+    done
+  fi
+  [ -n "$program" ] && [ -x "$dir/$program" ] || problems+=("entry point ${entry[*]} is not an executable of the image")
+  if [ "$(basename "$program")" = dotnet ]; then
+    dll="${entry[1]:-}"
+    [ "${dll#/}" != "$dll" ] || dll="$workdir/$dll"
+    [ -f "$dir/$dll" ] && [[ "$dll" == *.dll ]] || problems+=("${entry[1]:-the dll} is not a dll of the image")
+  fi
+  entry_of[$ref]="${entry[*]}"
   # The pod's host names (Services, the database's read-write Service) on this loopback.
   {
     echo "127.0.0.1 localhost"
@@ -422,10 +438,10 @@ done
 : >"$work/results.tsv"
 unshare --net --mount --pid --fork --mount-proc "$root/scripts/images-check.sh" --inside "$work" || failed=1
 
-printf '%-58s %8s %-5s %5s %-7s %6s %s\n' IMAGE SIZE USER PORT /ALIVE SECONDS /HEALTH
+printf '%-58s %8s %-5s %5s %-7s %7s %-7s %s\n' IMAGE SIZE USER PORT /ALIVE SECONDS /HEALTH ENTRYPOINT
 while IFS=$'\t' read -r ref port alive seconds health; do
-  printf '%-58s %6.1fMB %-5s %5s %-7s %6s %s\n' "$ref" "$(echo "${size_of[$ref]:-0} / 1048576" | bc -l)" \
-    "${user_of[$ref]:-?}" "$port" "$alive" "$seconds" "$health"
+  printf '%-58s %6.1fMB %-5s %5s %-7s %7s %-7s %s\n' "$ref" "$(echo "${size_of[$ref]:-0} / 1048576" | bc -l)" \
+    "${user_of[$ref]:-?}" "$port" "$alive" "$seconds" "$health" "${entry_of[$ref]:-?}"
 done <"$work/results.tsv"
 echo "images-check: $(( $(date +%s) - began )) s"
 exit "$failed"
