@@ -241,14 +241,16 @@ if [ -z "$version" ] || [ -z "$aspnet_version" ]; then
   exit 1
 fi
 
-# The Debian mirror apt already uses for this release (Debian's own when none is configured).
-# shellcheck source=/dev/null
-codename="$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")"
+# Debian 12, from the Debian mirror apt already uses (its bookworm one, else any of its Debian
+# archives; Debian's own when none is configured), so a machine behind a mirror needs nothing else.
+codename=bookworm
 mirror="$(apt-cache policy | awk -v s="$codename/main" '$3 == s && $2 ~ /^https?:/ {print $2; exit}')"
+[ -n "$mirror" ] || mirror="$(apt-cache policy | awk '$2 ~ /^https?:.*\/debian$/ && $3 ~ /\/main$/ {print $2; exit}')"
 mirror="${mirror:-http://deb.debian.org/debian}"
 echo "images-check: Debian $codename from $mirror, .NET $version, ASP.NET Core $aspnet_version"
-# runtime-deps: the packages Microsoft's Debian runtime-deps image adds to debian:slim.
-debootstrap --variant=minbase --include=ca-certificates,libicu72,libssl3,tzdata,zlib1g \
+# runtime-deps: the packages Microsoft's runtime-deps images add to their distribution's slim base
+# (its 10.0 tag is Ubuntu 24.04; this is the same content on the Debian release apt here serves).
+debootstrap --variant=minbase --include=ca-certificates,libicu72,libssl3,tzdata \
   "$codename" "$work/base" "$mirror" >"$work/debootstrap.log" 2>&1 ||
   { tail -20 "$work/debootstrap.log" >&2; exit 1; }
 chroot "$work/base" groupadd --gid=1654 app
@@ -436,7 +438,7 @@ done
 
 # --- Started as the manifests run them, in namespaces of their own --------------------------------------
 : >"$work/results.tsv"
-unshare --net --mount --pid --fork --mount-proc "$root/scripts/images-check.sh" --inside "$work" || failed=1
+unshare --net --mount --pid --fork --mount-proc bash "$root/scripts/images-check.sh" --inside "$work" || failed=1
 
 printf '%-58s %8s %-5s %5s %-7s %7s %-7s %s\n' IMAGE SIZE USER PORT /ALIVE SECONDS /HEALTH ENTRYPOINT
 while IFS=$'\t' read -r ref port alive seconds health; do
