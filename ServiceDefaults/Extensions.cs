@@ -32,6 +32,15 @@ public static class ServiceDefaultsExtensions
 
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        // With nowhere to send them, logs, metrics and spans would be collected on every request and
+        // dropped: a span per call and per SQL command costs the gateway and Intake a measurable share of
+        // their processor time (bench/GatewayBench, ADR 0026). The run command's dashboard, or a
+        // deployment's collector, sets the endpoint.
+        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            return builder;
+        }
+
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
@@ -58,10 +67,7 @@ public static class ServiceDefaultsExtensions
                 .AddNpgsql()
                 .AddRedisInstrumentation());
 
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-        {
-            builder.Services.AddOpenTelemetry().UseOtlpExporter();
-        }
+        builder.Services.AddOpenTelemetry().UseOtlpExporter();
 
         return builder;
     }

@@ -3,7 +3,12 @@ namespace ComplaintsPlatform.Bench.Platform;
 /// <summary>Resident memory of the platform's own processes, read from /proc, and Aspire's processes apart.</summary>
 internal static class Footprint
 {
-    public sealed record Process(int Pid, string Name, long RssBytes, bool Platform);
+    /// <summary>
+    /// Resident set (every page mapped in, shared ones counted again in each process), proportional set
+    /// (each shared page divided among the processes sharing it: the sum is what the group really holds)
+    /// and anonymous memory (heaps, JIT code, stacks: the process's own).
+    /// </summary>
+    public sealed record Process(int Pid, string Name, long RssBytes, long PssBytes, long AnonymousBytes, bool Platform);
 
     public static List<Process> Read(string repositoryRoot)
     {
@@ -26,20 +31,23 @@ internal static class Footprint
                 {
                     continue;
                 }
-                var bytes = long.Parse(rss.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+                var bytes = Kilobytes(rss) * 1024;
+                var rollup = File.ReadLines(Path.Combine(dir, "smaps_rollup")).ToList();
+                var pss = Kilobytes(rollup.FirstOrDefault(l => l.StartsWith("Pss:", StringComparison.Ordinal))) * 1024;
+                var anonymous = Kilobytes(rollup.FirstOrDefault(l => l.StartsWith("Anonymous:", StringComparison.Ordinal))) * 1024;
                 var exe = command[0];
                 if (exe.StartsWith(repositoryRoot, StringComparison.Ordinal) && Path.GetFileName(exe).StartsWith("ComplaintsPlatform.", StringComparison.Ordinal))
                 {
-                    found.Add(new Process(pid, Path.GetFileName(exe)["ComplaintsPlatform.".Length..], bytes, Platform: true));
+                    found.Add(new Process(pid, Path.GetFileName(exe)["ComplaintsPlatform.".Length..], bytes, pss, anonymous, Platform: true));
                 }
                 else if (Path.GetFileName(exe) is "dcp" or "dcpctrl" || command.Any(a => a.Contains("/dcp", StringComparison.Ordinal) && a.EndsWith("dcp", StringComparison.Ordinal)))
                 {
-                    found.Add(new Process(pid, "aspire: " + Path.GetFileName(exe), bytes, Platform: false));
+                    found.Add(new Process(pid, "aspire: " + Path.GetFileName(exe), bytes, pss, anonymous, Platform: false));
                 }
                 else if (Path.GetFileName(exe) == "dotnet" && command.Length > 2 && command[1] == "run" && command.Any(a => a.StartsWith(repositoryRoot, StringComparison.Ordinal)))
                 {
                     var project = command.SkipWhile(a => a != "--project").Skip(1).FirstOrDefault() ?? "";
-                    found.Add(new Process(pid, "aspire launcher: dotnet run " + Path.GetFileNameWithoutExtension(project), bytes, Platform: false));
+                    found.Add(new Process(pid, "aspire launcher: dotnet run " + Path.GetFileNameWithoutExtension(project), bytes, pss, anonymous, Platform: false));
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
@@ -49,4 +57,7 @@ internal static class Footprint
         }
         return found;
     }
+
+    private static long Kilobytes(string? line) =>
+        line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
 }

@@ -17,6 +17,7 @@ using IntakeV1 = ComplaintsPlatform.Intake.V1;
 //     CaseWorkflow (Intake's outbox → its feed → CaseWorkflow's consumer), against 200 ms at p99.
 var complaints = ArgInt("--complaints", 100);
 var perSecond = ArgInt("--per-second", 5);
+var closures = ArgInt("--closures", 30);
 var root = FindRepositoryRoot();
 var dataDir = Path.Combine(Path.GetTempPath(), $"cp-bench-{Guid.NewGuid():N}");
 var logFile = Path.Combine(Path.GetTempPath(), $"platform-bench-{DateTime.UtcNow:yyyyMMddHHmmss}.log");
@@ -43,22 +44,34 @@ foreach (var (name, seconds) in healthy.OrderBy(h => h.Seconds))
 var slowest = healthy.Max(h => h.Seconds);
 Console.WriteLine($"| **all healthy** (anchor: 30 s) | **{slowest:F1}** ({slowest / 30:P0} of the anchor) |");
 
+using var channel = GrpcChannel.ForAddress(app.GetEndpoint("gateway", "grpc"));
+// What a user sees: the gateway sends to a backend once its own probe (every 3 s) has found it healthy.
+var health = new Grpc.Health.V1.Health.HealthClient(channel);
+foreach (var cluster in new[] { "identity", "intake", "case-workflow", "ombudsman-liaison", "compliments", "reporting" })
+{
+    while ((await health.CheckAsync(new Grpc.Health.V1.HealthCheckRequest { Service = cluster })).Status != Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving)
+    {
+        await Task.Delay(50);
+    }
+}
+Console.WriteLine($"| the gateway sends to every backend | {clock.Elapsed.TotalSeconds:F1} |");
+
+
 string token;
 using (var http = new HttpClient())
 {
     token = await DevTokens.ForRoleAsync(http, $"{app.GetEndpoint("gateway", "http")}identity/",
         File.ReadAllText(Path.Combine(dataDir, "secrets", "dev-token-client-secret")).Trim(), Roles.ComplaintsTeam, "bench");
 }
-using var channel = GrpcChannel.ForAddress(app.GetEndpoint("gateway", "grpc"));
 var intake = new IntakeV1.Intake.IntakeClient(channel);
 var cases = new Cases.CasesClient(channel);
 var team = new Metadata { { "Authorization", $"Bearer {token}" } };
 
 // Warm-up: Intake learns CaseWorkflow's service areas from its feed shortly after start.
 await MeasureOneAsync(waitForConfiguration: true);
-var lags = new List<double>();
+var samples = new List<Sample>();
 var pacing = TimeSpan.FromSeconds(1.0 / perSecond);
-var tasks = new List<Task<double>>();
+var tasks = new List<Task<Sample>>();
 var started = Stopwatch.StartNew();
 for (var i = 0; i < complaints; i++)
 {
@@ -69,8 +82,8 @@ for (var i = 0; i < complaints; i++)
     }
     tasks.Add(MeasureOneAsync(waitForConfiguration: false));
 }
-lags.AddRange(await Task.WhenAll(tasks));
-var sorted = lags.Order().ToArray();
+samples.AddRange(await Task.WhenAll(tasks));
+var sorted = samples.Select(s => s.LagMs).Order().ToArray();
 
 Console.WriteLine();
 Console.WriteLine($"Event lag through the gateway, {complaints} complaints at {perSecond}/s: triage answered → the case found in CaseWorkflow");
@@ -78,29 +91,49 @@ Console.WriteLine();
 Console.WriteLine("| p50 ms | p95 ms | p99 ms | max ms | p99 / anchor (200 ms) |");
 Console.WriteLine("| ---: | ---: | ---: | ---: | ---: |");
 Console.WriteLine($"| {P(sorted, 0.50):F0} | {P(sorted, 0.95):F0} | {P(sorted, 0.99):F0} | {sorted[^1]:F0} | {P(sorted, 0.99) / 200:F2}× |");
+await LagBreakdown.PrintAsync(app, samples);
+
+// The other direction: a case closed in CaseWorkflow → Reporting's findings report counts it. One at a
+// time, so the report's total moves by exactly the case measured.
+var reporting = new ComplaintsPlatform.Reporting.V1.Reporting.ReportingClient(channel);
+var closed = new List<double>();
+foreach (var sample in samples.Take(closures))
+{
+    closed.Add(await CloseAndCountAsync(sample));
+    await Task.Delay(200);
+}
+var closedSorted = closed.Order().ToArray();
+Console.WriteLine();
+Console.WriteLine($"Event lag through the gateway, {closed.Count} cases closed one at a time: RecordResponse answered → Reporting's findings report counts it");
+Console.WriteLine();
+Console.WriteLine("| p50 ms | p95 ms | p99 ms | max ms | p99 / anchor (200 ms) |");
+Console.WriteLine("| ---: | ---: | ---: | ---: | ---: |");
+Console.WriteLine($"| {P(closedSorted, 0.50):F0} | {P(closedSorted, 0.95):F0} | {P(closedSorted, 0.99):F0} | {closedSorted[^1]:F0} | {P(closedSorted, 0.99) / 200:F2}× |");
 
 // After the load: what the platform's processes hold.
 await Task.Delay(TimeSpan.FromSeconds(5));
 var processes = Footprint.Read(root);
 Console.WriteLine();
-Console.WriteLine("| process | resident MiB |");
-Console.WriteLine("| --- | ---: |");
+Console.WriteLine("| process | resident (RSS) MiB | proportional (PSS) MiB | anonymous MiB |");
+Console.WriteLine("| --- | ---: | ---: | ---: |");
 foreach (var p in processes.Where(p => p.Platform).OrderBy(p => p.Name))
 {
-    Console.WriteLine($"| {p.Name} | {p.RssBytes / 1048576.0:F0} |");
+    Console.WriteLine($"| {p.Name} | {Mib(p.RssBytes):F0} | {Mib(p.PssBytes):F0} | {Mib(p.AnonymousBytes):F0} |");
 }
-var platform = processes.Where(p => p.Platform).Sum(p => p.RssBytes) / 1048576.0;
-Console.WriteLine($"| **platform, {processes.Count(p => p.Platform)} processes** (anchor: 1,536 MiB) | **{platform:F0}** ({platform / 1536:P0} of the anchor) |");
+var platform = processes.Where(p => p.Platform).ToList();
+var rssTotal = Mib(platform.Sum(p => p.RssBytes));
+var pssTotal = Mib(platform.Sum(p => p.PssBytes));
+Console.WriteLine($"| **platform, {platform.Count} processes** (anchor: 1,536 MiB) | **{rssTotal:F0}** ({rssTotal / 1536:P0}) | **{pssTotal:F0}** ({pssTotal / 1536:P0}) | {Mib(platform.Sum(p => p.AnonymousBytes)):F0} |");
 foreach (var group in processes.Where(p => !p.Platform).GroupBy(p => p.Name.StartsWith("aspire launcher", StringComparison.Ordinal) ? "Aspire: dotnet run launchers" : p.Name))
 {
-    Console.WriteLine($"| {group.Key} ({group.Count()}, apart) | {group.Sum(p => p.RssBytes) / 1048576.0:F0} |");
+    Console.WriteLine($"| {group.Key} ({group.Count()}, apart) | {Mib(group.Sum(p => p.RssBytes)):F0} | {Mib(group.Sum(p => p.PssBytes)):F0} | {Mib(group.Sum(p => p.AnonymousBytes)):F0} |");
 }
 Console.WriteLine($"| this benchmark (the AppHost in-process, apart) | {Process.GetCurrentProcess().WorkingSet64 / 1048576.0:F0} |");
 
 await app.StopAsync();
 BenchPlatform.DeleteDataFolder(dataDir);
 
-async Task<double> MeasureOneAsync(bool waitForConfiguration)
+async Task<Sample> MeasureOneAsync(bool waitForConfiguration)
 {
     var request = new IntakeV1.SubmitRequest
     {
@@ -145,12 +178,13 @@ async Task<double> MeasureOneAsync(bool waitForConfiguration)
         }
     }
     var triaged = Stopwatch.StartNew();
+    var triagedAt = DateTime.UtcNow;
     while (true)
     {
         try
         {
             await cases.FindCaseByReferenceAsync(new FindCaseByReferenceRequest { Reference = submitted.Reference }, team);
-            return triaged.Elapsed.TotalMilliseconds;
+            return new Sample(submitted.ContactId, submitted.Reference, triagedAt, DateTime.UtcNow, triaged.Elapsed.TotalMilliseconds);
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
         {
@@ -158,6 +192,50 @@ async Task<double> MeasureOneAsync(bool waitForConfiguration)
         }
     }
 }
+
+async Task<double> CloseAndCountAsync(Sample sample)
+{
+    var c = await cases.FindCaseByReferenceAsync(new FindCaseByReferenceRequest { Reference = sample.Reference }, team);
+    await cases.AcknowledgeAsync(new AcknowledgeRequest { CaseId = c.Id, About = "Bins not collected", OutcomeSought = "Collect them" }, team);
+    var defined = await cases.DefineIssueAsync(new DefineIssueRequest { CaseId = c.Id, Summary = "Missed collection" }, team);
+    await cases.AllocateAsync(new AllocateRequest { CaseId = c.Id, ServiceAreaId = "libraries", TeamId = "libraries-team", HandlerId = "officer-lib-01" }, team);
+    var before = await FindingsCountedAsync();
+    await cases.RecordResponseAsync(new RecordResponseRequest
+    {
+        CaseId = c.Id,
+        Findings = { new IssueFinding { IssueId = defined.Issues.Single().Id, Finding = Finding.Upheld } },
+        Overall = Finding.Upheld,
+        Text = "We collected the bins and apologise.",
+        NotifyPerson = false,
+    }, team);
+    var responded = Stopwatch.StartNew();
+    while (await FindingsCountedAsync() <= before)
+    {
+        await Task.Delay(5);
+    }
+    return responded.Elapsed.TotalMilliseconds;
+}
+
+// The count columns of the total row: every finding this financial year counts there.
+async Task<double> FindingsCountedAsync()
+{
+    var today = DateTime.UtcNow;
+    var table = await reporting.GetReportAsync(new ComplaintsPlatform.Reporting.V1.ReportRequest
+    {
+        Report = ComplaintsPlatform.Reporting.V1.ReportKind.Findings,
+        Basis = ComplaintsPlatform.Reporting.V1.Basis.Resolved,
+        Period = new ComplaintsPlatform.Reporting.V1.Period
+        {
+            Kind = ComplaintsPlatform.Reporting.V1.PeriodKind.FinancialYear,
+            Year = today.Month >= 4 ? today.Year : today.Year - 1,
+        },
+    }, team);
+    return table.Total?.Cells
+        .Where((cell, i) => i < table.Columns.Count && table.Columns[i].Unit == ComplaintsPlatform.Reporting.V1.Unit.Count && !cell.Suppressed && !cell.Empty)
+        .Sum(cell => cell.Value) ?? 0;
+}
+
+static double Mib(long bytes) => bytes / 1048576.0;
 
 static double P(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
 
