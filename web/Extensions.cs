@@ -25,7 +25,9 @@ internal static class Extensions
         if (!string.IsNullOrEmpty(builder.Configuration.GetConnectionString(RedisConnection)))
         {
             // Keys and journeys in Redis, so a restart or a second replica reads what the first wrote.
-            builder.AddRedisClient(RedisConnection);
+            // Spans only where they are exported (the dashboard's or a collector's endpoint; ServiceDefaults).
+            builder.AddRedisClient(RedisConnection,
+                settings => settings.DisableTracing |= string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]));
             services.AddStackExchangeRedisCache(_ => { });
             services.AddOptions<Microsoft.Extensions.Caching.StackExchangeRedis.RedisCacheOptions>()
                 .Configure<IServiceProvider>((o, sp) =>

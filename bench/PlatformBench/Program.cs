@@ -48,7 +48,7 @@ var slowest = healthy.Max(h => h.Seconds);
 Console.WriteLine($"| **all healthy** (anchor: 30 s) | **{slowest:F1}** ({slowest / 30:P0} of the anchor) |");
 
 using var channel = GrpcChannel.ForAddress(app.GetEndpoint("gateway", "grpc"));
-// What a user sees: the gateway sends to a backend once its own probe (every 3 s) has found it healthy.
+// What a user sees: the gateway sends to a backend once its own probe (every second, 3 s timeout) has found it healthy.
 var health = new Grpc.Health.V1.Health.HealthClient(channel);
 foreach (var cluster in new[] { "identity", "intake", "case-workflow", "ombudsman-liaison", "compliments", "reporting" })
 {
@@ -165,7 +165,7 @@ async Task<Sample> MeasureOneAsync(bool waitForConfiguration)
         }
         catch (RpcException e) when (waitForConfiguration && e.StatusCode == StatusCode.Unavailable)
         {
-            // The gateway probes each backend every 3 s: one probed before it started answers only at the next probe.
+            // The gateway probes each backend every second: one probed before it started is sent to only after its next probe.
             await Task.Delay(250);
         }
     }

@@ -29,6 +29,8 @@ public static class ServiceDatabase
             // Explicit transactions (outbox + change) must not be replayed by a retrying strategy.
             settings.DisableRetry = true;
             settings.DisableHealthChecks = true;
+            settings.DisableTracing |= !TelemetryExport.IsConfigured(builder.Configuration);
+            settings.DisableMetrics |= !TelemetryExport.IsConfigured(builder.Configuration);
         });
 
         builder.Services.AddSingleton<MigrationState<TContext>>();

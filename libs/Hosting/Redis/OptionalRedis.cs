@@ -31,7 +31,11 @@ public static class OptionalRedis
         }
         var limits = section.Get<RedisCircuitOptions>() ?? new RedisCircuitOptions();
         builder.AddRedisClient(ConnectionName,
-            settings => settings.DisableAutoActivation = false,
+            settings =>
+            {
+                settings.DisableAutoActivation = false;
+                settings.DisableTracing |= !TelemetryExport.IsConfigured(builder.Configuration);
+            },
             options =>
             {
                 options.AbortOnConnectFail = false;

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.Configuration;
+
+namespace ComplaintsPlatform.Hosting;
+
+/// <summary>
+/// Whether this process has somewhere to send telemetry (an OTLP endpoint: the run command's dashboard or
+/// a deployment's collector). Without one, spans and metrics would be collected on every call and SQL
+/// command and thrown away, so the database and Redis clients are told not to (ADR 0026).
+/// </summary>
+public static class TelemetryExport
+{
+    public static bool IsConfigured(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+}
