@@ -15,7 +15,8 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithFixedPort("http", settings.GatewayHttpPort, settings.Replicas)
     .WithFixedPort("grpc", settings.GatewayGrpcPort, settings.Replicas)
     .WithHttpHealthCheck("/health", endpointName: "http")
-    .WithDashboardTelemetry();
+    .WithDashboardTelemetry()
+    .WithQuickStart();
 var issuer = ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/identity/");
 // The gateway validates tokens as the services do (a verified subject earns its own rate-limit
 // bucket) and shares its buckets with other replicas in Redis; it starts without either.
@@ -37,7 +38,8 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name, string connecti
         .WaitFor(infrastructure.Postgres)
         .WaitFor(infrastructure.RedisServer)
         .WithHttpHealthCheck("/health", endpointName: "http")
-        .WithDashboardTelemetry();
+        .WithDashboardTelemetry()
+        .WithQuickStart();
 
 var principals = new[] { "intake", "caseworkflow", "ombudsman", "compliments", "reporting" };
 var intake = Service<Projects.Intake>("intake", "intake-db", "intake")
@@ -86,7 +88,8 @@ var identity = builder.AddProject<Projects.Identity>("identity")
     .WithEnvironment("Identity__DevClientSecret", secrets.Get("dev-token-client-secret"))
     .WaitFor(infrastructure.Postgres)
     .WithHttpHealthCheck("/health", endpointName: "http")
-    .WithDashboardTelemetry();
+    .WithDashboardTelemetry()
+    .WithQuickStart();
 foreach (var principal in principals)
 {
     identity.WithEnvironment($"Identity__ServiceClients__{principal}", secrets.Get($"{principal}-client-secret"));
@@ -123,7 +126,8 @@ var web = builder.AddProject<Projects.Web>("web")
     .WithReferenceRelationship(identity)
     .WaitFor(infrastructure.RedisServer)
     .WithHttpHealthCheck("/health", endpointName: "http")
-    .WithDashboardTelemetry();
+    .WithDashboardTelemetry()
+    .WithQuickStart();
 identity
     .WithEnvironment("Identity__WebClient__ClientId", "web")
     .WithEnvironment("Identity__WebClient__Secret", webSecret)

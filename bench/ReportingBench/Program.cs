@@ -15,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 
 if (args.Length > 0 && args[0] == "rebuild")
 {
-    await RebuildRate.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 20_000, args.Length > 2 ? int.Parse(args[2]) : 5_000);
+    await RebuildRate.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 20_000, args.Length > 2 ? int.Parse(args[2]) : 20_000);
     return;
 }
 if (args.Length > 0 && args[0] == "redis")
