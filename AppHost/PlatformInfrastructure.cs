@@ -62,10 +62,16 @@ internal static class ResourceBuilderExtensions
     /// The run command starts eight .NET processes at once on what may be a two-core laptop, and most of
     /// its start-up is the JIT. Without tiered PGO the runtime skips the instrumented tier each hot
     /// method passes through: every resource was healthy after 26 s instead of 33 s (bench/PlatformBench,
-    /// ADR 0026). Only here: the images keep PGO, where a pod starts alone and then runs for days.
+    /// ADR 0026). Run mode only: the manifests and images keep PGO, where a pod starts alone and then runs for days.
     /// </summary>
     public static IResourceBuilder<T> WithQuickStart<T>(this IResourceBuilder<T> builder) where T : IResourceWithEnvironment =>
-        builder.WithEnvironment("DOTNET_TieredPGO", "0");
+        builder.WithEnvironment(context =>
+        {
+            if (context.ExecutionContext.IsRunMode)
+            {
+                context.EnvironmentVariables["DOTNET_TieredPGO"] = "0";
+            }
+        });
 
     /// <summary>
     /// Serves the endpoint on a fixed port: the process itself when it runs once (no orchestrator proxy
