@@ -60,9 +60,10 @@ internal static class ResourceBuilderExtensions
 
     /// <summary>
     /// The run command starts eight .NET processes at once on what may be a two-core laptop, and most of
-    /// its start-up is the JIT. Without tiered PGO the runtime skips the instrumented tier each hot
-    /// method passes through: every resource was healthy after 26 s instead of 33 s (bench/PlatformBench,
-    /// ADR 0026). Run mode only: the manifests and images keep PGO, where a pod starts alone and then runs for days.
+    /// its start-up is the JIT. Without tiered PGO the runtime skips the instrumented tier hot methods
+    /// pass through on their way to full optimisation: less JIT work while everything starts. On this
+    /// machine's noisy runs the gain is not yet shown beyond doubt (bench/PlatformBench, ADR 0026). Run
+    /// mode only: the manifests and images keep PGO, where a pod starts alone and then runs for days.
     /// </summary>
     public static IResourceBuilder<T> WithQuickStart<T>(this IResourceBuilder<T> builder) where T : IResourceWithEnvironment =>
         builder.WithEnvironment(context =>
