@@ -111,6 +111,10 @@ internal static class Extensions
         builder.Services.AddHostedService<KeyRingMaintenance>();
         builder.Services.AddHostedService<ClientRegistrations>();
         builder.Services.AddHostedService<FirstAdministrator>();
+        // The client registrations and the first administrator each wait for the migrations and then
+        // work alone under their own startup lock: started together rather than one after the other,
+        // the provider listens sooner (it was the last resource healthy in bench/PlatformBench, ADR 0026).
+        builder.Services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true);
 
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<StaffPrincipals>();
