@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using StackExchange.Redis;
 using Xunit;
 
 namespace ComplaintsPlatform.Hosting.Tests;
@@ -32,6 +33,14 @@ public sealed class RedisCircuitTests : IAsyncLifetime
         CountingMultiplexer.Decorate(builder.Services);
         _host = builder.Build();
         await _host.StartAsync();
+        // The client connects in the background and fails fast until it has: each test starts from a
+        // Redis that has answered, as its first assertion says, however slowly the machine connects.
+        var connection = _host.Services.GetRequiredService<IConnectionMultiplexer>();
+        var connecting = Stopwatch.StartNew();
+        while (!connection.IsConnected && connecting.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(20);
+        }
     }
 
     public async Task DisposeAsync()
