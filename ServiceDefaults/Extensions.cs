@@ -36,7 +36,7 @@ public static class ServiceDefaultsExtensions
         // dropped: a span per call and per SQL command costs the gateway and Intake a measurable share of
         // their processor time (bench/GatewayBench, ADR 0026). The run command's dashboard, or a
         // deployment's collector, sets the endpoint.
-        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (!TelemetryExport.IsConfigured(builder.Configuration))
         {
             return builder;
         }

@@ -27,7 +27,7 @@ internal static class Extensions
             // Keys and journeys in Redis, so a restart or a second replica reads what the first wrote.
             // Spans only where they are exported (the dashboard's or a collector's endpoint; ServiceDefaults).
             builder.AddRedisClient(RedisConnection,
-                settings => settings.DisableTracing |= string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]));
+                settings => settings.DisableTracing |= !TelemetryExport.IsConfigured(builder.Configuration));
             services.AddStackExchangeRedisCache(_ => { });
             services.AddOptions<Microsoft.Extensions.Caching.StackExchangeRedis.RedisCacheOptions>()
                 .Configure<IServiceProvider>((o, sp) =>

@@ -29,8 +29,9 @@ public static class ServiceDatabase
             // Explicit transactions (outbox + change) must not be replayed by a retrying strategy.
             settings.DisableRetry = true;
             settings.DisableHealthChecks = true;
-            settings.DisableTracing |= !TelemetryExport.IsConfigured(builder.Configuration);
-            settings.DisableMetrics |= !TelemetryExport.IsConfigured(builder.Configuration);
+            var exported = TelemetryExport.IsConfigured(builder.Configuration);
+            settings.DisableTracing |= !exported;
+            settings.DisableMetrics |= !exported;
         });
 
         builder.Services.AddSingleton<MigrationState<TContext>>();

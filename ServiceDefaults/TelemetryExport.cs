@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Configuration;
 
-namespace ComplaintsPlatform.Hosting;
+namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// Whether this process has somewhere to send telemetry (an OTLP endpoint: the run command's dashboard or
 /// a deployment's collector). Without one, spans and metrics would be collected on every call and SQL
-/// command and thrown away, so the database and Redis clients are told not to (ADR 0026).
+/// command and thrown away, so neither these defaults nor the database and Redis clients collect them (ADR 0026).
 /// </summary>
 public static class TelemetryExport
 {
