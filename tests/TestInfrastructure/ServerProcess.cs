@@ -17,21 +17,25 @@ internal sealed partial class ServerProcess : IDisposable
     }
 
     // The server runs under a small shell that passes our stop signal on and stops the server itself
-    // when this test process is gone, so a test host that dies (or is killed) leaves nothing running.
+    // when this test process is gone, so a test host that dies (or is killed, or exits before its exit
+    // handlers finish) leaves nothing running. Its throw-away folder, if it has one, goes with it then;
+    // a server stopped by the test itself keeps its folder, since the test may start it again.
     private const string Watchdog = """
-        owner="$1"; shift
+        owner="$1"; folder="$2"; shift 2
         "$@" & child=$!
         trap 'kill -TERM "$child" 2>/dev/null' TERM
         trap 'kill -INT "$child" 2>/dev/null' INT
         while kill -0 "$owner" 2>/dev/null && kill -0 "$child" 2>/dev/null; do sleep 1 & wait $!; done
         kill -0 "$child" 2>/dev/null && kill -INT "$child" 2>/dev/null
         wait "$child"
+        if [ -n "$folder" ] && ! kill -0 "$owner" 2>/dev/null; then rm -rf -- "$folder"; fi
         """;
 
-    public static ServerProcess Start(string file, IEnumerable<string> args, int stopSignal)
+    /// <param name="throwAwayFolder">Removed once the server has stopped after this process is gone.</param>
+    public static ServerProcess Start(string file, IEnumerable<string> args, int stopSignal, string? throwAwayFolder = null)
     {
         var psi = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in (string[])["-c", Watchdog, "watchdog", Environment.ProcessId.ToString(), file, .. args])
+        foreach (var a in (string[])["-c", Watchdog, "watchdog", Environment.ProcessId.ToString(), throwAwayFolder ?? "", file, .. args])
         {
             psi.ArgumentList.Add(a);
         }

@@ -40,7 +40,7 @@ public sealed class TestPostgres : IAsyncDisposable
     public async Task StartServerAsync()
     {
         var (file, args) = PostgresBinaries.Command("postgres", PostgresBinaries.ServerArgs(_dataDir, Port, durable: false));
-        _server = ServerProcess.Start(file, args, ServerProcess.SigInt);
+        _server = ServerProcess.Start(file, args, ServerProcess.SigInt, throwAwayFolder: _dataDir);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
