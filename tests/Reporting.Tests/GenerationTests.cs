@@ -1,8 +1,10 @@
 using ComplaintsPlatform.CaseWorkflow.V1;
 using ComplaintsPlatform.Intake.V1;
+using ComplaintsPlatform.Reporting.Data;
 using ComplaintsPlatform.Reporting.Events;
 using ComplaintsPlatform.Reporting.V1;
 using ComplaintsPlatform.TestInfrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using static ComplaintsPlatform.Reporting.Tests.YearGenerator;
@@ -93,10 +95,14 @@ public sealed class GenerationTests : IAsyncLifetime
         var part = await StatusAsync();
         Assert.Equal((0, 1), (part.ServingGeneration, part.BuildingGeneration));
         Assert.Contains(part.Feeds, f => f.RebuildPosition > 0 && f.RebuildPosition <= f.Head);
+        // The committed batches' counter changes wait in the pending table; the counters stay empty until the switch.
+        Assert.True(await CountAsync(Generations.PendingCounters(1)) > 0);
+        Assert.Equal(0, await CountAsync(Generations.Table("counters", 1)));
 
         await Rebuilder.RunOnceAsync(CancellationToken.None);
         Assert.Equal(1, (await StatusAsync()).ServingGeneration);
         AssertSame(before, await GeneratedYearTests.SnapshotAsync(_host));
+        Assert.False(await ExistsAsync(Generations.PendingCounters(1)));
 
         // A second rebuild started while one is building abandons it and starts from zero.
         await _host.Team.RebuildAsync(new RebuildRequest { Reason = "test" });
@@ -107,6 +113,16 @@ public sealed class GenerationTests : IAsyncLifetime
         Assert.Equal((3, 0), (status.ServingGeneration, status.BuildingGeneration));
         AssertSame(before, await GeneratedYearTests.SnapshotAsync(_host));
     }
+
+    // The table names are the service's own, never input.
+    private Task<long> CountAsync(string table)
+    {
+        var sql = $"SELECT count(*) AS \"Value\" FROM {table}";
+        return _host.WithDbAsync(db => db.Database.SqlQueryRaw<long>(sql).SingleAsync());
+    }
+
+    private Task<bool> ExistsAsync(string table) => _host.WithDbAsync(db =>
+        db.Database.SqlQuery<bool>($"SELECT to_regclass({table}) IS NOT NULL AS \"Value\"").SingleAsync());
 
     private static void AssertSame(List<byte[]> expected, List<byte[]> actual)
     {

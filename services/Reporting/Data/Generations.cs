@@ -36,6 +36,12 @@ public static class Generations
 
     public static string Table(string table, int generation) => $"{Extensions.Schema}.{table}{Suffix(generation)}";
 
+    /// <summary>
+    /// A building generation's counter changes, appended batch by batch (no index, no upsert) and
+    /// folded into its counters in one statement at the switch. Never generation 0's (it is never built).
+    /// </summary>
+    public static string PendingCounters(int generation) => $"{Extensions.Schema}.counters_pending{Suffix(generation)}";
+
     /// <summary>The statement with every read-model table renamed to <paramref name="generation"/>'s.</summary>
     public static string Rewrite(string sql, int generation) =>
         generation == 0 ? sql : TableNames.Value.Replace(sql, m => Table(m.Groups["t"].Value, generation));
@@ -64,14 +70,25 @@ public static class Generations
 #pragma warning disable EF1002
             await db.Database.ExecuteSqlRawAsync(
                 $"CREATE TABLE {Table(table, generation)} (LIKE {Table(table, 0)} INCLUDING ALL)", ct);
-#pragma warning restore EF1002
         }
+#pragma warning restore EF1002
+        await EnsurePendingCountersAsync(db, generation, ct);
     }
+
+    /// <summary>Creates a building generation's pending counters if it has none (one started before they existed).</summary>
+    public static async Task EnsurePendingCountersAsync(ReportingDbContext db, int generation, CancellationToken ct)
+    {
+#pragma warning disable EF1002
+        await db.Database.ExecuteSqlRawAsync(
+            $"CREATE TABLE IF NOT EXISTS {PendingCounters(generation)} (LIKE {Table("counters", 0)} INCLUDING DEFAULTS)", ct);
+#pragma warning restore EF1002
+    }
+
 
     /// <summary>Drops generation <paramref name="generation"/>'s tables; generation 0's are emptied (the migrations own them).</summary>
     public static async Task DropAsync(ReportingDbContext db, int generation, CancellationToken ct)
     {
-        var tables = string.Join(", ", Tables.Select(t => Table(t, generation)));
+        var tables = string.Join(", ", Tables.Select(t => Table(t, generation)).Concat(generation == 0 ? [] : [PendingCounters(generation)]));
 #pragma warning disable EF1002
         await db.Database.ExecuteSqlRawAsync(generation == 0 ? $"TRUNCATE {tables}" : $"DROP TABLE IF EXISTS {tables}", ct);
 #pragma warning restore EF1002

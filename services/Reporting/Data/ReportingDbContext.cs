@@ -16,14 +16,20 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
 
     // The generation this lease of the context reads and writes (see Generations), and the facts it has looked up.
-    private (int Lease, int Generation)? _generation;
+    private (int Lease, int Generation, bool Building)? _generation;
     private FactCache? _facts;
 
     /// <summary>The generation chosen for this unit of work, or null until its first read-model statement.</summary>
     public int? ChosenGeneration => _generation is { } g && g.Lease == ContextId.Lease ? g.Generation : null;
 
+    /// <summary>
+    /// True when this unit of work fills a generation a rebuild is building: its counter changes are
+    /// appended to that generation's pending counters and folded in once, at the switch (see CounterBatch).
+    /// </summary>
+    public bool Building => _generation is { } g && g.Lease == ContextId.Lease && g.Building;
+
     /// <summary>Reads and writes <paramref name="generation"/> (a rebuild's) instead of the serving one; before any statement.</summary>
-    public void UseGeneration(int generation) => _generation = (ContextId.Lease, generation);
+    public void UseGeneration(int generation, bool building = false) => _generation = (ContextId.Lease, generation, building);
 
     /// <summary>The generation this unit of work reads, looked up now if no statement has chosen it yet.</summary>
     public async Task<int> GenerationAsync(CancellationToken ct)

@@ -61,7 +61,10 @@ public static class Grains
 
 /// <summary>
 /// The counter changes of the events in one consumer transaction, merged and written as one upsert
-/// before it commits (so they commit with the inbox rows and checkpoint, or not at all).
+/// before it commits (so they commit with the inbox rows and checkpoint, or not at all). A rebuild's
+/// batches append theirs to the building generation's pending counters instead (COPY into a table
+/// without indexes), and the switch folds them in with one grouped upsert: re-upserting the same
+/// counter rows batch after batch was most of PostgreSQL's work in a rebuild (ADR 0026).
 /// </summary>
 public sealed class CounterBatch
 {
@@ -100,9 +103,19 @@ public sealed class CounterBatch
 
     public async Task FlushAsync(ReportingDbContext db, CancellationToken ct)
     {
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+        if (db.Building)
+        {
+            await CopyAsync(db, Generations.PendingCounters(await db.GenerationAsync(ct)), ct);
+            _pending.Clear();
+            return;
+        }
         if (_pending.Count > CopyFrom)
         {
-            await CopyAsync(db, ct);
+            await StageAndUpsertAsync(db, ct);
             _pending.Clear();
             return;
         }
@@ -132,7 +145,7 @@ public sealed class CounterBatch
 
     // COPY into a temporary staging table (emptied at commit), then one upsert in key order, so two
     // transactions upserting overlapping rows lock them in the same order.
-    private async Task CopyAsync(ReportingDbContext db, CancellationToken ct)
+    private async Task StageAndUpsertAsync(ReportingDbContext db, CancellationToken ct)
     {
         var generation = await db.GenerationAsync(ct);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
@@ -141,7 +154,35 @@ public sealed class CounterBatch
         {
             await create.ExecuteNonQueryAsync(ct);
         }
-        await using (var copy = await connection.BeginBinaryImportAsync($"COPY counter_deltas ({Columns}, count, amount) FROM STDIN (FORMAT BINARY)", ct))
+        await CopyAsync(db, "counter_deltas", ct);
+        await using var upsert = new NpgsqlCommand(
+            $"INSERT INTO {Generations.Table("counters", generation)} AS c ({Columns}, count, amount) " +
+            $"SELECT {Columns}, count, amount FROM counter_deltas ORDER BY {Columns}{Upsert}", connection);
+        await upsert.ExecuteNonQueryAsync(ct);
+        await using var empty = new NpgsqlCommand("TRUNCATE counter_deltas", connection);
+        await empty.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// Adds a building generation's pending counter changes to its counters, summed per row and in key
+    /// order, and drops them: in the transaction that switches reports to that generation.
+    /// </summary>
+    public static async Task FoldPendingAsync(ReportingDbContext db, int generation, CancellationToken ct)
+    {
+        var (counters, pending) = (Generations.Table("counters", generation), Generations.PendingCounters(generation));
+        await using var fold = new NpgsqlCommand(
+            $"INSERT INTO {counters} AS c ({Columns}, count, amount) " +
+            $"SELECT {Columns}, sum(count), sum(amount) FROM {pending} GROUP BY {Columns} ORDER BY {Columns}{Upsert}; " +
+            $"DROP TABLE {pending}",
+            (NpgsqlConnection)db.Database.GetDbConnection());
+        await fold.ExecuteNonQueryAsync(ct);
+    }
+
+    // Every pending change as one binary COPY into the table given (its name is ours, never input).
+    private async Task CopyAsync(ReportingDbContext db, string table, CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using (var copy = await connection.BeginBinaryImportAsync($"COPY {table} ({Columns}, count, amount) FROM STDIN (FORMAT BINARY)", ct))
         {
             foreach (var (k, v) in _pending)
             {
@@ -163,11 +204,5 @@ public sealed class CounterBatch
             }
             await copy.CompleteAsync(ct);
         }
-        await using var upsert = new NpgsqlCommand(
-            $"INSERT INTO {Generations.Table("counters", generation)} AS c ({Columns}, count, amount) " +
-            $"SELECT {Columns}, count, amount FROM counter_deltas ORDER BY {Columns}{Upsert}", connection);
-        await upsert.ExecuteNonQueryAsync(ct);
-        await using var empty = new NpgsqlCommand("TRUNCATE counter_deltas", connection);
-        await empty.ExecuteNonQueryAsync(ct);
     }
 }

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using ComplaintsPlatform.Common.V1;
 using ComplaintsPlatform.Messaging.Consumers;
 using ComplaintsPlatform.Reporting.Data;
@@ -29,8 +30,9 @@ public sealed class RebuildOptions
 /// <summary>
 /// Fills the generation a rebuild started (<see cref="ReadModelState.Building"/>) from position 1 of every
 /// feed, through the live consumers' handlers and batch transaction (checkpoint, inbox, counters merged in
-/// memory) in large batches, one feed at a time; when every feed is applied up to its head, switches
-/// <see cref="ReadModelState.Serving"/> to it in one row update. A restart resumes from the new
+/// memory) in large batches, one feed at a time, each batch appending its counter changes to the
+/// generation's pending counters; when every feed is applied up to its head, folds those into the
+/// counters and switches <see cref="ReadModelState.Serving"/> to it, in one transaction. A restart resumes from the new
 /// generation's own checkpoints. Runs on one replica at a time (advisory lock).
 /// </summary>
 public sealed class RebuildService(IServiceProvider services, GrpcClientFactory clients, IOptions<RebuildOptions> options, ILogger<RebuildService> logger)
@@ -91,6 +93,10 @@ public sealed class RebuildService(IServiceProvider services, GrpcClientFactory 
         }
         if (state.Building is { } building)
         {
+            await using (var scope = services.CreateAsyncScope())
+            {
+                await Generations.EnsurePendingCountersAsync(scope.ServiceProvider.GetRequiredService<ReportingDbContext>(), building, ct);
+            }
             while (!await CatchUpAsync(building, ct))
             {
             }
@@ -115,7 +121,7 @@ public sealed class RebuildService(IServiceProvider services, GrpcClientFactory 
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ReportingDbContext>();
-            db.UseGeneration(generation);
+            db.UseGeneration(generation, building: true);
             position = await FeedBatches.CheckpointAsync(db, Extensions.ConsumerName, source, ct);
         }
         var client = clients.CreateClient<EventFeed.EventFeedClient>($"feed:{source}:{Extensions.ConsumerName}");
@@ -126,33 +132,59 @@ public sealed class RebuildService(IServiceProvider services, GrpcClientFactory 
         }
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var call = client.Subscribe(new SubscribeRequest { AfterPosition = position }, cancellationToken: reading.Token);
-        var batch = new List<FeedEvent>(Options.BatchSize);
+        // The next batch is read from the feed while the last one is applied, so decoding events and
+        // PostgreSQL's work on the batch before overlap (one batch waits at most).
+        var batches = Channel.CreateBounded<List<FeedEvent>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var read = ReadBatchesAsync(call.ResponseStream, position, head, batches.Writer, reading.Token);
         long applied = 0;
         try
         {
-            while (position < head && await call.ResponseStream.MoveNext(reading.Token))
+            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
             {
-                batch.Add(call.ResponseStream.Current);
-                if (batch.Count >= Options.BatchSize || batch[^1].Position >= head)
-                {
-                    position = await ApplyAsync(generation, source, batch, ct);
-                    applied += batch.Count;
-                    batch.Clear();
-                }
+                await ApplyAsync(generation, source, batch, ct);
+                applied += batch.Count;
             }
         }
         finally
         {
             await reading.CancelAsync();
+            await read; // it ends on cancellation and never throws: its failure is the channel's
         }
         return applied;
     }
 
-    private async Task<long> ApplyAsync(int generation, string source, List<FeedEvent> batch, CancellationToken ct)
+    private async Task ReadBatchesAsync(IAsyncStreamReader<FeedEvent> stream, long position, long head, ChannelWriter<List<FeedEvent>> batches, CancellationToken ct)
+    {
+        try
+        {
+            var batch = new List<FeedEvent>(Options.BatchSize);
+            while (position < head && await stream.MoveNext(ct))
+            {
+                batch.Add(stream.Current);
+                position = stream.Current.Position;
+                if (batch.Count >= Options.BatchSize || position >= head)
+                {
+                    await batches.WriteAsync(batch, ct);
+                    batch = new List<FeedEvent>(Options.BatchSize);
+                }
+            }
+            if (batch.Count > 0)
+            {
+                await batches.WriteAsync(batch, ct);
+            }
+            batches.Complete();
+        }
+        catch (Exception ex)
+        {
+            batches.Complete(ex);
+        }
+    }
+
+    private async Task ApplyAsync(int generation, string source, List<FeedEvent> batch, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReportingDbContext>();
-        db.UseGeneration(generation);
+        db.UseGeneration(generation, building: true);
         IFeedEventHandler<ReportingDbContext> handler = source switch
         {
             "intake" => scope.ServiceProvider.GetRequiredService<IntakeHandler>(),
@@ -161,8 +193,7 @@ public sealed class RebuildService(IServiceProvider services, GrpcClientFactory 
             "compliments" => scope.ServiceProvider.GetRequiredService<ComplimentsHandler>(),
             _ => throw new InvalidOperationException($"No handler for feed {source}."),
         };
-        var (_, position) = await FeedBatches.ApplyAsync(db, Extensions.ConsumerName, source, handler, batch, ct);
-        return position;
+        await FeedBatches.ApplyAsync(db, Extensions.ConsumerName, source, handler, batch, ct);
     }
 
     // One row update, after checking (under the state row's lock) that every feed is still applied up to its head.
@@ -189,6 +220,7 @@ public sealed class RebuildService(IServiceProvider services, GrpcClientFactory 
         {
             return;
         }
+        await CounterBatch.FoldPendingAsync(db, generation, ct);
         if (state.Retired is { } older)
         {
             await Generations.DropAsync(db, older, ct);
