@@ -22,6 +22,9 @@ internal sealed class LocalServers : IAsyncDisposable
     public string IntakeConnectionString =>
         $"Host=127.0.0.1;Port={PostgresPort};Database={Database};Username=intake;Password=pw-intake;Maximum Pool Size=100";
 
+    /// <summary>The postmaster's process id (its data folder's postmaster.pid says it).</summary>
+    public int PostmasterPid => int.Parse(File.ReadLines(Path.Combine(_dataDir, "postmaster.pid")).First());
+
     public string RedisConnectionString => $"127.0.0.1:{RedisPort},abortConnect=false,connectTimeout=500,syncTimeout=500";
 
     public async Task StartAsync()

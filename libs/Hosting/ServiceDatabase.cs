@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace ComplaintsPlatform.Hosting;
 
@@ -16,8 +17,8 @@ public static class ServiceDatabase
         this IHostApplicationBuilder builder, string connectionName, string schema, Action<DbContextOptionsBuilder>? configure = null)
         where TContext : DbContext
     {
-        var connectionString = builder.Configuration.GetConnectionString(connectionName)
-            ?? throw new InvalidOperationException($"Connection string '{connectionName}' is not configured.");
+        var connectionString = WithPreparedStatements(builder.Configuration.GetConnectionString(connectionName)
+            ?? throw new InvalidOperationException($"Connection string '{connectionName}' is not configured."));
 
         builder.Services.AddDbContextPool<TContext>(options =>
         {
@@ -39,6 +40,23 @@ public static class ServiceDatabase
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck<TContext>>($"{schema}-database", tags: [ReadyTag]);
         return builder;
+    }
+
+    /// <summary>
+    /// The service's own requests reuse their statements' plans: Npgsql prepares a statement on a
+    /// pooled connection once it has been sent twice there (PostgreSQL then skips parsing and planning
+    /// it), for the most frequent statements per connection. A connection string that says otherwise wins.
+    /// </summary>
+    public static string WithPreparedStatements(string connectionString)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)
+            && !connectionString.Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            settings.MaxAutoPrepare = 64;
+            settings.AutoPrepareMinUsages = 2;
+        }
+        return settings.ConnectionString;
     }
 
     /// <summary>
