@@ -16,7 +16,7 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithFixedPort("grpc", settings.GatewayGrpcPort, settings.Replicas)
     .WithHttpHealthCheck("/health", endpointName: "http")
     .WithDashboardTelemetry()
-    .WithQuickStart();
+    .WithQuickStart(smallHeap: false);
 var issuer = ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/identity/");
 // The gateway validates tokens as the services do (a verified subject earns its own rate-limit
 // bucket) and shares its buckets with other replicas in Redis; it starts without either.
