@@ -172,11 +172,11 @@ public sealed class RebuildService(IServiceProvider services, GrpcClientFactory 
             {
                 await batches.WriteAsync(batch, ct);
             }
-            batches.Complete();
+            batches.TryComplete();
         }
         catch (Exception ex)
         {
-            batches.Complete(ex);
+            batches.TryComplete(ex);
         }
     }
 
