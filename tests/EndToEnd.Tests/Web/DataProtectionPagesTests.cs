@@ -37,6 +37,9 @@ public sealed class DataProtectionPagesTests(PlatformFixture platform)
         await page.GetByLabel("Reason for the hold").FillAsync("Pre-action letter received");
         await page.GetByRole(AriaRole.Button, new() { Name = "Place the hold" }).ClickAsync();
         await Expect(page.GetByText("Enter a person id or a case id, not both").First).ToBeVisibleAsync();
+        // The error is in the summary and beside the field it names, which is marked as in error.
+        await Expect(page.Locator("#PersonId-error")).ToContainTextAsync("Enter a person id or a case id, not both");
+        await Expect(page.Locator("#PersonId")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("govuk-input--error"));
         await web.CheckAsync("hold-refused");
 
         var personId = Guid.NewGuid().ToString();
