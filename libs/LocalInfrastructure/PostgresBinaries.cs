@@ -94,9 +94,9 @@ public static class PostgresBinaries
         "-c", $"synchronous_commit={(durable ? "on" : "off")}",
         "-c", $"full_page_writes={(durable ? "on" : "off")}",
         // Every test database is a CREATE DATABASE, which writes its template to the WAL; a throw-away
-        // cluster checkpoints often so that WAL is recycled instead of growing towards 1 GB.
-        "-c", $"max_wal_size={(durable ? "1GB" : "64MB")}",
-        "-c", $"min_wal_size={(durable ? "80MB" : "32MB")}",
+        // cluster checkpoints often so that WAL is recycled instead of growing towards 1 GB. A durable
+        // one keeps PostgreSQL's defaults.
+        .. (durable ? (string[])[] : ["-c", "max_wal_size=64MB", "-c", "min_wal_size=32MB"]),
     ];
 
     internal static void Run(string file, IEnumerable<string> args)
