@@ -137,22 +137,39 @@ public sealed partial class ReplicaChaosTests(ReplicaPlatform platform, ITestOut
             async () => (await cases.GetCaseAsync(new GetCaseRequest { CaseId = opened.Id }, team)).Stages.Any(s => s.Acknowledgement is not null));
     }
 
-    /// <summary>Intake may not yet hold CaseWorkflow's service areas just after start-up: one triage first.</summary>
+    /// <summary>
+    /// Just after start-up, the gateway replica a call reaches may not yet have probed Intake's replicas
+    /// (the fixture's health check may have reached the other one), and Intake may not yet hold
+    /// CaseWorkflow's service areas: one submission (retried with the same request id) and one triage first.
+    /// </summary>
     private static async Task UntilTriageAcceptedAsync(IntakeClient intake, CallOptions team)
     {
-        var first = await intake.SubmitAsync(new IntakeV1.SubmitRequest
+        var submission = new IntakeV1.SubmitRequest
         {
             ClientRequestId = Guid.NewGuid().ToString(), Kind = IntakeV1.ContactKind.Complaint, Name = "Replica Tester",
             Contact = new IntakeV1.ContactDetails { Email = "replica-first@example.org" }, PreferredContactMethod = IntakeV1.ContactMethod.Email,
             Description = "The first complaint, before any replica is killed.", OutcomeSought = "None.", ServiceAreaId = "libraries",
-        });
+        };
+        IntakeV1.SubmitReply? first = null;
+        await UntilAsync(async () =>
+        {
+            try
+            {
+                first = await intake.SubmitAsync(submission);
+                return true;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable)
+            {
+                return false;
+            }
+        }, "the gateway sends a submission to Intake");
         await UntilAsync(async () =>
         {
             try
             {
                 await intake.TriageAsync(new IntakeV1.TriageRequest
                 {
-                    ContactId = first.ContactId, Decision = IntakeV1.TriageDecision.Complaint, Stream = ComplaintStream.Corporate, ServiceAreaId = "libraries",
+                    ContactId = first!.ContactId, Decision = IntakeV1.TriageDecision.Complaint, Stream = ComplaintStream.Corporate, ServiceAreaId = "libraries",
                 }, team);
                 return true;
             }
