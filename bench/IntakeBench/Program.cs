@@ -29,6 +29,7 @@ var service = LocalServers.Start("dotnet", [intakeDll], new Dictionary<string, s
     ["Kestrel__Endpoints__grpc__Url"] = $"http://127.0.0.1:{grpcPort}",
     ["Kestrel__Endpoints__grpc__Protocols"] = "Http2",
     ["Logging__LogLevel__Default"] = "Warning",
+    ["EXP_NO_DISPATCH"] = Environment.GetEnvironmentVariable("EXP_NO_DISPATCH") ?? "0",
     // CaseWorkflow is not running: its feed consumer backs off quietly.
     ["Feeds__caseworkflow__Address"] = "http://127.0.0.1:9",
 }, Path.GetDirectoryName(intakeDll));
@@ -50,7 +51,7 @@ try
     Console.WriteLine("| run | concurrency | per second | p50 ms | p99 ms | errors |");
     Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
     var processorTimes = new List<string>();
-    foreach (var concurrency in new[] { 1, 8, 32 })
+    foreach (var concurrency in (Environment.GetEnvironmentVariable("BENCH_CONCURRENCY") ?? "1,8,32").Split(",").Select(int.Parse))
     {
         var before = ProcessorTime.Now(service.Id, servers.PostmasterPid);
         var r = await Load(client, concurrency, seconds);

@@ -78,6 +78,8 @@ internal static class Extensions
         builder.Services.AddSingleton<StatusLinks>();
         builder.Services.AddSingleton<CorrespondenceSignal>();
         builder.Services.AddHostedService<CorrespondenceDispatcher>();
+        builder.Services.AddSingleton<SubmissionWriter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SubmissionWriter>());
     }
 
     public static WebApplication MapIntakeEndpoints(this WebApplication app)
