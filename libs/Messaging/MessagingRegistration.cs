@@ -21,7 +21,7 @@ public static class MessagingRegistration
     /// <summary>
     /// This service publishes <paramref name="feedName"/> from <typeparamref name="TContext"/>'s outbox
     /// (the context must call <c>modelBuilder.AddOutbox()</c>). Configuration <c>Feed:Consumers</c>
-    /// replaces <paramref name="allowedConsumers"/>; <c>Feed:PollInterval</c>, <c>Feed:BatchSize</c> tune it.
+    /// replaces <paramref name="allowedConsumers"/>; <c>Feed:PollInterval</c>, <c>Feed:BatchSize</c> and <c>Feed:GatherDelay</c> tune it.
     /// </summary>
     public static IHostApplicationBuilder AddOutbox<TContext>(
         this IHostApplicationBuilder builder, string feedName, params string[] allowedConsumers)
@@ -35,6 +35,7 @@ public static class MessagingRegistration
             Consumers = consumers.ToHashSet(StringComparer.Ordinal),
             PollInterval = section.GetValue("PollInterval", TimeSpan.FromMilliseconds(250)),
             BatchSize = section.GetValue("BatchSize", 200),
+            GatherDelay = section.GetValue("GatherDelay", TimeSpan.FromMilliseconds(5)),
         });
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<IOutbox, Outbox.Outbox>();

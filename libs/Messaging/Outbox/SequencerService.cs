@@ -46,7 +46,11 @@ internal sealed class SequencerService<TContext>(
                 } while (assigned == feed.BatchSize);
                 failures = 0;
                 var pending = await OutboxSequencer.HasUnsequencedAsync(db, stoppingToken);
-                await Task.WhenAny(wake, Task.Delay(pending ? s_pendingRetry : feed.PollInterval, stoppingToken));
+                if (await Task.WhenAny(wake, Task.Delay(pending ? s_pendingRetry : feed.PollInterval, stoppingToken)) == wake
+                    && feed.GatherDelay > TimeSpan.Zero)
+                {
+                    await Task.Delay(feed.GatherDelay, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Hosting;
 using ComplaintsPlatform.Import;
 using ComplaintsPlatform.Messaging;
 using ComplaintsPlatform.Retention;
@@ -66,5 +67,6 @@ public sealed class CaseWorkflowDbContext(DbContextOptions<CaseWorkflowDbContext
         CaseModel.Configure(modelBuilder);
         ImportedRowRecord.Configure(modelBuilder);
         DataProtectionModel.Configure(modelBuilder);
+        modelBuilder.UseFlatArrayComparers();
     }
 }

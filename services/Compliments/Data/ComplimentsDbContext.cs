@@ -1,4 +1,5 @@
 using ComplaintsPlatform.Compliments.Domain;
+using ComplaintsPlatform.Hosting;
 using ComplaintsPlatform.Messaging;
 using ComplaintsPlatform.Import;
 using ComplaintsPlatform.Retention;
@@ -58,5 +59,6 @@ public sealed class ComplimentsDbContext(DbContextOptions<ComplimentsDbContext> 
             e.Property(x => x.Id).ValueGeneratedNever();
             e.Property(x => x.TimeZone).HasMaxLength(100);
         });
+        modelBuilder.UseFlatArrayComparers();
     }
 }

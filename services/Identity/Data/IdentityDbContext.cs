@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Hosting;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -52,5 +53,6 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
             e.ToTable("signing_keys");
             e.Property(k => k.Id).HasMaxLength(64);
         });
+        builder.UseFlatArrayComparers();
     }
 }

@@ -29,7 +29,7 @@ internal sealed class CorrespondenceDispatcher(
     IConfiguration configuration,
     ILogger<CorrespondenceDispatcher> logger) : BackgroundService
 {
-    private const int BatchSize = 20;
+    private const int BatchSize = 100;
     private const int MaxAttempts = 8;
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(10);
     private readonly TimeSpan _retryDelay = configuration.GetValue("Correspondence:RetryDelay", TimeSpan.FromSeconds(5));

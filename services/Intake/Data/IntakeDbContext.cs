@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Hosting;
 using ComplaintsPlatform.Import;
 using ComplaintsPlatform.Messaging;
 using ComplaintsPlatform.Retention;
@@ -121,6 +122,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
         });
 
         IdsMadeInCode(modelBuilder);
+        modelBuilder.UseFlatArrayComparers();
     }
 
     // Ids are made in code (UUIDv7), so a new child added to a loaded contact is an insert.

@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Hosting;
 using ComplaintsPlatform.Import;
 using ComplaintsPlatform.Messaging;
 using ComplaintsPlatform.Retention;
@@ -141,6 +142,7 @@ public sealed class OmbudsmanLiaisonDbContext(DbContextOptions<OmbudsmanLiaisonD
         });
 
         ImportedRowRecord.Configure(modelBuilder);
+        modelBuilder.UseFlatArrayComparers();
     }
 
     private static void Document(ComplexPropertyBuilder<DocumentColumns> document)

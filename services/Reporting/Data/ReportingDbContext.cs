@@ -1,3 +1,4 @@
+using ComplaintsPlatform.Hosting;
 using ComplaintsPlatform.Messaging;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -143,5 +144,6 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             e.Property(x => x.IssuedBy).HasMaxLength(200);
             e.HasIndex(x => x.Hash).IsUnique();
         });
+        modelBuilder.UseFlatArrayComparers();
     }
 }
