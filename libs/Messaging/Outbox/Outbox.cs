@@ -14,15 +14,21 @@ public sealed class Outbox(TimeProvider clock) : IOutbox
 {
     public OutboxEvent Add(DbContext db, IMessage payload)
     {
+        var staged = Event(payload, clock.GetUtcNow().UtcDateTime);
+        db.Set<OutboxEvent>().Add(staged);
+        return staged;
+    }
+
+    /// <summary>An outbox row for <paramref name="payload"/>, for a writer that inserts it itself in the change's transaction.</summary>
+    public static OutboxEvent Event(IMessage payload, DateTime recordedAt)
+    {
         ArgumentNullException.ThrowIfNull(payload);
-        var staged = new OutboxEvent
+        return new OutboxEvent
         {
             EventId = Guid.CreateVersion7(),
             EventType = payload.Descriptor.FullName,
             Payload = Any.Pack(payload).ToByteArray(),
-            RecordedAt = clock.GetUtcNow().UtcDateTime,
+            RecordedAt = recordedAt,
         };
-        db.Set<OutboxEvent>().Add(staged);
-        return staged;
     }
 }

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Security.Cryptography;
 using ComplaintsPlatform.Calendar;
+using ComplaintsPlatform.Hosting;
 using ComplaintsPlatform.Intake.Correspondence;
 using ComplaintsPlatform.Intake.Data;
 using ComplaintsPlatform.Intake.Domain;
@@ -11,6 +12,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace ComplaintsPlatform.Intake.Grpc;
@@ -43,11 +45,27 @@ public sealed class SubmissionWriter(
     IOutbox outbox,
     StatusTokens tokens,
     CorrespondenceSignal correspondence,
+    OutboxCommits<IntakeDbContext> commits,
     IOptions<IntakeOptions> options,
+    TimeProvider clock,
     ILogger<SubmissionWriter> logger) : BackgroundService
 {
     private const string RequestIdIndex = "ix_contacts_client_request_id";
     private readonly System.Threading.Channels.Channel<PendingSubmission> _queue = System.Threading.Channels.Channel.CreateUnbounded<PendingSubmission>();
+    private PlainRows? _plainRows;
+    private bool _plainRowsKnown;
+
+    // A new person's contact with no attachments and no equality answers (most of them) is written as
+    // three prepared inserts, without EF's change tracking; anything else goes through EF.
+    private sealed record PlainRows(RowInserter<Contact> Contacts, RowInserter<CorrespondenceMessage> Receipts, RowInserter<OutboxEvent> Events);
+
+    private sealed class PlainBatch
+    {
+        public List<Contact> Contacts { get; } = [];
+        public List<CorrespondenceMessage> Receipts { get; } = [];
+        public List<OutboxEvent> Events { get; } = [];
+        public bool Tracked { get; set; }
+    }
 
     public Task<SubmitReply> RecordAsync(PendingSubmission submission)
     {
@@ -131,7 +149,8 @@ public sealed class SubmissionWriter(
         {
             await WriteTogetherAsync([s]);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: RequestIdIndex })
+        catch (Exception ex) when ((ex as PostgresException ?? ex.InnerException as PostgresException) is
+            { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: RequestIdIndex })
         {
             // A concurrent attempt with the same request id won: give its result.
             await using var scope = scopes.CreateAsyncScope();
@@ -154,18 +173,38 @@ public sealed class SubmissionWriter(
         var persons = await Persons.ResolveAsync(db,
             submissions.Select(s => (s.Request.ClientRequestId, s.MatchKey, s.Now.UtcDateTime)).ToList(), CancellationToken.None);
         var replies = new SubmitReply?[submissions.Count];
+        var plain = new PlainBatch();
+        var rows = PlainRowsOf(db);
         for (var i = 0; i < submissions.Count; i++)
         {
             if (persons[i].RecordedContactId is null)
             {
-                replies[i] = await StageAsync(db, submissions[i], persons[i]);
+                replies[i] = await StageAsync(db, submissions[i], persons[i], plain, plainAllowed: rows is not null);
             }
         }
-        // Any failure abandons the whole transaction, so the savepoint EF would wrap this save in
-        // (two more round trips) has nothing to protect.
-        db.Database.AutoSavepointsEnabled = false;
-        await db.SaveChangesAsync();
+        if (plain.Contacts.Count > 0)
+        {
+            await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection())
+            {
+                Transaction = (NpgsqlTransaction)tx.GetDbTransaction(),
+            };
+            plain.Contacts.ForEach(c => rows!.Contacts.Add(batch, c));
+            plain.Receipts.ForEach(r => rows!.Receipts.Add(batch, r));
+            plain.Events.ForEach(e => rows!.Events.Add(batch, e));
+            await batch.ExecuteNonQueryAsync();
+        }
+        if (plain.Tracked)
+        {
+            // Any failure abandons the whole transaction, so the savepoint EF would wrap this save in
+            // (two more round trips) has nothing to protect.
+            db.Database.AutoSavepointsEnabled = false;
+            await db.SaveChangesAsync();
+        }
         await tx.CommitAsync();
+        if (plain.Events.Count > 0)
+        {
+            commits.Announce(); // EF's own saves announce themselves (OutboxCommitInterceptor)
+        }
         correspondence.Notify();
 
         for (var i = 0; i < submissions.Count; i++)
@@ -182,7 +221,22 @@ public sealed class SubmissionWriter(
         }
     }
 
-    private async Task<SubmitReply> StageAsync(IntakeDbContext db, PendingSubmission s, PersonAndNumber person)
+    private PlainRows? PlainRowsOf(IntakeDbContext db)
+    {
+        if (!_plainRowsKnown)
+        {
+            var model = db.Model;
+            _plainRows = RowInserter<Contact>.TryCreate(model) is { } contacts
+                && RowInserter<CorrespondenceMessage>.TryCreate(model) is { } receipts
+                && RowInserter<OutboxEvent>.TryCreate(model) is { } events
+                ? new PlainRows(contacts, receipts, events)
+                : null;
+            _plainRowsKnown = true;
+        }
+        return _plainRows;
+    }
+
+    private async Task<SubmitReply> StageAsync(IntakeDbContext db, PendingSubmission s, PersonAndNumber person, PlainBatch batch, bool plainAllowed)
     {
         var r = s.Request;
         var now = s.Now;
@@ -192,7 +246,16 @@ public sealed class SubmissionWriter(
         contact.Reference = $"CP-{s.Council.LocalDate(now).Year}-{person.Number:D6}";
         var statusToken = tokens.For(contact.Id);
         contact.StatusTokenHash = StatusTokens.Hash(statusToken);
-        db.Contacts.Add(contact);
+        var plain = plainAllowed && person.IsNew && r.Attachments.Count == 0 && r.EqualityMonitoring is null;
+        if (plain)
+        {
+            batch.Contacts.Add(contact);
+        }
+        else
+        {
+            db.Contacts.Add(contact);
+            batch.Tracked = true;
+        }
         foreach (var a in r.Attachments)
         {
             var content = a.Content.ToByteArray();
@@ -216,9 +279,9 @@ public sealed class SubmissionWriter(
             await FlagPossibleDuplicatesAsync(db, contact);
             await RestrictionScreenings.FlagIfRestrictedAsync(db, contact, now.UtcDateTime, CancellationToken.None);
         }
-        db.Correspondence.Add(CorrespondenceDesk.ForContact(contact, Templates.Receipt, new Dictionary<string, string>(),
-            $"receipt:{contact.Id}", caseId: null, deadline: null, now.UtcDateTime));
-        outbox.Add(db, new ContactReceived
+        var receipt = CorrespondenceDesk.ForContact(contact, Templates.Receipt, new Dictionary<string, string>(),
+            $"receipt:{contact.Id}", caseId: null, deadline: null, now.UtcDateTime);
+        var announced = new ContactReceived
         {
             ContactId = contact.Id.ToString(),
             Reference = contact.Reference,
@@ -227,7 +290,17 @@ public sealed class SubmissionWriter(
             ReceivedAt = Timestamp.FromDateTimeOffset(received),
             ServiceAreaId = contact.ServiceAreaId ?? "",
             HasRepresentative = contact.HasRepresentative,
-        });
+        };
+        if (plain)
+        {
+            batch.Receipts.Add(receipt);
+            batch.Events.Add(Messaging.Outbox.Outbox.Event(announced, clock.GetUtcNow().UtcDateTime));
+        }
+        else
+        {
+            db.Correspondence.Add(receipt);
+            outbox.Add(db, announced);
+        }
         return new SubmitReply
         {
             ContactId = contact.Id.ToString(),
