@@ -29,6 +29,6 @@ public sealed class IntakeOptions
     public string PublicBaseUrl { get; set; } = "http://localhost:8080";
     // Submissions that arrive together are written in one transaction by one of this many writers, at
     // most this many to a transaction (ADR 0026).
-    public int SubmitWriters { get; set; } = 2;
+    public int SubmitWriters { get; set; } = 4;
     public int SubmitBatchLimit { get; set; } = 32;
 }

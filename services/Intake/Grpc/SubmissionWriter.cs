@@ -191,6 +191,13 @@ public sealed class SubmissionWriter(
             plain.Contacts.ForEach(c => rows!.Contacts.Add(batch, c));
             plain.Receipts.ForEach(r => rows!.Receipts.Add(batch, r));
             plain.Events.ForEach(e => rows!.Events.Add(batch, e));
+            if (!plain.Tracked)
+            {
+                // Nothing else to write: the commit goes in the same round trip. Should an insert fail,
+                // PostgreSQL skips the rest of the batch, the COMMIT included, and the transaction is
+                // rolled back when it is disposed.
+                batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+            }
             await batch.ExecuteNonQueryAsync();
         }
         if (plain.Tracked)
@@ -200,7 +207,12 @@ public sealed class SubmissionWriter(
             db.Database.AutoSavepointsEnabled = false;
             await db.SaveChangesAsync();
         }
-        await tx.CommitAsync();
+        if (plain.Tracked || plain.Contacts.Count == 0)
+        {
+            await tx.CommitAsync();
+        }
+        // Ended either way: EF forgets it, so the answers below read outside it.
+        await tx.DisposeAsync();
         if (plain.Events.Count > 0)
         {
             commits.Announce(); // EF's own saves announce themselves (OutboxCommitInterceptor)
