@@ -33,12 +33,14 @@ public sealed class PendingSubmission(SubmitRequest request, string? recordedBy,
 
 /// <summary>
 /// Records submissions. Those that arrive together are written in one transaction (group commit):
-/// one round trip finds or creates their persons and numbers, one writes their rows, one commits, and
-/// each caller is answered only after that commit. A batch that fails for any reason is written again
-/// one submission at a time, so one bad submission costs the others nothing and each caller gets its
-/// own answer. Two submissions of a batch with the same request id or the same person are never
-/// written side by side: the later waits for the earlier's commit, so a retry gets the first result and
-/// a person's second contact is checked against their first for duplicates (ADR 0026).
+/// one round trip finds or creates their persons and numbers; a second writes their rows and commits
+/// (a new person's contact without attachments or equality answers as prepared inserts, anything else
+/// through EF, then a commit of its own); each caller is answered only after that commit. A batch that
+/// fails for any reason is written again one submission at a time, so one bad submission costs the
+/// others nothing and each caller gets its own answer. Two submissions of a batch with the same request
+/// id or the same person are never written side by side: the later waits for the earlier's commit, so
+/// a retry gets the first result and a person's second contact is checked against their first for
+/// duplicates (ADR 0026).
 /// </summary>
 public sealed class SubmissionWriter(
     IServiceScopeFactory scopes,
