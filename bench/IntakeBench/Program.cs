@@ -31,7 +31,7 @@ var service = LocalServers.Start("dotnet", [intakeDll], new Dictionary<string, s
     ["Logging__LogLevel__Default"] = "Warning",
     // CaseWorkflow is not running: its feed consumer backs off quietly.
     ["Feeds__caseworkflow__Address"] = "http://127.0.0.1:9",
-}.Concat(IntakeSettings()).ToDictionary(), Path.GetDirectoryName(intakeDll));
+}, Path.GetDirectoryName(intakeDll));
 try
 {
     using (var http = new HttpClient())
@@ -156,12 +156,6 @@ static SubmitRequest Submission() => new()
     Description = "The bins were missed again. The bins were missed again. The bins were missed again.",
     OutcomeSought = "Collect the bins.",
 };
-
-// Intake's own settings from the bench's environment (Intake__SubmitWriters=1, say), to compare them.
-static IEnumerable<KeyValuePair<string, string>> IntakeSettings() =>
-    Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
-        .Where(e => ((string)e.Key).StartsWith("Intake__", StringComparison.Ordinal))
-        .Select(e => KeyValuePair.Create((string)e.Key, (string)e.Value!));
 
 // The machine's other work, beside the figures: a shared machine's rates are lower bounds.
 static string LoadAverage() =>

@@ -55,7 +55,6 @@ public sealed class SubmissionWriter(
     private const string RequestIdIndex = "ix_contacts_client_request_id";
     private readonly System.Threading.Channels.Channel<PendingSubmission> _queue = System.Threading.Channels.Channel.CreateUnbounded<PendingSubmission>();
     private PlainRows? _plainRows;
-    private bool _plainRowsKnown;
 
     // A new person's contact with no attachments and no equality answers (most of them) is written as
     // three prepared inserts, without EF's change tracking; anything else goes through EF.
@@ -78,12 +77,21 @@ public sealed class SubmissionWriter(
         return submission.Reply.Task;
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var model = scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Model;
+            _plainRows = RowInserter<Contact>.TryCreate(model) is { } contacts
+                && RowInserter<CorrespondenceMessage>.TryCreate(model) is { } receipts
+                && RowInserter<OutboxEvent>.TryCreate(model) is { } events
+                ? new PlainRows(contacts, receipts, events)
+                : null;
+        }
         // Each writer takes whatever has queued while the others were busy, so a lone caller waits for
         // nobody and a busy service writes a few submissions per commit.
         var writers = Math.Max(1, options.Value.SubmitWriters);
-        return Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(WriteLoopAsync, CancellationToken.None)));
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(WriteLoopAsync, CancellationToken.None)));
     }
 
     public override Task StopAsync(CancellationToken cancellationToken)
@@ -176,7 +184,7 @@ public sealed class SubmissionWriter(
             submissions.Select(s => (s.Request.ClientRequestId, s.MatchKey, s.Now.UtcDateTime)).ToList(), CancellationToken.None);
         var replies = new SubmitReply?[submissions.Count];
         var plain = new PlainBatch();
-        var rows = PlainRowsOf(db);
+        var rows = _plainRows;
         for (var i = 0; i < submissions.Count; i++)
         {
             if (persons[i].RecordedContactId is null)
@@ -233,21 +241,6 @@ public sealed class SubmissionWriter(
                 await AnswerWithRecordedAsync(db, submissions[i], c => c.Id == recordedId);
             }
         }
-    }
-
-    private PlainRows? PlainRowsOf(IntakeDbContext db)
-    {
-        if (!_plainRowsKnown)
-        {
-            var model = db.Model;
-            _plainRows = RowInserter<Contact>.TryCreate(model) is { } contacts
-                && RowInserter<CorrespondenceMessage>.TryCreate(model) is { } receipts
-                && RowInserter<OutboxEvent>.TryCreate(model) is { } events
-                ? new PlainRows(contacts, receipts, events)
-                : null;
-            _plainRowsKnown = true;
-        }
-        return _plainRows;
     }
 
     private async Task<SubmitReply> StageAsync(IntakeDbContext db, PendingSubmission s, PersonAndNumber person, PlainBatch batch, bool plainAllowed)
