@@ -15,15 +15,19 @@ namespace ComplaintsPlatform.Hosting;
 public sealed class RowInserter<TEntity>
     where TEntity : class
 {
+    private readonly string _insertInto;
     private readonly string _sql;
     private readonly Column[] _columns;
+    private readonly bool _guarded;
 
     private sealed record Column(Func<TEntity, object?> Value, NpgsqlDbType Type);
 
-    private RowInserter(string sql, Column[] columns)
+    private RowInserter(string insertInto, string sql, Column[] columns, bool guarded = false)
     {
+        _insertInto = insertInto;
         _sql = sql;
         _columns = columns;
+        _guarded = guarded;
     }
 
     /// <summary>The statement, for tests and logs (no values in it).</summary>
@@ -65,20 +69,59 @@ public sealed class RowInserter<TEntity>
             columns.Add(new Column(value, type));
         }
         var target = entity.GetSchema() is { } schema ? $"{Quote(schema)}.{Quote(table)}" : Quote(table);
-        var sql = $"INSERT INTO {target} ({string.Join(", ", names)}) VALUES ({string.Join(", ", Enumerable.Range(1, names.Count).Select(i => "$" + i))})";
-        return new RowInserter<TEntity>(sql, [.. columns]);
+        var insertInto = $"INSERT INTO {target} ({string.Join(", ", names)})";
+        return new RowInserter<TEntity>(insertInto, $"{insertInto} VALUES ({Placeholders(names.Count)})", [.. columns]);
+    }
+
+    /// <summary>
+    /// The same insert, made only if a row with a given uuid key exists in <paramref name="schema"/>.<paramref name="table"/>
+    /// when it runs (seeing what earlier statements of the transaction wrote): a batch can then write
+    /// rows that depend on an earlier statement's outcome without a round trip to learn it.
+    /// </summary>
+    public RowInserter<TEntity> OnlyIfExists(string schema, string table, string keyColumn)
+    {
+        if (_guarded)
+        {
+            throw new InvalidOperationException("The insert already has a condition.");
+        }
+        var key = "$" + (_columns.Length + 1);
+        var sql = $"{_insertInto} SELECT {Placeholders(_columns.Length)} WHERE EXISTS (SELECT FROM {Quote(schema)}.{Quote(table)} WHERE {Quote(keyColumn)} = {key})";
+        return new RowInserter<TEntity>(_insertInto, sql, _columns, guarded: true);
     }
 
     /// <summary>Adds the INSERT of <paramref name="row"/> to <paramref name="batch"/>.</summary>
     public void Add(NpgsqlBatch batch, TEntity row)
+    {
+        if (_guarded)
+        {
+            throw new InvalidOperationException("This insert has a condition: give its key.");
+        }
+        batch.BatchCommands.Add(Command(row));
+    }
+
+    /// <summary>Adds the conditional INSERT of <paramref name="row"/>, made only if the row keyed <paramref name="key"/> exists.</summary>
+    public void Add(NpgsqlBatch batch, TEntity row, Guid key)
+    {
+        if (!_guarded)
+        {
+            throw new InvalidOperationException("This insert has no condition.");
+        }
+        var command = Command(row);
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = key, NpgsqlDbType = NpgsqlDbType.Uuid });
+        batch.BatchCommands.Add(command);
+    }
+
+    private NpgsqlBatchCommand Command(TEntity row)
     {
         var command = new NpgsqlBatchCommand(_sql);
         foreach (var column in _columns)
         {
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = column.Type, Value = column.Value(row) ?? DBNull.Value });
         }
-        batch.BatchCommands.Add(command);
+        return command;
     }
+
+    private static string Placeholders(int count) => string.Join(", ", Enumerable.Range(1, count).Select(i => "$" + i));
 
     /// <summary>The parameter type for a column's store type, for the types the platform's tables use; null for any other.</summary>
     public static NpgsqlDbType? StoreType(string? columnType)

@@ -78,6 +78,7 @@ internal static class Extensions
         builder.Services.AddSingleton<StatusLinks>();
         builder.Services.AddSingleton<CorrespondenceSignal>();
         builder.Services.AddHostedService<CorrespondenceDispatcher>();
+        builder.Services.AddSingleton(sp => new ReferenceNumbers(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.ReferenceBlock));
         builder.Services.AddSingleton<SubmissionWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SubmissionWriter>());
     }

@@ -20,6 +20,23 @@ public sealed class RowInserterTests
     }
 
     [Fact]
+    public void A_conditional_insert_selects_its_values_only_if_the_keyed_row_exists_and_must_be_given_the_key()
+    {
+        using var db = new Model();
+
+        var inserter = RowInserter<Row>.TryCreate(db.Model)!.OnlyIfExists("app", "parents", "id");
+
+        Assert.Equal(
+            """INSERT INTO "app"."rows" ("event_id", "lines", "payload", "state", "when") SELECT $1, $2, $3, $4, $5 WHERE EXISTS (SELECT FROM "app"."parents" WHERE "id" = $6)""",
+            inserter.Sql);
+        using var batch = new Npgsql.NpgsqlBatch();
+        Assert.Throws<InvalidOperationException>(() => inserter.Add(batch, new Row()));
+        Assert.Throws<InvalidOperationException>(() => RowInserter<Row>.TryCreate(db.Model)!.Add(batch, new Row(), Guid.NewGuid()));
+        inserter.Add(batch, new Row(), Guid.NewGuid());
+        Assert.Equal(6, batch.BatchCommands[0].Parameters.Count);
+    }
+
+    [Fact]
     public void A_column_of_a_type_it_does_not_know_makes_it_refuse_rather_than_guess()
     {
         using var db = new Model();

@@ -86,6 +86,33 @@ public sealed class GroupCommitTests(IntakeFixture fixture) : IClassFixture<Inta
     }
 
     [Fact]
+    public async Task A_known_persons_contact_among_new_peoples_is_still_checked_for_duplicates_and_every_one_is_recorded()
+    {
+        var client = Host.Client();
+        var email = $"again-{Guid.NewGuid():N}@example.org";
+        const string words = "The streetlight outside 14 Ash Grove has been out for three weeks and the path is dark.";
+        var earlier = await client.SubmitAsync(Requests.Public(words, email));
+        var known = Requests.Public(words, email);
+        var fresh = Enumerable.Range(0, 20).Select(_ => Requests.Public()).ToList();
+
+        var calls = fresh.Take(10).Append(known).Concat(fresh.Skip(10)).Select(r => client.SubmitAsync(r).ResponseAsync).ToList();
+        var replies = await Task.WhenAll(calls);
+
+        Assert.Equal(22, replies.Select(r => r.Reference).Append(earlier.Reference).Distinct().Count());
+        var ids = replies.Select(r => Guid.Parse(r.ContactId)).ToArray();
+        Assert.Equal(21L, await Host.ScalarAsync<long>("SELECT count(*) FROM intake.contacts WHERE id = ANY(@ids)", ("ids", ids)));
+        Assert.Equal(21L, await Host.ScalarAsync<long>(
+            "SELECT count(*) FROM intake.correspondence WHERE contact_id = ANY(@ids) AND request_id = 'receipt:' || contact_id", ("ids", ids)));
+        var again = Guid.Parse(replies[10].ContactId);
+        Assert.Equal(await Host.ScalarAsync<Guid>("SELECT person_id FROM intake.contacts WHERE id = @id", ("id", Guid.Parse(earlier.ContactId))),
+            await Host.ScalarAsync<Guid>("SELECT person_id FROM intake.contacts WHERE id = @id", ("id", again)));
+        Assert.Equal(Guid.Parse(earlier.ContactId), await Host.ScalarAsync<Guid>(
+            "SELECT other_contact_id FROM intake.duplicate_flags WHERE contact_id = @id", ("id", again)));
+        // Each new person once, and no person row for the known one's second contact.
+        Assert.Equal(21L, await Host.ScalarAsync<long>("SELECT count(DISTINCT person_id) FROM intake.contacts WHERE id = ANY(@ids)", ("ids", ids)));
+    }
+
+    [Fact]
     public async Task A_submission_the_database_refuses_fails_alone_and_the_rest_of_its_batch_is_recorded()
     {
         await Host.ScalarAsync<int>("""

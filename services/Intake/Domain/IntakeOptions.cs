@@ -31,4 +31,8 @@ public sealed class IntakeOptions
     // most this many to a transaction (ADR 0026).
     public int SubmitWriters { get; set; } = 4;
     public int SubmitBatchLimit { get; set; } = 32;
+    // Reference numbers are taken from the sequence this many at a time and handed out from memory, so
+    // a submission needs no round trip for its number; those still held when Intake stops are never
+    // used (a gap of at most this many). 1 takes each batch's numbers as it needs them.
+    public int ReferenceBlock { get; set; } = 32;
 }

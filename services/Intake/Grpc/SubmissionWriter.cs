@@ -32,10 +32,13 @@ public sealed class PendingSubmission(SubmitRequest request, string? recordedBy,
 }
 
 /// <summary>
-/// Records submissions. Those that arrive together are written in one transaction (group commit):
-/// one round trip finds or creates their persons and numbers; a second writes their rows and commits
-/// (a new person's contact without attachments or equality answers as prepared inserts, anything else
-/// through EF, then a commit of its own); each caller is answered only after that commit. A batch that
+/// Records submissions. Those that arrive together are written in one transaction (group commit), and
+/// each caller is answered only after that commit. Numbers come from <see cref="ReferenceNumbers"/>.
+/// Submissions without attachments or equality answers (most of them) take one round trip: every
+/// person is upserted, each contact, receipt and event is inserted only if its person was created just
+/// then, and the COMMIT follows in the same batch. A person seen before (whose contact needs the
+/// duplicate and restriction checks) is then written through EF in a second transaction, as is anything
+/// with attachments or equality answers: one round trip for the persons, then EF's save and the commit. A batch that
 /// fails for any reason is written again one submission at a time, so one bad submission costs the
 /// others nothing and each caller gets its own answer. Two submissions of a batch with the same request
 /// id or the same person are never written side by side: the later waits for the earlier's commit, so
@@ -48,6 +51,7 @@ public sealed class SubmissionWriter(
     StatusTokens tokens,
     CorrespondenceSignal correspondence,
     OutboxCommits<IntakeDbContext> commits,
+    ReferenceNumbers numbers,
     IOptions<IntakeOptions> options,
     TimeProvider clock,
     ILogger<SubmissionWriter> logger) : BackgroundService
@@ -58,7 +62,14 @@ public sealed class SubmissionWriter(
 
     // A new person's contact with no attachments and no equality answers (most of them) is written as
     // three prepared inserts, without EF's change tracking; anything else goes through EF.
-    private sealed record PlainRows(RowInserter<Contact> Contacts, RowInserter<CorrespondenceMessage> Receipts, RowInserter<OutboxEvent> Events);
+    private sealed record PlainRows(RowInserter<Contact> Contacts, RowInserter<CorrespondenceMessage> Receipts, RowInserter<OutboxEvent> Events)
+    {
+        // The same rows written only if the statement before them created the person (for the contact)
+        // or wrote the contact (for its receipt and event).
+        public RowInserter<Contact> ContactsIfNewPerson { get; } = Contacts.OnlyIfExists(Extensions.Schema, "persons", "id");
+        public RowInserter<CorrespondenceMessage> ReceiptsIfContact { get; } = Receipts.OnlyIfExists(Extensions.Schema, "contacts", "id");
+        public RowInserter<OutboxEvent> EventsIfContact { get; } = Events.OnlyIfExists(Extensions.Schema, "contacts", "id");
+    }
 
     private sealed class PlainBatch
     {
@@ -147,7 +158,8 @@ public sealed class SubmissionWriter(
                     together.Count, ex.GetType().Name);
             }
         }
-        foreach (var s in together.Concat(after))
+        // A failed batch may have answered some callers already (their rows committed before the rest failed).
+        foreach (var s in together.Concat(after).Where(s => !s.Reply.Task.IsCompleted))
         {
             await WriteAloneAsync(s);
         }
@@ -173,23 +185,126 @@ public sealed class SubmissionWriter(
         }
     }
 
-    // Writes the submissions in one transaction and answers each caller once it has committed; on any
-    // failure before the commit it throws and answers nobody.
+    // Writes the submissions and answers each caller once their rows have committed; on any failure
+    // before a commit it throws and answers nobody it has not answered.
     private async Task WriteTogetherAsync(IReadOnlyList<PendingSubmission> submissions)
+    {
+        if (_plainRows is { } rows && submissions.All(s => s.Request.Attachments.Count == 0 && s.Request.EqualityMonitoring is null))
+        {
+            submissions = await WriteInOneRoundTripAsync(submissions, rows);
+            if (submissions.Count == 0)
+            {
+                return;
+            }
+        }
+        await WriteThroughEfAsync(submissions);
+    }
+
+    // The common case, in one round trip: every person upserted, then each contact, receipt and event
+    // inserted only if its person was created just now, then the commit. A person seen before needs
+    // the duplicate and restriction checks, so their submission comes back, unwritten, to be written
+    // through EF; a retry of a recorded request is answered with its first result.
+    private async Task<IReadOnlyList<PendingSubmission>> WriteInOneRoundTripAsync(IReadOnlyList<PendingSubmission> submissions, PlainRows rows)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var transaction = (NpgsqlTransaction)tx.GetDbTransaction();
+        var taken = await numbers.TakeAsync(connection, transaction, submissions.Count, CancellationToken.None);
+        await using var batch = new NpgsqlBatch(connection) { Transaction = transaction };
+        var staged = new Staged[submissions.Count];
+        for (var i = 0; i < submissions.Count; i++)
+        {
+            var s = submissions[i];
+            var personId = Guid.CreateVersion7();
+            Persons.Add(batch, s.Request.ClientRequestId, s.MatchKey, personId, s.Now.UtcDateTime);
+            staged[i] = Stage(s, personId, taken[i]);
+        }
+        foreach (var st in staged)
+        {
+            rows.ContactsIfNewPerson.Add(batch, st.Contact, st.Contact.PersonId);
+        }
+        foreach (var st in staged)
+        {
+            rows.ReceiptsIfContact.Add(batch, st.Receipt, st.Contact.Id);
+            rows.EventsIfContact.Add(batch, Messaging.Outbox.Outbox.Event(st.Announced, clock.GetUtcNow().UtcDateTime), st.Contact.Id);
+        }
+        // Should any statement fail, PostgreSQL skips the rest of the batch, the COMMIT included, and the
+        // transaction is rolled back when it is disposed.
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+        var persons = new ResolvedPerson[submissions.Count];
+        await using (var reader = await batch.ExecuteReaderAsync())
+        {
+            for (var i = 0; i < submissions.Count; i++)
+            {
+                persons[i] = await Persons.ReadAsync(reader, CancellationToken.None);
+                await reader.NextResultAsync();
+            }
+            while (await reader.NextResultAsync())
+            {
+                // the inserts and the commit: read through, so that an error among them is thrown here
+            }
+        }
+        await tx.DisposeAsync();
+
+        var written = 0;
+        var unused = new List<long>();
+        var again = new List<PendingSubmission>();
+        var recorded = new List<(PendingSubmission Submission, Guid ContactId)>();
+        for (var i = 0; i < submissions.Count; i++)
+        {
+            // The rows were written exactly when the upsert created the person.
+            if (persons[i] is { IsNew: true, RecordedContactId: null })
+            {
+                written++;
+                submissions[i].Reply.TrySetResult(staged[i].Reply);
+                continue;
+            }
+            unused.Add(taken[i]);
+            if (persons[i].RecordedContactId is { } contactId)
+            {
+                recorded.Add((submissions[i], contactId));
+            }
+            else
+            {
+                again.Add(submissions[i]);
+            }
+        }
+        numbers.Return(unused);
+        if (written > 0)
+        {
+            commits.Announce();
+            correspondence.Notify();
+        }
+        foreach (var (s, contactId) in recorded)
+        {
+            await AnswerWithRecordedAsync(db, s, c => c.Id == contactId);
+        }
+        return again;
+    }
+
+    // Anything else, through EF: one round trip finds or creates the persons, then the rows are saved
+    // (a new person's plain rows as prepared inserts) and committed.
+    private async Task WriteThroughEfAsync(IReadOnlyList<PendingSubmission> submissions)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
         await using var tx = await db.Database.BeginTransactionAsync();
         var persons = await Persons.ResolveAsync(db,
             submissions.Select(s => (s.Request.ClientRequestId, s.MatchKey, s.Now.UtcDateTime)).ToList(), CancellationToken.None);
+        var fresh = persons.Count(p => p.RecordedContactId is null);
+        var taken = fresh == 0 ? [] : await numbers.TakeAsync((NpgsqlConnection)db.Database.GetDbConnection(),
+            (NpgsqlTransaction)tx.GetDbTransaction(), fresh, CancellationToken.None);
         var replies = new SubmitReply?[submissions.Count];
         var plain = new PlainBatch();
         var rows = _plainRows;
+        var next = 0;
         for (var i = 0; i < submissions.Count; i++)
         {
             if (persons[i].RecordedContactId is null)
             {
-                replies[i] = await StageAsync(db, submissions[i], persons[i], plain, plainAllowed: rows is not null);
+                replies[i] = await StageAsync(db, submissions[i], persons[i], taken[next++], plain, plainAllowed: rows is not null);
             }
         }
         if (plain.Contacts.Count > 0)
@@ -243,16 +358,46 @@ public sealed class SubmissionWriter(
         }
     }
 
-    private async Task<SubmitReply> StageAsync(IntakeDbContext db, PendingSubmission s, PersonAndNumber person, PlainBatch batch, bool plainAllowed)
+    private sealed record Staged(Contact Contact, CorrespondenceMessage Receipt, ContactReceived Announced, SubmitReply Reply);
+
+    // A submission's contact (numbered, with its status token), receipt, event and answer, written nowhere yet.
+    private Staged Stage(PendingSubmission s, Guid personId, long number)
     {
         var r = s.Request;
         var now = s.Now;
         // PostgreSQL keeps microseconds: the reply must show the instant exactly as stored.
         var received = Microseconds(s.ByStaff && r.ReceivedAt is not null ? r.ReceivedAt.ToDateTimeOffset() : now);
-        var contact = ContactMapping.NewContact(r, person.Id, received, s.Council.LocalDate(received), now, s.RecordedBy, s.Fingerprint);
-        contact.Reference = $"CP-{s.Council.LocalDate(now).Year}-{person.Number:D6}";
+        var contact = ContactMapping.NewContact(r, personId, received, s.Council.LocalDate(received), now, s.RecordedBy, s.Fingerprint);
+        contact.Reference = $"CP-{s.Council.LocalDate(now).Year}-{number:D6}";
         var statusToken = tokens.For(contact.Id);
         contact.StatusTokenHash = StatusTokens.Hash(statusToken);
+        var receipt = CorrespondenceDesk.ForContact(contact, Templates.Receipt, new Dictionary<string, string>(),
+            $"receipt:{contact.Id}", caseId: null, deadline: null, now.UtcDateTime);
+        var announced = new ContactReceived
+        {
+            ContactId = contact.Id.ToString(),
+            Reference = contact.Reference,
+            Kind = r.Kind,
+            Channel = (Channel)contact.Channel,
+            ReceivedAt = Timestamp.FromDateTimeOffset(received),
+            ServiceAreaId = contact.ServiceAreaId ?? "",
+            HasRepresentative = contact.HasRepresentative,
+        };
+        var reply = new SubmitReply
+        {
+            ContactId = contact.Id.ToString(),
+            Reference = contact.Reference,
+            StatusToken = statusToken,
+            ReceivedAt = Timestamp.FromDateTimeOffset(received),
+        };
+        return new Staged(contact, receipt, announced, reply);
+    }
+
+    private async Task<SubmitReply> StageAsync(IntakeDbContext db, PendingSubmission s, ResolvedPerson person, long number, PlainBatch batch, bool plainAllowed)
+    {
+        var r = s.Request;
+        var staged = Stage(s, person.Id, number);
+        var contact = staged.Contact;
         var plain = plainAllowed && person.IsNew && r.Attachments.Count == 0 && r.EqualityMonitoring is null;
         if (plain)
         {
@@ -284,37 +429,19 @@ public sealed class SubmissionWriter(
         if (!person.IsNew)
         {
             await FlagPossibleDuplicatesAsync(db, contact);
-            await RestrictionScreenings.FlagIfRestrictedAsync(db, contact, now.UtcDateTime, CancellationToken.None);
+            await RestrictionScreenings.FlagIfRestrictedAsync(db, contact, s.Now.UtcDateTime, CancellationToken.None);
         }
-        var receipt = CorrespondenceDesk.ForContact(contact, Templates.Receipt, new Dictionary<string, string>(),
-            $"receipt:{contact.Id}", caseId: null, deadline: null, now.UtcDateTime);
-        var announced = new ContactReceived
-        {
-            ContactId = contact.Id.ToString(),
-            Reference = contact.Reference,
-            Kind = r.Kind,
-            Channel = (Channel)contact.Channel,
-            ReceivedAt = Timestamp.FromDateTimeOffset(received),
-            ServiceAreaId = contact.ServiceAreaId ?? "",
-            HasRepresentative = contact.HasRepresentative,
-        };
         if (plain)
         {
-            batch.Receipts.Add(receipt);
-            batch.Events.Add(Messaging.Outbox.Outbox.Event(announced, clock.GetUtcNow().UtcDateTime));
+            batch.Receipts.Add(staged.Receipt);
+            batch.Events.Add(Messaging.Outbox.Outbox.Event(staged.Announced, clock.GetUtcNow().UtcDateTime));
         }
         else
         {
-            db.Correspondence.Add(receipt);
-            outbox.Add(db, announced);
+            db.Correspondence.Add(staged.Receipt);
+            outbox.Add(db, staged.Announced);
         }
-        return new SubmitReply
-        {
-            ContactId = contact.Id.ToString(),
-            Reference = contact.Reference,
-            StatusToken = statusToken,
-            ReceivedAt = Timestamp.FromDateTimeOffset(received),
-        };
+        return staged.Reply;
     }
 
     // Same person, a recent window either side of receipt, similar words: flagged for the team, never merged.
