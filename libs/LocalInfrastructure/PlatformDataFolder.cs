@@ -33,6 +33,34 @@ public sealed class PlatformDataFolder(string root)
     public static PlatformDataFolder FromSetting(string? configured) =>
         new(string.IsNullOrWhiteSpace(configured) ? DefaultRoot : configured);
 
+    /// <summary>
+    /// Removes a folder the local servers used, trying again for a few seconds while a server that
+    /// was just told to stop still writes into it (PostgreSQL's last checkpoint, say). A folder that
+    /// cannot be removed by then is left: a temporary folder is harmless.
+    /// </summary>
+    public static async Task<bool> DeleteAsync(string folder)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                if (Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                return true;
+            }
+            catch (IOException) when (attempt < 20)
+            {
+                await Task.Delay(250);
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+        }
+    }
+
     public void CreateIfMissing()
     {
         Directory.CreateDirectory(Root);

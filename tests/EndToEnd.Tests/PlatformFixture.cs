@@ -130,14 +130,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         _playwright?.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
-        try
-        {
-            Directory.Delete(_dataDir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temporary folder is harmless.
-        }
+        await ComplaintsPlatform.LocalInfrastructure.PlatformDataFolder.DeleteAsync(_dataDir);
     }
 }
 

@@ -94,14 +94,7 @@ public sealed class TestPostgres : IAsyncDisposable
     {
         Stop();
         await Task.Yield();
-        try
-        {
-            Directory.Delete(_dataDir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temporary folder is harmless.
-        }
+        await ComplaintsPlatform.LocalInfrastructure.PlatformDataFolder.DeleteAsync(_dataDir);
     }
 }
 

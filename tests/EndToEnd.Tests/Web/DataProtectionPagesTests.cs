@@ -48,12 +48,14 @@ public sealed class DataProtectionPagesTests(PlatformFixture platform)
         await page.GetByRole(AriaRole.Button, new() { Name = "Place the hold" }).ClickAsync();
         var held = page.GetByTestId("holds").GetByRole(AriaRole.Row).Filter(new() { HasText = personId });
         await Expect(held).ToContainTextAsync("In force");
+        await Expect(page.GetByTestId("done")).ToHaveTextAsync("The hold is in force.");
         await Expect(held).ToContainTextAsync("Pre-action letter received");
         await web.CheckAsync("hold-placed");
         await held.GetByLabel("Why it is released").FillAsync("Claim settled");
         await held.GetByRole(AriaRole.Button, new() { Name = "Release" }).ClickAsync();
         await Expect(page.GetByTestId("holds").GetByRole(AriaRole.Row).Filter(new() { HasText = personId })).ToContainTextAsync("Claim settled");
         await Expect(page.GetByTestId("holds").GetByRole(AriaRole.Row).Filter(new() { HasText = personId })).ToContainTextAsync("Released");
+        await Expect(page.GetByTestId("done")).ToHaveTextAsync("The hold is released.");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Erasure and rectification" }).ClickAsync();
         await page.GetByLabel("Rectification").CheckAsync();
@@ -62,12 +64,14 @@ public sealed class DataProtectionPagesTests(PlatformFixture platform)
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the request" }).ClickAsync();
         var request = page.GetByTestId("requests").GetByRole(AriaRole.Row).Filter(new() { HasText = personId });
         await Expect(request).ToContainTextAsync("Rectification");
+        await Expect(page.GetByTestId("done")).ToContainTextAsync("The request is recorded");
         await web.CheckAsync("request-recorded");
         await request.GetByLabel("Refuse").CheckAsync();
         await request.GetByLabel("Reason for the decision").FillAsync("The address was confirmed correct");
         await request.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
         request = page.GetByTestId("requests").GetByRole(AriaRole.Row).Filter(new() { HasText = personId });
         await Expect(request).ToContainTextAsync("Refused");
+        await Expect(page.GetByTestId("done")).ToContainTextAsync("The decision is recorded");
         await Expect(request).ToContainTextAsync("The address was confirmed correct");
         await Expect(request).ToContainTextAsync(Officer);
 

@@ -12,6 +12,9 @@ public sealed class HoldsModel(StaffTokens tokens, CaseWorkflow.V1.DataProtectio
 {
     public List<LegalHold>? Holds { get; private set; }
 
+    /// <summary>What was just done, for the success banner: "placed" or "released"; null otherwise.</summary>
+    public string? Done { get; private set; }
+
     [BindProperty]
     public string? PersonId { get; set; }
 
@@ -27,12 +30,13 @@ public sealed class HoldsModel(StaffTokens tokens, CaseWorkflow.V1.DataProtectio
     [BindProperty]
     public string? ReleaseReason { get; set; }
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(string? done = null)
     {
         if (!DataProtectionText.Sees(User))
         {
             return Forbid();
         }
+        Done = done is "placed" or "released" ? done : null;
         await LoadAsync();
         return Page();
     }
@@ -50,7 +54,7 @@ public sealed class HoldsModel(StaffTokens tokens, CaseWorkflow.V1.DataProtectio
             {
                 PersonId = PersonId?.Trim() ?? "", CaseId = CaseId?.Trim() ?? "", Reason = Reason?.Trim() ?? "",
             }, await tokens.CallOptionsAsync(HttpContext.RequestAborted));
-            return Redirect(Links.Staff.DataProtection.Holds);
+            return Redirect(Links.Staff.DataProtection.Holds + "?done=placed");
         }
         catch (RpcException e) when (DataProtectionText.Refused(e, ModelState, "",
             new("person_id", nameof(PersonId), "Person id"), new("case_id", nameof(CaseId), "Case id"), new("reason", nameof(Reason), "Reason")))
@@ -70,7 +74,7 @@ public sealed class HoldsModel(StaffTokens tokens, CaseWorkflow.V1.DataProtectio
         {
             await dataProtection.ReleaseLegalHoldAsync(new ReleaseLegalHoldRequest { HoldId = HoldId ?? "", Reason = ReleaseReason?.Trim() ?? "" },
                 await tokens.CallOptionsAsync(HttpContext.RequestAborted));
-            return Redirect(Links.Staff.DataProtection.Holds);
+            return Redirect(Links.Staff.DataProtection.Holds + "?done=released");
         }
         catch (RpcException e) when (DataProtectionText.Refused(e, ModelState, "release-" + HoldId,
             new FieldInput("reason", "release-" + HoldId, "Reason")))

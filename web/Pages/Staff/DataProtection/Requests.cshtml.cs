@@ -13,6 +13,9 @@ public sealed class RequestsModel(StaffTokens tokens, CaseWorkflow.V1.DataProtec
 {
     public List<DataRequest>? Requests { get; private set; }
 
+    /// <summary>What was just recorded, for the success banner: "request" or "decision"; null otherwise.</summary>
+    public string? Done { get; private set; }
+
     [BindProperty]
     public int Kind { get; set; }
 
@@ -37,12 +40,13 @@ public sealed class RequestsModel(StaffTokens tokens, CaseWorkflow.V1.DataProtec
     [BindProperty]
     public string? DecisionReason { get; set; }
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(string? done = null)
     {
         if (!DataProtectionText.Sees(User))
         {
             return Forbid();
         }
+        Done = done is "request" or "decision" ? done : null;
         await LoadAsync();
         return Page();
     }
@@ -68,7 +72,7 @@ public sealed class RequestsModel(StaffTokens tokens, CaseWorkflow.V1.DataProtec
                     Kind = (DataRequestKind)Kind, PersonId = PersonId?.Trim() ?? "", CaseId = CaseId?.Trim() ?? "", Reason = Reason?.Trim() ?? "",
                     ReceivedOn = new Google.Type.Date { Year = received.Year, Month = received.Month, Day = received.Day },
                 }, await tokens.CallOptionsAsync(HttpContext.RequestAborted));
-                return Redirect(Links.Staff.DataProtection.Requests);
+                return Redirect(Links.Staff.DataProtection.Requests + "?done=request");
             }
             catch (RpcException e) when (DataProtectionText.Refused(e, ModelState, "",
                 new("kind", "kind-erasure", "Kind"), new("person_id", nameof(PersonId), "Person id"), new("case_id", nameof(CaseId), "Case id"),
@@ -94,7 +98,7 @@ public sealed class RequestsModel(StaffTokens tokens, CaseWorkflow.V1.DataProtec
                 {
                     RequestId = RequestId ?? "", Decision = (DataRequestDecision)Decision, DecisionReason = DecisionReason?.Trim() ?? "",
                 }, await tokens.CallOptionsAsync(HttpContext.RequestAborted));
-                return Redirect(Links.Staff.DataProtection.Requests);
+                return Redirect(Links.Staff.DataProtection.Requests + "?done=decision");
             }
             catch (RpcException e) when (DataProtectionText.Refused(e, ModelState, "decision-" + RequestId,
                 new("decision", "approve-" + RequestId, "Decision"), new("decision_reason", "decision-" + RequestId, "Reason")))
