@@ -76,6 +76,10 @@ public static class DataProtectionText
     /// A refusal the officer can act on, shown in the error summary; anything else is thrown on. The
     /// service's field violations go beside the inputs they name (<paramref name="inputs"/>).
     /// </summary>
+    /// <summary>The first error recorded against an input of a per-row form, to show beside it as well as in the summary.</summary>
+    public static string? ErrorFor(ModelStateDictionary modelState, string key) =>
+        modelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+
     public static bool Refused(RpcException e, ModelStateDictionary modelState, string field = "", params FieldInput[] inputs)
     {
         if (ServiceErrors.AddTo(modelState, ServiceErrors.Violations(e), inputs))

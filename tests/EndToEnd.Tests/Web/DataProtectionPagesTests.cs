@@ -51,6 +51,13 @@ public sealed class DataProtectionPagesTests(PlatformFixture platform)
         await Expect(page.GetByTestId("done")).ToHaveTextAsync("The hold is in force.");
         await Expect(held).ToContainTextAsync("Pre-action letter received");
         await web.CheckAsync("hold-placed");
+        // A release without its reason is refused beside that row's field as well as in the summary.
+        await held.GetByRole(AriaRole.Button, new() { Name = "Release" }).ClickAsync();
+        held = page.GetByTestId("holds").GetByRole(AriaRole.Row).Filter(new() { HasText = personId });
+        await Expect(held.Locator(".govuk-error-message")).ToBeVisibleAsync();
+        await Expect(held.GetByLabel("Why it is released")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("govuk-input--error"));
+        await Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+        await web.CheckAsync("hold-release-refused");
         await held.GetByLabel("Why it is released").FillAsync("Claim settled");
         await held.GetByRole(AriaRole.Button, new() { Name = "Release" }).ClickAsync();
         await Expect(page.GetByTestId("holds").GetByRole(AriaRole.Row).Filter(new() { HasText = personId })).ToContainTextAsync("Claim settled");
@@ -66,6 +73,13 @@ public sealed class DataProtectionPagesTests(PlatformFixture platform)
         await Expect(request).ToContainTextAsync("Rectification");
         await Expect(page.GetByTestId("done")).ToContainTextAsync("The request is recorded");
         await web.CheckAsync("request-recorded");
+        // A decision with neither approve nor refuse chosen is refused beside the choice, and the reason typed stays.
+        await request.GetByLabel("Reason for the decision").FillAsync("The address was confirmed correct");
+        await request.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
+        request = page.GetByTestId("requests").GetByRole(AriaRole.Row).Filter(new() { HasText = personId });
+        await Expect(request.Locator(".govuk-error-message")).ToContainTextAsync("Select approve or refuse");
+        await Expect(request.GetByLabel("Reason for the decision")).ToHaveValueAsync("The address was confirmed correct");
+        await web.CheckAsync("decision-refused");
         await request.GetByLabel("Refuse").CheckAsync();
         await request.GetByLabel("Reason for the decision").FillAsync("The address was confirmed correct");
         await request.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
