@@ -12,32 +12,28 @@ public static class Persons
     // If a contact already holds the request id: that contact (nothing written). Otherwise the
     // person's id and whether they are new, from an upsert that returns the row whether it was inserted
     // now or long ago. The unique index on the request id still decides between two concurrent attempts.
-    private const string ByKeyPerson = """
+    private const string ByKey = """
         WITH recorded AS (SELECT id, person_id FROM intake.contacts WHERE client_request_id = $1),
         p AS (
             INSERT INTO intake.persons (id, match_key, created_at)
             SELECT $2, $3, $4 WHERE NOT EXISTS (SELECT FROM recorded)
             ON CONFLICT (match_key) DO UPDATE SET match_key = EXCLUDED.match_key
             RETURNING id, (xmax = 0) AS is_new)
-        """;
-
-    private const string WithoutKeyPerson = """
-        WITH recorded AS (SELECT id, person_id FROM intake.contacts WHERE client_request_id = $1),
-        p AS (
-            INSERT INTO intake.persons (id, match_key, created_at)
-            SELECT $2, NULL, $3 WHERE NOT EXISTS (SELECT FROM recorded)
-            RETURNING id, true AS is_new)
-        """;
-
-    private const string Answer = """
         SELECT id, is_new, NULL::uuid AS recorded_contact_id FROM p
         UNION ALL
         SELECT person_id, false, id FROM recorded
         """;
 
-    private const string ByKey = ByKeyPerson + "\n" + Answer;
-    private const string WithoutKey = WithoutKeyPerson + "\n" + Answer;
-
+    private const string WithoutKey = """
+        WITH recorded AS (SELECT id, person_id FROM intake.contacts WHERE client_request_id = $1),
+        p AS (
+            INSERT INTO intake.persons (id, match_key, created_at)
+            SELECT $2, NULL, $3 WHERE NOT EXISTS (SELECT FROM recorded)
+            RETURNING id)
+        SELECT id, true AS is_new, NULL::uuid AS recorded_contact_id FROM p
+        UNION ALL
+        SELECT person_id, false, id FROM recorded
+        """;
 
     public static string? MatchKey(ContactDetails c)
     {
@@ -63,12 +59,6 @@ public static class Persons
     public static void Add(NpgsqlBatch batch, string clientRequestId, string? matchKey, Guid newPersonId, DateTime now)
     {
         var command = new NpgsqlBatchCommand(matchKey is null ? WithoutKey : ByKey);
-        AddParameters(command, clientRequestId, matchKey, newPersonId, now);
-        batch.BatchCommands.Add(command);
-    }
-
-    private static void AddParameters(NpgsqlBatchCommand command, string clientRequestId, string? matchKey, Guid newPersonId, DateTime now)
-    {
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = clientRequestId });
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = newPersonId });
         if (matchKey is not null)
@@ -76,6 +66,7 @@ public static class Persons
             command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = matchKey });
         }
         command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = DateTime.SpecifyKind(now, DateTimeKind.Utc), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        batch.BatchCommands.Add(command);
     }
 
     /// <summary>The row of the statement <see cref="Add"/> made, at the reader's current result.</summary>
