@@ -97,4 +97,35 @@ public sealed class DataProtectionPagesTests(PlatformFixture platform)
         await Expect(page.GetByText("could not be loaded")).ToHaveCountAsync(0);
         await web.CheckAsync("runs");
     }
+
+    [Fact]
+    public async Task The_complaints_team_changes_the_retention_schedule_and_a_bad_entry_is_shown_beside_its_field_and_changes_nothing()
+    {
+        await using var web = await platform.Staff.SignedInAsync(CaseworkerJourneyTests.TeamOfficer, "complaints_team", "retention-schedule");
+        var page = web.Page;
+        await page.GotoAsync("/staff/data-protection/schedule");
+        var closedCase = page.GetByLabel("Months to keep: Closed case");
+        var kept = await closedCase.InputValueAsync();
+        var version = await page.GetByTestId("schedule-version").InnerTextAsync();
+
+        // Not a number and no reason: both refused beside their fields, what was typed kept, nothing saved.
+        await closedCase.FillAsync("six years");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the schedule" }).ClickAsync();
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter why the schedule changes");
+        await Expect(closedCase).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("govuk-input--error"));
+        await Expect(closedCase).ToHaveValueAsync("six years");
+        await Expect(page.Locator("#ChangeReason-error")).ToContainTextAsync("Enter why the schedule changes");
+        await Expect(page.GetByTestId("schedule").Locator(".govuk-error-message")).ToContainTextAsync("as a whole number");
+        await Expect(page.GetByTestId("schedule-version")).ToHaveTextAsync(version);
+        await web.CheckAsync("schedule-refused");
+
+        // The same months, with a reason: saved as a new configuration version.
+        await closedCase.FillAsync(kept);
+        await page.GetByLabel("Why the schedule changes").FillAsync("Reviewed at the annual information governance check");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the schedule" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The retention schedule is saved as a new configuration version.");
+        await Expect(page.GetByTestId("schedule-version")).Not.ToHaveTextAsync(version);
+        await Expect(page.GetByLabel("Months to keep: Closed case")).ToHaveValueAsync(kept);
+        await web.CheckAsync("schedule-saved");
+    }
 }
