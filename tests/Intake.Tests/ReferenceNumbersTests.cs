@@ -16,8 +16,7 @@ public sealed class ReferenceNumbersTests(IntakeFixture fixture) : IClassFixture
 
         var taken = await Task.WhenAll(Enumerable.Range(0, 4).Select(async writer =>
         {
-            await using var connection = new NpgsqlConnection(fixture.Host.ConnectionString);
-            await connection.OpenAsync();
+            await using var connection = await OpenAsync();
             var mine = new List<long>();
             for (var i = 0; i < 25; i++)
             {
@@ -38,8 +37,7 @@ public sealed class ReferenceNumbersTests(IntakeFixture fixture) : IClassFixture
     public async Task Numbers_given_back_are_handed_out_again_before_newer_ones()
     {
         var numbers = new ReferenceNumbers(block: 8);
-        await using var connection = new NpgsqlConnection(fixture.Host.ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await OpenAsync();
 
         var first = await numbers.TakeAsync(connection, null, 3, CancellationToken.None);
         numbers.Return([first[1]]);
@@ -54,12 +52,18 @@ public sealed class ReferenceNumbersTests(IntakeFixture fixture) : IClassFixture
     public async Task A_block_of_one_takes_only_the_numbers_asked_for()
     {
         var numbers = new ReferenceNumbers(block: 1);
-        await using var connection = new NpgsqlConnection(fixture.Host.ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await OpenAsync();
 
         var taken = await numbers.TakeAsync(connection, null, 3, CancellationToken.None);
 
         Assert.Equal(3, taken.Distinct().Count());
         Assert.Equal(0, numbers.Held);
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync()
+    {
+        var connection = new NpgsqlConnection(fixture.Host.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
     }
 }

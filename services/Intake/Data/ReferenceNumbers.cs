@@ -70,8 +70,12 @@ public sealed class ReferenceNumbers(int block)
     }
 
     /// <summary>Gives back numbers that were handed out and certainly not used.</summary>
-    public void Return(IEnumerable<long> unused)
+    public void Return(IReadOnlyCollection<long> unused)
     {
+        if (unused.Count == 0)
+        {
+            return;
+        }
         lock (_free)
         {
             // Returned numbers are older than any held: they go first, so references stay close to arrival order.

@@ -37,8 +37,8 @@ public sealed class PendingSubmission(SubmitRequest request, string? recordedBy,
 /// Submissions without attachments or equality answers (most of them) take one round trip: every
 /// person is upserted, each contact, receipt and event is inserted only if its person was created just
 /// then, and the COMMIT follows in the same batch. A person seen before (whose contact needs the
-/// duplicate and restriction checks) is then written through EF in a second transaction, as is anything
-/// with attachments or equality answers: one round trip for the persons, then EF's save and the commit. A batch that
+/// duplicate and restriction checks) is then written through EF in a second transaction, with anything
+/// that has attachments or equality answers: one round trip for the persons, then EF's save and the commit. A batch that
 /// fails for any reason is written again one submission at a time, so one bad submission costs the
 /// others nothing and each caller gets its own answer. Two submissions of a batch with the same request
 /// id or the same person are never written side by side: the later waits for the earlier's commit, so
@@ -61,23 +61,10 @@ public sealed class SubmissionWriter(
     private PlainRows? _plainRows;
 
     // A new person's contact with no attachments and no equality answers (most of them) is written as
-    // three prepared inserts, without EF's change tracking; anything else goes through EF.
-    private sealed record PlainRows(RowInserter<Contact> Contacts, RowInserter<CorrespondenceMessage> Receipts, RowInserter<OutboxEvent> Events)
-    {
-        // The same rows written only if the statement before them created the person (for the contact)
-        // or wrote the contact (for its receipt and event).
-        public RowInserter<Contact> ContactsIfNewPerson { get; } = Contacts.OnlyIfExists(Extensions.Schema, "persons", "id");
-        public RowInserter<CorrespondenceMessage> ReceiptsIfContact { get; } = Receipts.OnlyIfExists(Extensions.Schema, "contacts", "id");
-        public RowInserter<OutboxEvent> EventsIfContact { get; } = Events.OnlyIfExists(Extensions.Schema, "contacts", "id");
-    }
-
-    private sealed class PlainBatch
-    {
-        public List<Contact> Contacts { get; } = [];
-        public List<CorrespondenceMessage> Receipts { get; } = [];
-        public List<OutboxEvent> Events { get; } = [];
-        public bool Tracked { get; set; }
-    }
+    // three prepared inserts, without EF's change tracking, each made only if the statement before it
+    // created the person (for the contact) or wrote the contact (for its receipt and event).
+    private sealed record PlainRows(RowInserter<Contact> ContactsIfNewPerson, RowInserter<CorrespondenceMessage> ReceiptsIfContact,
+        RowInserter<OutboxEvent> EventsIfContact);
 
     public Task<SubmitReply> RecordAsync(PendingSubmission submission)
     {
@@ -96,7 +83,8 @@ public sealed class SubmissionWriter(
             _plainRows = RowInserter<Contact>.TryCreate(model) is { } contacts
                 && RowInserter<CorrespondenceMessage>.TryCreate(model) is { } receipts
                 && RowInserter<OutboxEvent>.TryCreate(model) is { } events
-                ? new PlainRows(contacts, receipts, events)
+                ? new PlainRows(contacts.OnlyIfExists(Extensions.Schema, "persons", "id"),
+                    receipts.OnlyIfExists(Extensions.Schema, "contacts", "id"), events.OnlyIfExists(Extensions.Schema, "contacts", "id"))
                 : null;
         }
         // Each writer takes whatever has queued while the others were busy, so a lone caller waits for
@@ -189,16 +177,19 @@ public sealed class SubmissionWriter(
     // before a commit it throws and answers nobody it has not answered.
     private async Task WriteTogetherAsync(IReadOnlyList<PendingSubmission> submissions)
     {
-        if (_plainRows is { } rows && submissions.All(s => s.Request.Attachments.Count == 0 && s.Request.EqualityMonitoring is null))
+        var throughEf = submissions;
+        if (_plainRows is { } rows && submissions.Any(IsPlain))
         {
-            submissions = await WriteInOneRoundTripAsync(submissions, rows);
-            if (submissions.Count == 0)
-            {
-                return;
-            }
+            var again = await WriteInOneRoundTripAsync([.. submissions.Where(IsPlain)], rows);
+            throughEf = [.. submissions.Where(s => !IsPlain(s)), .. again];
         }
-        await WriteThroughEfAsync(submissions);
+        if (throughEf.Count > 0)
+        {
+            await WriteThroughEfAsync(throughEf);
+        }
     }
+
+    private static bool IsPlain(PendingSubmission s) => s.Request.Attachments.Count == 0 && s.Request.EqualityMonitoring is null;
 
     // The common case, in one round trip: every person upserted, then each contact, receipt and event
     // inserted only if its person was created just now, then the commit. A person seen before needs
@@ -285,7 +276,7 @@ public sealed class SubmissionWriter(
     }
 
     // Anything else, through EF: one round trip finds or creates the persons, then the rows are saved
-    // (a new person's plain rows as prepared inserts) and committed.
+    // and committed.
     private async Task WriteThroughEfAsync(IReadOnlyList<PendingSubmission> submissions)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -297,51 +288,21 @@ public sealed class SubmissionWriter(
         var taken = fresh == 0 ? [] : await numbers.TakeAsync((NpgsqlConnection)db.Database.GetDbConnection(),
             (NpgsqlTransaction)tx.GetDbTransaction(), fresh, CancellationToken.None);
         var replies = new SubmitReply?[submissions.Count];
-        var plain = new PlainBatch();
-        var rows = _plainRows;
         var next = 0;
         for (var i = 0; i < submissions.Count; i++)
         {
             if (persons[i].RecordedContactId is null)
             {
-                replies[i] = await StageAsync(db, submissions[i], persons[i], taken[next++], plain, plainAllowed: rows is not null);
+                replies[i] = await StageAsync(db, submissions[i], persons[i], taken[next++]);
             }
         }
-        if (plain.Contacts.Count > 0)
-        {
-            await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection())
-            {
-                Transaction = (NpgsqlTransaction)tx.GetDbTransaction(),
-            };
-            plain.Contacts.ForEach(c => rows!.Contacts.Add(batch, c));
-            plain.Receipts.ForEach(r => rows!.Receipts.Add(batch, r));
-            plain.Events.ForEach(e => rows!.Events.Add(batch, e));
-            if (!plain.Tracked)
-            {
-                // Nothing else to write: the commit goes in the same round trip. Should an insert fail,
-                // PostgreSQL skips the rest of the batch, the COMMIT included, and the transaction is
-                // rolled back when it is disposed.
-                batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
-            }
-            await batch.ExecuteNonQueryAsync();
-        }
-        if (plain.Tracked)
-        {
-            // Any failure abandons the whole transaction, so the savepoint EF would wrap this save in
-            // (two more round trips) has nothing to protect.
-            db.Database.AutoSavepointsEnabled = false;
-            await db.SaveChangesAsync();
-        }
-        if (plain.Tracked || plain.Contacts.Count == 0)
-        {
-            await tx.CommitAsync();
-        }
-        // Ended either way: EF forgets it, so the answers below read outside it.
+        // Any failure abandons the whole transaction, so the savepoint EF would wrap this save in (two
+        // more round trips) has nothing to protect.
+        db.Database.AutoSavepointsEnabled = false;
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        // EF forgets the transaction, so the answers below read outside it.
         await tx.DisposeAsync();
-        if (plain.Events.Count > 0)
-        {
-            commits.Announce(); // EF's own saves announce themselves (OutboxCommitInterceptor)
-        }
         correspondence.Notify();
 
         for (var i = 0; i < submissions.Count; i++)
@@ -393,21 +354,12 @@ public sealed class SubmissionWriter(
         return new Staged(contact, receipt, announced, reply);
     }
 
-    private async Task<SubmitReply> StageAsync(IntakeDbContext db, PendingSubmission s, ResolvedPerson person, long number, PlainBatch batch, bool plainAllowed)
+    private async Task<SubmitReply> StageAsync(IntakeDbContext db, PendingSubmission s, ResolvedPerson person, long number)
     {
         var r = s.Request;
         var staged = Stage(s, person.Id, number);
         var contact = staged.Contact;
-        var plain = plainAllowed && person.IsNew && r.Attachments.Count == 0 && r.EqualityMonitoring is null;
-        if (plain)
-        {
-            batch.Contacts.Add(contact);
-        }
-        else
-        {
-            db.Contacts.Add(contact);
-            batch.Tracked = true;
-        }
+        db.Contacts.Add(contact);
         foreach (var a in r.Attachments)
         {
             var content = a.Content.ToByteArray();
@@ -431,16 +383,8 @@ public sealed class SubmissionWriter(
             await FlagPossibleDuplicatesAsync(db, contact);
             await RestrictionScreenings.FlagIfRestrictedAsync(db, contact, s.Now.UtcDateTime, CancellationToken.None);
         }
-        if (plain)
-        {
-            batch.Receipts.Add(staged.Receipt);
-            batch.Events.Add(Messaging.Outbox.Outbox.Event(staged.Announced, clock.GetUtcNow().UtcDateTime));
-        }
-        else
-        {
-            db.Correspondence.Add(staged.Receipt);
-            outbox.Add(db, staged.Announced);
-        }
+        db.Correspondence.Add(staged.Receipt);
+        outbox.Add(db, staged.Announced);
         return staged.Reply;
     }
 
