@@ -17,7 +17,7 @@ public static class ServiceDatabase
         this IHostApplicationBuilder builder, string connectionName, string schema, Action<DbContextOptionsBuilder>? configure = null)
         where TContext : DbContext
     {
-        var connectionString = WithPreparedStatements(builder.Configuration.GetConnectionString(connectionName)
+        var connectionString = WithSessionReuse(builder.Configuration.GetConnectionString(connectionName)
             ?? throw new InvalidOperationException($"Connection string '{connectionName}' is not configured."));
 
         builder.Services.AddDbContextPool<TContext>(options =>
@@ -43,11 +43,16 @@ public static class ServiceDatabase
     }
 
     /// <summary>
-    /// The service's own requests reuse their statements' plans: Npgsql prepares a statement on a
-    /// pooled connection once it has been sent twice there (PostgreSQL then skips parsing and planning
-    /// it), for the most frequent statements per connection. A connection string that says otherwise wins.
+    /// The service's own requests reuse their pooled sessions as they are:
+    /// - Npgsql prepares a statement on a pooled connection once it has been sent twice there
+    ///   (PostgreSQL then skips parsing and planning it), for the most frequent statements per connection;
+    /// - a connection going back to the pool is not reset (Npgsql would otherwise send seven reset
+    ///   statements with the next use). The services leave nothing in a pooled session: their LISTEN
+    ///   and session-long advisory locks live on unpooled connections, and the start-up lock is
+    ///   released before its connection goes back.
+    /// A connection string that says otherwise wins.
     /// </summary>
-    public static string WithPreparedStatements(string connectionString)
+    public static string WithSessionReuse(string connectionString)
     {
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
         if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)
@@ -55,6 +60,11 @@ public static class ServiceDatabase
         {
             settings.MaxAutoPrepare = 64;
             settings.AutoPrepareMinUsages = 2;
+        }
+        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase)
+            && !connectionString.Contains("NoResetOnClose", StringComparison.OrdinalIgnoreCase))
+        {
+            settings.NoResetOnClose = true;
         }
         return settings.ConnectionString;
     }

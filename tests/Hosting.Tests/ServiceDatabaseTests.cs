@@ -8,14 +8,14 @@ namespace ComplaintsPlatform.Hosting.Tests;
 public sealed class ServiceDatabaseTests
 {
     [Fact]
-    public void A_service_prepares_its_frequent_statements_unless_its_connection_string_says_otherwise()
+    public void A_service_prepares_its_frequent_statements_and_keeps_its_sessions_unless_its_connection_string_says_otherwise()
     {
-        var prepared = new NpgsqlConnectionStringBuilder(ServiceDatabase.WithPreparedStatements("Host=db;Username=intake;Password=pw"));
-        Assert.Equal(64, prepared.MaxAutoPrepare);
-        Assert.Equal(("db", "intake"), (prepared.Host, prepared.Username));
+        var reused = new NpgsqlConnectionStringBuilder(ServiceDatabase.WithSessionReuse("Host=db;Username=intake;Password=pw"));
+        Assert.Equal((64, true), (reused.MaxAutoPrepare, reused.NoResetOnClose));
+        Assert.Equal(("db", "intake"), (reused.Host, reused.Username));
 
-        var chosen = new NpgsqlConnectionStringBuilder(ServiceDatabase.WithPreparedStatements("Host=db;Max Auto Prepare=0"));
-        Assert.Equal(0, chosen.MaxAutoPrepare);
+        var chosen = new NpgsqlConnectionStringBuilder(ServiceDatabase.WithSessionReuse("Host=db;Max Auto Prepare=0;No Reset On Close=false"));
+        Assert.Equal((0, false), (chosen.MaxAutoPrepare, chosen.NoResetOnClose));
     }
 
     [Fact]
@@ -23,7 +23,7 @@ public sealed class ServiceDatabaseTests
     {
         var infrastructure = await Infrastructure.GetAsync();
         var database = await infrastructure.Postgres.CreateDatabaseAsync();
-        await using var connection = new NpgsqlConnection(ServiceDatabase.WithPreparedStatements(database.ConnectionStrings["intake-db"]));
+        await using var connection = new NpgsqlConnection(ServiceDatabase.WithSessionReuse(database.ConnectionStrings["intake-db"]));
         await connection.OpenAsync();
         for (var i = 0; i < 2; i++)
         {
