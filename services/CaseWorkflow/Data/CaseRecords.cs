@@ -35,11 +35,20 @@ public sealed class CaseRecord
     public DateOnly? ClosedOn { get; set; }
     public DateTimeOffset? AnonymisedAt { get; set; }
     public string Document { get; set; } = "";
+
+    /// <summary>Every stored change: the row's concurrency token.</summary>
     public int Revision { get; set; }
+
+    /// <summary>
+    /// The revision staff see and send back with a change (a different one is stale): every stored
+    /// change but the deadline watcher's reminders, which change nothing a form is about.
+    /// </summary>
+    public int VisibleRevision { get; set; }
 
     public Case Load() => CaseDocument.Read(Document);
 
-    public void Store(Case c)
+    /// <summary>Stores <paramref name="c"/>; <paramref name="visible"/> false for a change no member of staff needs to re-check before theirs.</summary>
+    public void Store(Case c, bool visible = true)
     {
         Id = c.Id;
         Reference = c.Reference;
@@ -63,6 +72,10 @@ public sealed class CaseRecord
         AnonymisedAt = c.AnonymisedAt;
         Document = CaseDocument.Write(c);
         Revision++;
+        if (visible)
+        {
+            VisibleRevision++;
+        }
     }
 }
 

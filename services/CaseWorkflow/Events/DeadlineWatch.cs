@@ -59,7 +59,7 @@ public sealed class DeadlineWatch(CaseWorkflowDbContext db, CaseRulesSource rule
                     sentInBatch++;
                 }
                 publisher.Publish(db, c, actor);
-                record.Store(c);
+                record.Store(c, visible: false); // a reminder: nothing for an open form to re-check
             }
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

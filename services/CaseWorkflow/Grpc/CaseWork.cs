@@ -37,7 +37,7 @@ public sealed class CaseWork(CaseWorkflowDbContext db, CaseRulesSource rules, Ca
         {
             await AuditAsync(record.Id, caller, null, action, save: true, context.CancellationToken);
         }
-        if (ExpectedRevisionInterceptor.Of(context) is { } expected && expected != record.Revision)
+        if (ExpectedRevisionInterceptor.Of(context) is { } expected && expected != record.VisibleRevision)
         {
             throw new ConcurrencyConflictException(Stale);
         }

@@ -17,7 +17,7 @@ public sealed partial class CasesService
     {
         var caller = Caller.From(context);
         var caseRules = await rules.ForCaseAsync(db, c, context.CancellationToken);
-        var proto = CaseMapping.ToProto(c, record.Revision, caseRules.Today);
+        var proto = CaseMapping.ToProto(c, record.VisibleRevision, caseRules.Today);
         // The roles the access rules let this caller change the case in (none: they only read it).
         var roles = s_changingRoles.Where(role => CaseAccess.ChangeRole(caller, record, [role]) == role).ToHashSet();
         proto.AvailableActions.Add(c.AvailableActions(caller.Subject, roles, Directory.ServiceAreasOf(caller), caseRules));

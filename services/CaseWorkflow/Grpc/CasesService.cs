@@ -48,7 +48,7 @@ public sealed partial class CasesService(
         {
             throw new AlreadyExistsException($"A case with reference {reference} or for contact {request.ContactId}");
         }
-        return CaseMapping.ToProto(opened, record.Revision, caseRules.Today);
+        return CaseMapping.ToProto(opened, record.VisibleRevision, caseRules.Today);
     }
 
     [Authorize(Roles = Roles.ComplaintsTeam)]
@@ -277,7 +277,7 @@ public sealed partial class CasesService(
             change(c, r, a);
             return Task.CompletedTask;
         });
-        return CaseMapping.ToProto(c, record.Revision, today);
+        return CaseMapping.ToProto(c, record.VisibleRevision, today);
     }
 
     private CouncilDirectoryLookup Directory => new(state.Current.Configuration);

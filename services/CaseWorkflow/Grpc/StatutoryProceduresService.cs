@@ -132,7 +132,7 @@ public sealed class StatutoryProceduresService(CaseWork work) : StatutoryProcedu
             change(c, r, a);
             return Task.CompletedTask;
         });
-        return CaseMapping.ToProto(c, record.Revision, today);
+        return CaseMapping.ToProto(c, record.VisibleRevision, today);
     }
 
     private static DateOnly? Optional(Google.Type.Date? date, string field, Validator v) =>

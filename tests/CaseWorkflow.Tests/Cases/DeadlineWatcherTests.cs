@@ -3,6 +3,7 @@ using ComplaintsPlatform.CaseWorkflow.V1;
 using ComplaintsPlatform.Hosting.Identity;
 using ComplaintsPlatform.TestInfrastructure;
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -63,6 +64,34 @@ public sealed class DeadlineWatcherTests
         var complaintsTeam = new OfficerWork.OfficerWorkClient(second.CreateChannel(TestIdentity.Token(Roles.ComplaintsTeam, "officer-cpt-01", "customer-services-team")));
         var unallocated = await complaintsTeam.ListMyRemindersAsync(new ListMyRemindersRequest());
         Assert.Equal(soonId, Assert.Single(unallocated.Reminders).CaseId);
+    }
+
+    [Fact]
+    public async Task A_reminder_sent_while_an_officer_has_a_form_open_does_not_make_their_change_stale_but_another_officers_change_does()
+    {
+        await using var host = await CaseWorkflowHost.StartAsync(settings: s_settings);
+        var team = new V1.Cases.CasesClient(host.CreateChannel(TestIdentity.Token(Roles.ComplaintsTeam, "officer-cpt-01", "customer-services-team")));
+        var opened = await team.OpenCaseAsync(new OpenCaseRequest
+        {
+            Stream = ComplaintStream.Corporate, ServiceAreaId = "highways-maintenance",
+            ReceivedAt = Timestamp.FromDateTimeOffset(new DateTimeOffset(2025, 3, 3, 10, 0, 0, TimeSpan.Zero)),
+        });
+        var read = await team.GetCaseAsync(new GetCaseRequest { CaseId = opened.Id });
+
+        // The acknowledgement is long overdue: the watcher sends its reminder while the form is open.
+        Assert.Equal(1, (await TickAsync(host)).RemindersSent);
+        var defined = await team.DefineIssueAsync(new DefineIssueRequest
+        {
+            CaseId = opened.Id, Summary = "Pothole not repaired", ExpectedRevision = read.Revision,
+        });
+        Assert.Equal(read.Revision + 1, defined.Revision);
+
+        // A person's change is still one to check first.
+        var ex = await Assert.ThrowsAsync<RpcException>(() => team.DefineIssueAsync(new DefineIssueRequest
+        {
+            CaseId = opened.Id, Summary = "Sign missing", ExpectedRevision = read.Revision,
+        }).ResponseAsync);
+        Assert.Equal(StatusCode.Aborted, ex.StatusCode);
     }
 
     private static async Task<WatchResult> TickAsync(CaseWorkflowHost host)

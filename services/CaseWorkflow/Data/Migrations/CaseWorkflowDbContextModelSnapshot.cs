@@ -180,6 +180,10 @@ namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("team_id");
 
+                    b.Property<int>("VisibleRevision")
+                        .HasColumnType("integer")
+                        .HasColumnName("visible_revision");
+
                     b.HasKey("Id")
                         .HasName("pk_cases");
 
