@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ComplaintsPlatform.CaseWorkflow.V1;
 using ComplaintsPlatform.Web.Components;
 using ComplaintsPlatform.Web.Infrastructure;
@@ -13,6 +14,8 @@ namespace ComplaintsPlatform.Web.Staff;
 public sealed class StaffDirectory(CouncilDirectory.CouncilDirectoryClient directory, IMemoryCache cache, ConfigurationCaches caches)
 {
     private static readonly TimeSpan HoldFor = TimeSpan.FromMinutes(1);
+    private static readonly Regex IsoDate = new(@"\b\d{4}-\d{2}-\d{2}\b", RegexOptions.CultureInvariant);
+    private static readonly Regex Identifier = new(@"\b[a-z0-9]+(?:-[a-z0-9]+)+\b", RegexOptions.CultureInvariant);
 
     public CouncilConfiguration Configuration { get; private set; } = new();
 
@@ -30,13 +33,39 @@ public sealed class StaffDirectory(CouncilDirectory.CouncilDirectoryClient direc
     /// <summary>After this web changed the configuration itself: the next page, on any replica, reads it afresh.</summary>
     public void Forget() => caches.Forget();
 
-    public string Officer(string id) => id.Length == 0 ? "" : Configuration.Officers.FirstOrDefault(o => o.Id == id)?.Name ?? id;
+    public string Officer(string id) => id.Length == 0 ? "" : OfficerName(id) ?? SystemActor(id) ?? id;
 
-    public string ServiceArea(string id) =>
-        Configuration.Directorates.SelectMany(d => d.ServiceAreas).FirstOrDefault(a => a.Id == id)?.Name ?? id;
+    // What the services record as the actor when no person acted.
+    private static string? SystemActor(string id) => id switch
+    {
+        "deadline-watcher" => "the deadline watch",
+        "system" => "the system",
+        "intake" => "triage",
+        _ => null,
+    };
 
-    public string Team(string id) =>
-        Configuration.Directorates.SelectMany(d => d.ServiceAreas).SelectMany(a => a.Teams).FirstOrDefault(t => t.Id == id)?.Name ?? id;
+    /// <summary>
+    /// A summary the services recorded, as staff read it: its dates written out, and the officers,
+    /// teams and service areas it names by id named as people know them.
+    /// </summary>
+    public string Readable(string summary)
+    {
+        var named = Identifier.Replace(summary, m => Name(m.Value) ?? m.Value);
+        return IsoDate.Replace(named, m => DateOnly.TryParseExact(m.Value, "yyyy-MM-dd", out var d) ? d.ToString("d MMMM yyyy") : m.Value);
+    }
+
+    private string? Name(string id) => OfficerName(id) ?? ServiceAreaName(id) ?? TeamName(id);
+
+    private string? OfficerName(string id) => Configuration.Officers.FirstOrDefault(o => o.Id == id)?.Name;
+
+    private string? ServiceAreaName(string id) => Configuration.Directorates.SelectMany(d => d.ServiceAreas).FirstOrDefault(a => a.Id == id)?.Name;
+
+    private string? TeamName(string id) =>
+        Configuration.Directorates.SelectMany(d => d.ServiceAreas).SelectMany(a => a.Teams).FirstOrDefault(t => t.Id == id)?.Name;
+
+    public string ServiceArea(string id) => ServiceAreaName(id) ?? id;
+
+    public string Team(string id) => TeamName(id) ?? id;
 
     public string ListLabel(string list, string code) =>
         Configuration.Lists.FirstOrDefault(l => l.Name == list)?.Items.FirstOrDefault(i => i.Code == code)?.Label ?? code;

@@ -13,6 +13,8 @@ public static class StaffRoles
         "scrutiny" => "Scrutiny",
         "administrator" => "Administrator",
         "data_protection_officer" => "Data protection officer",
+        "system" => "automatic",
+        "intake" => "from the contact's triage",
         _ => role,
     };
 }

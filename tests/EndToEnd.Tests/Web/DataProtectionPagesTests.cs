@@ -15,6 +15,9 @@ public sealed class DataProtectionPagesTests(PlatformFixture platform)
     /// <summary>The sample directory's officer given the data protection officer's role in every journey.</summary>
     public const string Officer = "officer-sen-01";
 
+    /// <summary>How the council's directory names <see cref="Officer"/>: pages show this, never the sign-in id.</summary>
+    public const string OfficerName = "Grace Okafor";
+
     [Fact]
     public async Task The_data_protection_officer_reads_the_schedule_places_and_releases_a_hold_decides_a_request_and_reads_the_runs()
     {
@@ -49,6 +52,8 @@ public sealed class DataProtectionPagesTests(PlatformFixture platform)
         var held = page.GetByTestId("holds").GetByRole(AriaRole.Row).Filter(new() { HasText = personId });
         await Expect(held).ToContainTextAsync("In force");
         await Expect(page.GetByTestId("done")).ToHaveTextAsync("The hold is in force.");
+        // The officer who placed it is named, not shown by sign-in id.
+        await Expect(held).ToContainTextAsync($"by {OfficerName}");
         await Expect(held).ToContainTextAsync("Pre-action letter received");
         await web.CheckAsync("hold-placed");
         // A release without its reason is refused beside that row's field as well as in the summary.
@@ -87,7 +92,7 @@ public sealed class DataProtectionPagesTests(PlatformFixture platform)
         await Expect(request).ToContainTextAsync("Refused");
         await Expect(page.GetByTestId("done")).ToContainTextAsync("The decision is recorded");
         await Expect(request).ToContainTextAsync("The address was confirmed correct");
-        await Expect(request).ToContainTextAsync(Officer);
+        await Expect(request).ToContainTextAsync(OfficerName);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Retention runs" }).ClickAsync();
         foreach (var service in new[] { "Contacts (Intake)", "Cases", "Ombudsman enquiries", "Compliments" })

@@ -103,6 +103,12 @@ public sealed class SocialCareJourneyTests(PlatformFixture platform)
         await Expect(h.GetByTestId("case-status")).ToContainTextAsync("Closed");
         await Expect(h.GetByTestId("stage-1-response")).ToContainTextAsync("late");
         await ruth.CheckAsync("adult-closed");
+
+        // The timeline names people and writes dates out, as the rest of the page does.
+        var timeline = h.GetByTestId("timeline");
+        await Expect(timeline).ToContainTextAsync($"Response date agreed with the person: {firstDue:d MMMM yyyy}");
+        await Expect(timeline).ToContainTextAsync("by the deadline watch (automatic)");
+        await Expect(timeline).Not.ToContainTextAsync(AdultHandler);
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class SubjectAccessJourneyTests(PlatformFixture platform)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Build the package" }).ClickAsync();
         await Expect(page.GetByTestId("status")).ToContainTextAsync("Package built", new() { Timeout = 60_000 });
-        await Expect(page.GetByTestId("built")).ToContainTextAsync(Officer);
+        await Expect(page.GetByTestId("built")).ToContainTextAsync(DataProtectionPagesTests.OfficerName);
         await Expect(page.GetByTestId("flagged")).ToContainTextAsync("may name other people");
         await web.CheckAsync("built");
 
@@ -125,7 +125,7 @@ public sealed class SubjectAccessJourneyTests(PlatformFixture platform)
         await page.GoBackAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Mark as sent" }).ClickAsync();
         await Expect(page.GetByTestId("status")).ToContainTextAsync("Sent");
-        await Expect(page.GetByTestId("sent")).ToContainTextAsync(Officer);
+        await Expect(page.GetByTestId("sent")).ToContainTextAsync(DataProtectionPagesTests.OfficerName);
         await web.CheckAsync("sent");
         await page.GetByRole(AriaRole.Link, new() { Name = "Back to subject access requests" }).ClickAsync();
         await web.CheckAsync("requests-after");

@@ -8,8 +8,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ComplaintsPlatform.Web.Pages.Staff.DataProtection;
 
 /// <summary>Legal holds on a person or case: placed and released with a reason (complaints team, data protection officer).</summary>
-public sealed class HoldsModel(StaffTokens tokens, CaseWorkflow.V1.DataProtection.DataProtectionClient dataProtection) : PageModel
+public sealed class HoldsModel(StaffTokens tokens, StaffDirectory directory, CaseWorkflow.V1.DataProtection.DataProtectionClient dataProtection) : PageModel
 {
+    /// <summary>Names for the officer ids the records carry.</summary>
+    public StaffDirectory Directory => directory;
+
     public List<LegalHold>? Holds { get; private set; }
 
     /// <summary>What was just done, for the success banner: "placed" or "released"; null otherwise.</summary>
@@ -88,8 +91,9 @@ public sealed class HoldsModel(StaffTokens tokens, CaseWorkflow.V1.DataProtectio
     {
         try
         {
-            Holds = [.. (await dataProtection.ListLegalHoldsAsync(new ListLegalHoldsRequest { IncludeReleased = true },
-                await tokens.CallOptionsAsync(HttpContext.RequestAborted))).Holds];
+            var call = await tokens.CallOptionsAsync(HttpContext.RequestAborted);
+            await directory.LoadAsync(call);
+            Holds = [.. (await dataProtection.ListLegalHoldsAsync(new ListLegalHoldsRequest { IncludeReleased = true }, call)).Holds];
         }
         catch (RpcException e) when (e.StatusCode is Grpc.Core.StatusCode.Unavailable or Grpc.Core.StatusCode.DeadlineExceeded or Grpc.Core.StatusCode.Internal)
         {

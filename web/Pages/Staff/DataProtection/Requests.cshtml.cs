@@ -9,8 +9,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ComplaintsPlatform.Web.Pages.Staff.DataProtection;
 
 /// <summary>Erasure and rectification requests: recorded with the reason, decided with a reason, who decided kept.</summary>
-public sealed class RequestsModel(StaffTokens tokens, CaseWorkflow.V1.DataProtection.DataProtectionClient dataProtection, TimeProvider clock) : PageModel
+public sealed class RequestsModel(StaffTokens tokens, StaffDirectory directory, CaseWorkflow.V1.DataProtection.DataProtectionClient dataProtection, TimeProvider clock) : PageModel
 {
+    /// <summary>Names for the officer ids the records carry.</summary>
+    public StaffDirectory Directory => directory;
+
     public List<DataRequest>? Requests { get; private set; }
 
     /// <summary>What was just recorded, for the success banner: "request" or "decision"; null otherwise.</summary>
@@ -113,7 +116,9 @@ public sealed class RequestsModel(StaffTokens tokens, CaseWorkflow.V1.DataProtec
     {
         try
         {
-            Requests = [.. (await dataProtection.ListDataRequestsAsync(new ListDataRequestsRequest(), await tokens.CallOptionsAsync(HttpContext.RequestAborted))).Requests];
+            var call = await tokens.CallOptionsAsync(HttpContext.RequestAborted);
+            await directory.LoadAsync(call);
+            Requests = [.. (await dataProtection.ListDataRequestsAsync(new ListDataRequestsRequest(), call)).Requests];
         }
         catch (RpcException e) when (e.StatusCode is Grpc.Core.StatusCode.Unavailable or Grpc.Core.StatusCode.DeadlineExceeded or Grpc.Core.StatusCode.Internal)
         {

@@ -12,8 +12,11 @@ namespace ComplaintsPlatform.Web.Pages.Staff.DataProtection;
 /// The search words are kept server-side under an id (never in the address), and the search runs on the
 /// results page.
 /// </summary>
-public sealed class SubjectAccessModel(StaffTokens tokens, SubjectAccess.SubjectAccessClient subjectAccess, JourneyStore journeys) : PageModel
+public sealed class SubjectAccessModel(StaffTokens tokens, StaffDirectory directory, SubjectAccess.SubjectAccessClient subjectAccess, JourneyStore journeys) : PageModel
 {
+    /// <summary>Names for the officer ids the records carry.</summary>
+    public StaffDirectory Directory => directory;
+
     public const string JourneyKind = "subject-access-search";
 
     public List<SubjectAccessRequest>? Requests { get; private set; }
@@ -65,7 +68,9 @@ public sealed class SubjectAccessModel(StaffTokens tokens, SubjectAccess.Subject
     {
         try
         {
-            Requests = [.. (await subjectAccess.ListRequestsAsync(new ListSubjectAccessRequests(), await tokens.CallOptionsAsync(HttpContext.RequestAborted))).Requests];
+            var call = await tokens.CallOptionsAsync(HttpContext.RequestAborted);
+            await directory.LoadAsync(call);
+            Requests = [.. (await subjectAccess.ListRequestsAsync(new ListSubjectAccessRequests(), call)).Requests];
         }
         catch (RpcException e) when (e.StatusCode is Grpc.Core.StatusCode.Unavailable or Grpc.Core.StatusCode.DeadlineExceeded or Grpc.Core.StatusCode.Internal)
         {

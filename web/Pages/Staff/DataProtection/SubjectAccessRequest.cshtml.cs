@@ -9,8 +9,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ComplaintsPlatform.Web.Pages.Staff.DataProtection;
 
 /// <summary>One subject access request: build the package, download it (zip, readable document, JSON), and record that it was sent.</summary>
-public sealed class SubjectAccessRequestModel(StaffTokens tokens, SubjectAccess.SubjectAccessClient subjectAccess, TimeProvider clock) : PageModel
+public sealed class SubjectAccessRequestModel(StaffTokens tokens, StaffDirectory directory, SubjectAccess.SubjectAccessClient subjectAccess, TimeProvider clock) : PageModel
 {
+    /// <summary>Names for the officer ids the records carry.</summary>
+    public StaffDirectory Directory => directory;
+
     public SubjectAccessRequest? Sar { get; private set; }
 
     [BindProperty(SupportsGet = true)]
@@ -101,8 +104,9 @@ public sealed class SubjectAccessRequestModel(StaffTokens tokens, SubjectAccess.
     {
         try
         {
-            Sar = await subjectAccess.GetRequestAsync(new GetSubjectAccessRequest { RequestId = RequestId.ToString() },
-                await tokens.CallOptionsAsync(HttpContext.RequestAborted));
+            var call = await tokens.CallOptionsAsync(HttpContext.RequestAborted);
+            await directory.LoadAsync(call);
+            Sar = await subjectAccess.GetRequestAsync(new GetSubjectAccessRequest { RequestId = RequestId.ToString() }, call);
         }
         catch (RpcException e) when (e.StatusCode == Grpc.Core.StatusCode.NotFound)
         {
