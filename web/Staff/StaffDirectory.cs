@@ -30,6 +30,22 @@ public sealed class StaffDirectory(CouncilDirectory.CouncilDirectoryClient direc
         return this;
     }
 
+    /// <summary>
+    /// The directory if CaseWorkflow answers; otherwise none, and names show as ids: for pages whose
+    /// own records come from elsewhere and must not fail for want of names.
+    /// </summary>
+    public async Task TryLoadAsync(CallOptions call)
+    {
+        try
+        {
+            await LoadAsync(call);
+        }
+        catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal or StatusCode.PermissionDenied)
+        {
+            Configuration = new();
+        }
+    }
+
     /// <summary>After this web changed the configuration itself: the next page, on any replica, reads it afresh.</summary>
     public void Forget() => caches.Forget();
 

@@ -130,6 +130,7 @@ public sealed class DataProtectionPagesTests(PlatformFixture platform)
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the schedule" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The retention schedule is saved as a new configuration version.");
         await Expect(page.GetByTestId("schedule-version")).Not.ToHaveTextAsync(version);
+        await Expect(page.GetByTestId("schedule-version")).ToContainTextAsync("by Morgan Reid"); // named, not the sign-in id
         await Expect(page.GetByLabel("Months to keep: Closed case")).ToHaveValueAsync(kept);
         await web.CheckAsync("schedule-saved");
     }

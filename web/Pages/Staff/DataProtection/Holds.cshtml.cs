@@ -92,7 +92,7 @@ public sealed class HoldsModel(StaffTokens tokens, StaffDirectory directory, Cas
         try
         {
             var call = await tokens.CallOptionsAsync(HttpContext.RequestAborted);
-            await directory.LoadAsync(call);
+            await directory.TryLoadAsync(call);
             Holds = [.. (await dataProtection.ListLegalHoldsAsync(new ListLegalHoldsRequest { IncludeReleased = true }, call)).Holds];
         }
         catch (RpcException e) when (e.StatusCode is Grpc.Core.StatusCode.Unavailable or Grpc.Core.StatusCode.DeadlineExceeded or Grpc.Core.StatusCode.Internal)

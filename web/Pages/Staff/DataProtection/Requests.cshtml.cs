@@ -117,7 +117,7 @@ public sealed class RequestsModel(StaffTokens tokens, StaffDirectory directory, 
         try
         {
             var call = await tokens.CallOptionsAsync(HttpContext.RequestAborted);
-            await directory.LoadAsync(call);
+            await directory.TryLoadAsync(call);
             Requests = [.. (await dataProtection.ListDataRequestsAsync(new ListDataRequestsRequest(), call)).Requests];
         }
         catch (RpcException e) when (e.StatusCode is Grpc.Core.StatusCode.Unavailable or Grpc.Core.StatusCode.DeadlineExceeded or Grpc.Core.StatusCode.Internal)

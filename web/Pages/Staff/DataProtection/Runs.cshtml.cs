@@ -10,6 +10,7 @@ namespace ComplaintsPlatform.Web.Pages.Staff.DataProtection;
 /// <summary>The last runs of every service's retention job and what each removed (ids only).</summary>
 public sealed class RunsModel(
     StaffTokens tokens,
+    StaffDirectory directory,
     Intake.V1.Retention.RetentionClient intake,
     CaseWorkflow.V1.Retention.RetentionClient caseWorkflow,
     Ombudsman.V1.Retention.RetentionClient ombudsman,
@@ -21,6 +22,9 @@ public sealed class RunsModel(
 
     public List<ServiceRuns> Services { get; } = [];
 
+    /// <summary>Names for the officer ids the records carry.</summary>
+    public StaffDirectory Directory => directory;
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (!DataProtectionText.Sees(User))
@@ -28,6 +32,7 @@ public sealed class RunsModel(
             return Forbid();
         }
         var call = await tokens.CallOptionsAsync(HttpContext.RequestAborted);
+        await directory.TryLoadAsync(call);
         var request = new ListRetentionRunsRequest { Limit = Last, WithRemoved = true };
         Services.Add(await RunsAsync("intake", "Contacts (Intake)", () => intake.ListRetentionRunsAsync(request, call).ResponseAsync));
         Services.Add(await RunsAsync("case-workflow", "Cases", () => caseWorkflow.ListRetentionRunsAsync(request, call).ResponseAsync));

@@ -9,8 +9,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ComplaintsPlatform.Web.Pages.Staff.DataProtection;
 
 /// <summary>The retention schedule in force: read by the data protection officer, changed by the complaints team (a new configuration version).</summary>
-public sealed class ScheduleModel(StaffTokens tokens, CaseWorkflow.V1.DataProtection.DataProtectionClient dataProtection) : PageModel
+public sealed class ScheduleModel(StaffTokens tokens, StaffDirectory directory, CaseWorkflow.V1.DataProtection.DataProtectionClient dataProtection) : PageModel
 {
+    /// <summary>Names for the officer ids the records carry.</summary>
+    public StaffDirectory Directory => directory;
+
     public sealed class RuleInput
     {
         public int Kind { get; set; }
@@ -86,7 +89,9 @@ public sealed class ScheduleModel(StaffTokens tokens, CaseWorkflow.V1.DataProtec
     {
         try
         {
-            Schedule = await dataProtection.GetRetentionScheduleAsync(new GetRetentionScheduleRequest(), await tokens.CallOptionsAsync(HttpContext.RequestAborted));
+            var call = await tokens.CallOptionsAsync(HttpContext.RequestAborted);
+            await directory.TryLoadAsync(call);
+            Schedule = await dataProtection.GetRetentionScheduleAsync(new GetRetentionScheduleRequest(), call);
         }
         catch (RpcException e) when (e.StatusCode is Grpc.Core.StatusCode.Unavailable or Grpc.Core.StatusCode.DeadlineExceeded or Grpc.Core.StatusCode.Internal)
         {

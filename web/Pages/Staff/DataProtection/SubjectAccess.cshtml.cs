@@ -69,7 +69,7 @@ public sealed class SubjectAccessModel(StaffTokens tokens, StaffDirectory direct
         try
         {
             var call = await tokens.CallOptionsAsync(HttpContext.RequestAborted);
-            await directory.LoadAsync(call);
+            await directory.TryLoadAsync(call);
             Requests = [.. (await subjectAccess.ListRequestsAsync(new ListSubjectAccessRequests(), call)).Requests];
         }
         catch (RpcException e) when (e.StatusCode is Grpc.Core.StatusCode.Unavailable or Grpc.Core.StatusCode.DeadlineExceeded or Grpc.Core.StatusCode.Internal)

@@ -105,7 +105,7 @@ public sealed class SubjectAccessRequestModel(StaffTokens tokens, StaffDirectory
         try
         {
             var call = await tokens.CallOptionsAsync(HttpContext.RequestAborted);
-            await directory.LoadAsync(call);
+            await directory.TryLoadAsync(call);
             Sar = await subjectAccess.GetRequestAsync(new GetSubjectAccessRequest { RequestId = RequestId.ToString() }, call);
         }
         catch (RpcException e) when (e.StatusCode == Grpc.Core.StatusCode.NotFound)
