@@ -8,6 +8,23 @@ namespace ComplaintsPlatform.Web.Staff;
 /// <summary>How the link officer's pages word the Ombudsman's enquiries, decisions, remedies and letters.</summary>
 public static class OmbudsmanText
 {
+    private static readonly System.Text.RegularExpressions.Regex FileCode = new(@"\b[A-Z][A-Z_]*[A-Z]\b");
+    private static readonly System.Text.RegularExpressions.Regex FileDate = new(@"\b\d{4}-\d{2}-\d{2}\b");
+
+    /// <summary>
+    /// A value from the annual letter's reconciliation as staff read it: the files' codes as words and
+    /// their dates written out ("MALADMINISTRATION;SERVICE_FAILURE 2020-09-01" → "Maladministration;
+    /// service failure, 1 September 2020").
+    /// </summary>
+    public static string Readable(string value)
+    {
+        var words = FileCode.Replace(value, m => m.Value.Replace('_', ' ').ToLowerInvariant()).Replace(";", "; ");
+        var dated = FileDate.Replace(words, m => DateOnly.TryParseExact(m.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")) : m.Value);
+        var joined = System.Text.RegularExpressions.Regex.Replace(dated, @"([a-z]) (\d{1,2} [A-Z])", "$1, $2");
+        return joined.Length == 0 ? "" : char.ToUpperInvariant(joined[0]) + joined[1..];
+    }
+
     /// <summary>Who sees the Ombudsman pages; the service decides what each may read or record.</summary>
     public static bool Sees(System.Security.Claims.ClaimsPrincipal user) =>
         user.IsInRole("link_officer") || user.IsInRole("complaints_team") || user.IsInRole("service_lead");

@@ -168,11 +168,11 @@ public sealed class LinkOfficerJourneyTests(PlatformFixture platform)
         await Expect(page.GetByTestId("reconciliation-summary")).ToContainTextAsync("2 agree, 1 difference");
         var receivedTable = page.GetByTestId("reconciliation-received");
         var difference = receivedTable.GetByRole(AriaRole.Row).Filter(new() { HasText = differs });
-        await Expect(difference).ToContainTextAsync("2020-06-09");
-        await Expect(difference).ToContainTextAsync("2020-06-08");
+        await Expect(difference).ToContainTextAsync("9 June 2020");
+        await Expect(difference).ToContainTextAsync("8 June 2020");
         await Expect(difference).ToContainTextAsync("Different date");
         await Expect(receivedTable.GetByRole(AriaRole.Row).Filter(new() { HasText = agreed })).ToContainTextAsync("Agrees");
-        await Expect(page.GetByTestId("reconciliation-decided").GetByRole(AriaRole.Row).Filter(new() { HasText = agreed })).ToContainTextAsync("NO_MALADMINISTRATION");
+        await Expect(page.GetByTestId("reconciliation-decided").GetByRole(AriaRole.Row).Filter(new() { HasText = agreed })).ToContainTextAsync("No maladministration, 1 September 2020");
         await web.CheckAsync("reconciled");
         folder.Delete(recursive: true);
     }
