@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using ComplaintsPlatform.CaseWorkflow.V1;
 using ComplaintsPlatform.Intake.V1;
 using Date = Google.Type.Date;
@@ -80,6 +82,13 @@ public static class CaseText
     }
 
     public static string Date(Date? d) => d is { Year: > 0 } ? new DateOnly(d.Year, d.Month, d.Day).ToString("d MMMM yyyy") : "";
+
+    /// <summary>Every ISO date in a recorded text written out as the pages write dates ("2026-10-18" → "18 October 2026").</summary>
+    public static string DatesWrittenOut(string text) =>
+        IsoDate.Replace(text, m => DateOnly.TryParseExact(m.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d.ToString("d MMMM yyyy") : m.Value);
+
+    private static readonly Regex IsoDate = new(@"\b\d{4}-\d{2}-\d{2}\b", RegexOptions.CultureInvariant);
 
     public static string ShortDate(Date? d) => d is { Year: > 0 } ? new DateOnly(d.Year, d.Month, d.Day).ToString("d MMM yyyy") : "";
 

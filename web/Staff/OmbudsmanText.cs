@@ -9,7 +9,6 @@ namespace ComplaintsPlatform.Web.Staff;
 public static class OmbudsmanText
 {
     private static readonly System.Text.RegularExpressions.Regex FileCode = new(@"\b[A-Z][A-Z_]*[A-Z]\b");
-    private static readonly System.Text.RegularExpressions.Regex FileDate = new(@"\b\d{4}-\d{2}-\d{2}\b");
 
     /// <summary>
     /// A value from the annual letter's reconciliation as staff read it: the files' codes as words and
@@ -19,8 +18,7 @@ public static class OmbudsmanText
     public static string Readable(string value)
     {
         var words = FileCode.Replace(value, m => m.Value.Replace('_', ' ').ToLowerInvariant()).Replace(";", "; ");
-        var dated = FileDate.Replace(words, m => DateOnly.TryParseExact(m.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")) : m.Value);
+        var dated = CaseText.DatesWrittenOut(words);
         var joined = System.Text.RegularExpressions.Regex.Replace(dated, @"([a-z]) (\d{1,2} [A-Z])", "$1, $2");
         return joined.Length == 0 ? "" : char.ToUpperInvariant(joined[0]) + joined[1..];
     }

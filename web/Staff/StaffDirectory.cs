@@ -14,7 +14,6 @@ namespace ComplaintsPlatform.Web.Staff;
 public sealed class StaffDirectory(CouncilDirectory.CouncilDirectoryClient directory, IMemoryCache cache, ConfigurationCaches caches)
 {
     private static readonly TimeSpan HoldFor = TimeSpan.FromMinutes(1);
-    private static readonly Regex IsoDate = new(@"\b\d{4}-\d{2}-\d{2}\b", RegexOptions.CultureInvariant);
     private static readonly Regex Identifier = new(@"\b[a-z0-9]+(?:-[a-z0-9]+)+\b", RegexOptions.CultureInvariant);
 
     public CouncilConfiguration Configuration { get; private set; } = new();
@@ -64,11 +63,7 @@ public sealed class StaffDirectory(CouncilDirectory.CouncilDirectoryClient direc
     /// A summary the services recorded, as staff read it: its dates written out, and the officers,
     /// teams and service areas it names by id named as people know them.
     /// </summary>
-    public string Readable(string summary)
-    {
-        var named = Identifier.Replace(summary, m => Name(m.Value) ?? m.Value);
-        return IsoDate.Replace(named, m => DateOnly.TryParseExact(m.Value, "yyyy-MM-dd", out var d) ? d.ToString("d MMMM yyyy") : m.Value);
-    }
+    public string Readable(string summary) => CaseText.DatesWrittenOut(Identifier.Replace(summary, m => Name(m.Value) ?? m.Value));
 
     private string? Name(string id) => OfficerName(id) ?? ServiceAreaName(id) ?? TeamName(id);
 
