@@ -18,6 +18,9 @@ internal readonly record struct ProcessorTime(TimeSpan Client, TimeSpan Service,
     public static ProcessorTime operator -(ProcessorTime a, ProcessorTime b) =>
         new(a.Client - b.Client, a.Service - b.Service, a.Postgres - b.Postgres);
 
+    public static ProcessorTime operator +(ProcessorTime a, ProcessorTime b) =>
+        new(a.Client + b.Client, a.Service + b.Service, a.Postgres + b.Postgres);
+
     /// <summary>The postmaster's own and reaped children's time, plus each live backend's.</summary>
     private static TimeSpan PostgresTotal(int postmasterPid)
     {
