@@ -77,4 +77,56 @@ public sealed class OutboxTests
         Assert.Equal([1L, 2L, 3L], order.Select(o => o.Position!.Value));
         Assert.Equal(eventA.EventId, order[0].EventId);
     }
+
+    [Fact]
+    public async Task A_pass_gives_no_position_while_another_sequencer_holds_the_lock_and_says_rows_still_wait()
+    {
+        await using var harness = await Harness.CreateAsync();
+        await using var sequencerDb = ProducerDb.Open(harness.ProducerConnection);
+        await sequencerDb.Database.MigrateAsync();
+        await using (var writer = ProducerDb.Open(harness.ProducerConnection))
+        {
+            harness.Stage(writer, "A");
+            harness.Stage(writer, "B");
+            await writer.SaveChangesAsync();
+        }
+
+        // Another replica's sequencer, mid-pass: it holds the lock until its transaction ends.
+        await using var other = ProducerDb.Open(harness.ProducerConnection);
+        await using var otherPass = await other.Database.BeginTransactionAsync();
+        var key = AdvisoryLockKey.For("outbox-sequencer:" + MessagingModel.TableOf<OutboxEvent>(other));
+        await other.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})");
+
+        Assert.Equal(new OutboxSequencer.Pass(0, Pending: true), await OutboxSequencer.PassAsync(sequencerDb, 100, CancellationToken.None));
+        Assert.Equal(0, await sequencerDb.Set<OutboxEvent>().CountAsync(e => e.Position != null));
+
+        await otherPass.RollbackAsync();
+        // Other tests' open transactions on the same server can hold the horizon back for a moment.
+        var passes = new List<OutboxSequencer.Pass>();
+        await Eventually.TrueAsync(async () =>
+        {
+            passes.Add(await OutboxSequencer.PassAsync(sequencerDb, 100, CancellationToken.None));
+            return passes.Sum(p => p.Assigned) == 2;
+        }, "both events have positions");
+        Assert.False(passes[^1].Pending);
+        Assert.Equal([1L, 2L], await sequencerDb.Set<OutboxEvent>().OrderBy(e => e.Position).Select(e => e.Position!.Value).ToListAsync());
+
+        // A batch smaller than what waits: positions go on from the last, and the pass says the rest still waits.
+        await using (var writer = ProducerDb.Open(harness.ProducerConnection))
+        {
+            harness.Stage(writer, "C");
+            harness.Stage(writer, "D");
+            await writer.SaveChangesAsync();
+        }
+        passes.Clear();
+        await Eventually.TrueAsync(async () =>
+        {
+            passes.Add(await OutboxSequencer.PassAsync(sequencerDb, 1, CancellationToken.None));
+            return passes.Sum(p => p.Assigned) == 2;
+        }, "both later events have positions");
+        Assert.All(passes, p => Assert.InRange(p.Assigned, 0, 1));
+        Assert.True(passes.First(p => p.Assigned == 1).Pending);
+        Assert.False(passes[^1].Pending);
+        Assert.Equal([1L, 2L, 3L, 4L], await sequencerDb.Set<OutboxEvent>().OrderBy(e => e.Position).Select(e => e.Position!.Value).ToListAsync());
+    }
 }

@@ -69,13 +69,17 @@ public sealed class DevToolsPrintTests(DocumentsFixture fixture) : IAsyncLifetim
     /// <summary>The port Chromium chose, from the file it writes in its profile once it listens.</summary>
     private async Task<string> DevToolsAsync()
     {
+        // Chromium creates the file before it writes the port: wait for the port, not the file.
         var file = Path.Combine(_profile.FullName, "DevToolsActivePort");
-        for (var waited = 0; waited < 300 && !File.Exists(file); waited++)
+        for (var waited = 0; waited < 300; waited++)
         {
+            if (File.Exists(file) && (await File.ReadAllLinesAsync(file)).FirstOrDefault() is { Length: > 0 } port)
+            {
+                return $"http://127.0.0.1:{port}";
+            }
             await Task.Delay(100);
         }
-        var port = (await File.ReadAllLinesAsync(file))[0];
-        return $"http://127.0.0.1:{port}";
+        throw new TimeoutException("Chromium did not say its DevTools port within 30 s.");
     }
 
     public Task InitializeAsync()

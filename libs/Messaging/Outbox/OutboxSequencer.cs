@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace ComplaintsPlatform.Messaging.Outbox;
 
@@ -9,42 +11,66 @@ namespace ComplaintsPlatform.Messaging.Outbox;
 /// </summary>
 public static class OutboxSequencer
 {
+    /// <summary>What one pass did: how many rows got a position, and whether rows (committed or not) still wait for one.</summary>
+    public readonly record struct Pass(int Assigned, bool Pending);
+
     /// <summary>Sequences up to <paramref name="batchSize"/> rows; returns how many got a position (0 if another replica is sequencing).</summary>
-    public static async Task<int> SequenceAsync(DbContext db, int batchSize, CancellationToken ct)
+    public static async Task<int> SequenceAsync(DbContext db, int batchSize, CancellationToken ct) =>
+        (await PassAsync(db, batchSize, ct)).Assigned;
+
+    /// <summary>
+    /// One pass in one round trip: the replicas' lock, the positions, whether rows still wait, and the
+    /// commit. The positions are given by a statement of their own after the lock's, so their snapshot
+    /// sees what any sequencer that held the lock before committed; they are given only when the lock
+    /// was taken (the lock's statement records that for the rest of the transaction).
+    /// </summary>
+    public static async Task<Pass> PassAsync(DbContext db, int batchSize, CancellationToken ct)
     {
         var table = MessagingModel.TableOf<OutboxEvent>(db);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var key = AdvisoryLockKey.For("outbox-sequencer:" + table);
-        var locked = await db.Database
-            .SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({key}) AS \"Value\"")
-            .SingleAsync(ct);
-        if (!locked)
+        await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection())
         {
-            return 0;
-        }
-        // A new statement, so its snapshot sees the positions of any sequencer that held the lock before us.
-        var sequence = $"""
+            Transaction = (NpgsqlTransaction)tx.GetDbTransaction(),
+        };
+        var key = AdvisoryLockKey.For("outbox-sequencer:" + table);
+        var lockTaken = new NpgsqlBatchCommand($"SELECT set_config('{LockSetting}', pg_try_advisory_xact_lock($1)::text, true)");
+        lockTaken.Parameters.Add(new NpgsqlParameter<long> { TypedValue = key });
+        batch.BatchCommands.Add(lockTaken);
+        var sequence = new NpgsqlBatchCommand($"""
             WITH head AS (SELECT coalesce(max(position), 0) AS h FROM {table}),
             ready AS (
                 SELECT id, row_number() OVER (ORDER BY transaction_id, id) AS n
                 FROM {table}
                 WHERE position IS NULL AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+                  AND current_setting('{LockSetting}') = 'true'
                 ORDER BY transaction_id, id
-                LIMIT {batchSize})
+                LIMIT $1)
             UPDATE {table} o SET position = head.h + ready.n
             FROM ready, head
             WHERE o.id = ready.id
-            """;
-        var assigned = await db.Database.ExecuteSqlRawAsync(sequence, ct);
-        await tx.CommitAsync(ct);
-        return assigned;
+            """);
+        sequence.Parameters.Add(new NpgsqlParameter<int> { TypedValue = batchSize });
+        batch.BatchCommands.Add(sequence);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT EXISTS (SELECT 1 FROM {table} WHERE position IS NULL)"));
+        // Should a statement fail, PostgreSQL skips the rest, the COMMIT included, and the transaction
+        // is rolled back when it is disposed.
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+        bool pending;
+        await using (var reader = await batch.ExecuteReaderAsync(ct))
+        {
+            // The lock's answer (recorded in the setting) comes first; the update returns no rows, so the
+            // next result is whether rows still wait.
+            await reader.NextResultAsync(ct);
+            await reader.ReadAsync(ct);
+            pending = reader.GetBoolean(0);
+            while (await reader.NextResultAsync(ct))
+            {
+                // the commit: read through, so that an error is thrown here
+            }
+        }
+        return new Pass(sequence.RecordsAffected, pending);
     }
 
-    /// <summary>Whether rows wait for a position (committed or not): the sequencer then looks again soon, not at its next poll.</summary>
-    public static async Task<bool> HasUnsequencedAsync(DbContext db, CancellationToken ct)
-    {
-        var table = MessagingModel.TableOf<OutboxEvent>(db);
-        var exists = $"SELECT EXISTS (SELECT 1 FROM {table} WHERE position IS NULL) AS \"Value\"";
-        return await db.Database.SqlQueryRaw<bool>(exists).SingleAsync(ct);
-    }
+    // A transaction-local setting: whether this transaction holds the sequencer's lock.
+    private const string LockSetting = "complaints.outbox_sequencer_locked";
 }

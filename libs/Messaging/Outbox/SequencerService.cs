@@ -34,19 +34,18 @@ internal sealed class SequencerService<TContext>(
                 var wake = commits.Next;
                 await using var scope = services.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<TContext>();
-                int assigned;
+                OutboxSequencer.Pass pass;
                 do
                 {
-                    assigned = await OutboxSequencer.SequenceAsync(db, feed.BatchSize, stoppingToken);
-                    if (assigned > 0)
+                    pass = await OutboxSequencer.PassAsync(db, feed.BatchSize, stoppingToken);
+                    if (pass.Assigned > 0)
                     {
-                        MessagingTelemetry.EventsSequenced.Add(assigned, new KeyValuePair<string, object?>("feed", feed.Name));
+                        MessagingTelemetry.EventsSequenced.Add(pass.Assigned, new KeyValuePair<string, object?>("feed", feed.Name));
                         signal.Publish();
                     }
-                } while (assigned == feed.BatchSize);
+                } while (pass.Assigned == feed.BatchSize);
                 failures = 0;
-                var pending = await OutboxSequencer.HasUnsequencedAsync(db, stoppingToken);
-                if (await Task.WhenAny(wake, Task.Delay(pending ? s_pendingRetry : feed.PollInterval, stoppingToken)) == wake
+                if (await Task.WhenAny(wake, Task.Delay(pass.Pending ? s_pendingRetry : feed.PollInterval, stoppingToken)) == wake
                     && feed.GatherDelay > TimeSpan.Zero)
                 {
                     await Task.Delay(feed.GatherDelay, stoppingToken);
