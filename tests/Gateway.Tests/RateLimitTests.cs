@@ -70,7 +70,7 @@ public sealed class RateLimitTests(RateLimitTests.RedisFixture redis) : IClassFi
     public async Task An_api_key_earns_a_bucket_only_if_Reporting_listed_it_as_live()
     {
         using var gateway = Start(1, null, "Gateway:RateLimit:Exempt:0", "key:rpk_live", "Gateway:RateLimit:Exempt:1", "key:rpk_invented");
-        using var mux = await ConnectionMultiplexer.ConnectAsync(redis.Redis.ConnectionString);
+        using var mux = await ConnectionMultiplexer.ConnectAsync(redis.Redis.ProbeConnectionString);
         await mux.GetDatabase().StringSetAsync(ApiKeys.RedisKey(ApiKeys.Hash("rpk_live")), "key-1", TimeSpan.FromMinutes(5));
 
         for (var i = 0; i < 4; i++)

@@ -11,7 +11,11 @@ public sealed class TestRedis : IDisposable
 
     public int Port { get; } = FreePort.Next();
 
+    /// <summary>What the service under test is given: short timeouts, so an outage shows at once.</summary>
     public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=500,syncTimeout=500";
+
+    /// <summary>What a test itself uses to look inside or steer the server: ordinary timeouts, so a busy machine cannot fail the look.</summary>
+    public string ProbeConnectionString => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=5000,syncTimeout=5000,asyncTimeout=5000";
 
     public static async Task<TestRedis> StartAsync()
     {
@@ -44,7 +48,7 @@ public sealed class TestRedis : IDisposable
     /// <summary>Freezes the server for a while (CLIENT PAUSE): connections stay open, commands get no answer.</summary>
     public async Task FreezeAsync(TimeSpan howLong)
     {
-        await using var admin = await ConnectionMultiplexer.ConnectAsync(ConnectionString + ",allowAdmin=true");
+        await using var admin = await ConnectionMultiplexer.ConnectAsync(ProbeConnectionString + ",allowAdmin=true");
         await admin.GetDatabase().ExecuteAsync("CLIENT", "PAUSE", (long)howLong.TotalMilliseconds, "ALL");
     }
 
