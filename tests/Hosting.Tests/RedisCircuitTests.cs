@@ -106,7 +106,8 @@ public sealed class RedisCircuitTests : IAsyncLifetime
         }
         open.Stop();
 
-        Assert.InRange(first.Elapsed, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(900));
+        // One short timeout, not the client's default of seconds (with room for a busy machine).
+        Assert.InRange(first.Elapsed, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(1500));
         Assert.Equal(before, Multiplexer.Calls);
         Assert.True(open.Elapsed < TimeSpan.FromMilliseconds(200), $"100 calls on an open circuit took {open.Elapsed.TotalMilliseconds:N0} ms");
         // After the break (2 s here) one call tests Redis, which answers again: the circuit closes.
