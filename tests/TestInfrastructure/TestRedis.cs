@@ -48,7 +48,8 @@ public sealed class TestRedis : IDisposable
     /// <summary>Freezes the server for a while (CLIENT PAUSE): connections stay open, commands get no answer.</summary>
     public async Task FreezeAsync(TimeSpan howLong)
     {
-        await using var admin = await ConnectionMultiplexer.ConnectAsync(ProbeConnectionString + ",allowAdmin=true");
+        // Short timeouts here: closing this connection waits for an answer Redis gives only once the pause ends.
+        await using var admin = await ConnectionMultiplexer.ConnectAsync(ConnectionString + ",allowAdmin=true");
         await admin.GetDatabase().ExecuteAsync("CLIENT", "PAUSE", (long)howLong.TotalMilliseconds, "ALL");
     }
 
