@@ -25,6 +25,15 @@ internal sealed class LocalServers : IAsyncDisposable
     /// <summary>The postmaster's process id (its data folder's postmaster.pid says it).</summary>
     public int PostmasterPid => int.Parse(File.ReadLines(Path.Combine(_dataDir, "postmaster.pid")).First());
 
+    /// <summary>Where the server's WAL has reached, in bytes from its start: the difference of two readings is what was written between them.</summary>
+    public async Task<long> WalBytesAsync()
+    {
+        await using var conn = new NpgsqlConnection(AdminConnectionString + ";Pooling=false");
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint", conn);
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
+
     public string RedisConnectionString => $"127.0.0.1:{RedisPort},abortConnect=false,connectTimeout=500,syncTimeout=500";
 
     public async Task StartAsync()

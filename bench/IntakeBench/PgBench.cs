@@ -23,7 +23,10 @@ internal static partial class PgBench
         await cmd.ExecuteNonQueryAsync();
     }
 
-    public static (double Tps, double AvgLatencyMs) Run(LocalServers servers, int clients, int seconds)
+    /// <summary>One pgbench run: its rate, its mean latency and how many transactions it committed.</summary>
+    public sealed record Run(double Tps, double AvgLatencyMs, long Transactions);
+
+    public static Run Execute(LocalServers servers, int clients, int seconds)
     {
         var script = Path.Combine(Path.GetTempPath(), $"intake-bench-{Guid.NewGuid():N}.sql");
         File.WriteAllText(script, """
@@ -56,7 +59,7 @@ internal static partial class PgBench
             }
             var tps = double.Parse(Tps().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
             var latency = double.Parse(Latency().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
-            return (tps, latency);
+            return new Run(tps, latency, long.Parse(Processed().Match(output).Groups[1].Value, CultureInfo.InvariantCulture));
         }
         finally
         {
@@ -69,4 +72,7 @@ internal static partial class PgBench
 
     [GeneratedRegex(@"latency average = ([0-9.]+) ms")]
     private static partial Regex Latency();
+
+    [GeneratedRegex(@"number of transactions actually processed: ([0-9]+)")]
+    private static partial Regex Processed();
 }

@@ -56,19 +56,27 @@ try
     foreach (var concurrency in (Environment.GetEnvironmentVariable("BENCH_CONCURRENCY") ?? "1,8,32").Split(",").Select(int.Parse))
     {
         var intake = new List<LoadRun>();
-        var pgbench = new List<(double Tps, double AvgLatencyMs)>();
+        var pgbench = new List<PgBench.Run>();
         var used = new ProcessorTime();
+        long intakeWal = 0, pgbenchWal = 0;
         for (var round = 0; round < rounds; round++)
         {
             var before = ProcessorTime.Now(service.Id, servers.PostmasterPid);
+            var walBefore = await servers.WalBytesAsync();
             intake.Add(await Load(client, concurrency, seconds));
+            // The background work the round's Submits caused (the sequencer, the receipts) finishes first.
+            await Task.Delay(TimeSpan.FromSeconds(1));
             used += ProcessorTime.Now(service.Id, servers.PostmasterPid) - before;
-            pgbench.Add(PgBench.Run(servers, concurrency, seconds));
+            var walBetween = await servers.WalBytesAsync();
+            intakeWal += walBetween - walBefore;
+            pgbench.Add(PgBench.Execute(servers, concurrency, seconds));
+            pgbenchWal += await servers.WalBytesAsync() - walBetween;
         }
         var r = LoadRun.Together(intake);
         var submits = r.Latencies.Length;
         processorTimes.Add($"| {concurrency} | {used.Client.TotalMilliseconds / submits:F2} | {used.Service.TotalMilliseconds / submits:F2} | " +
-            $"{used.Postgres.TotalMilliseconds / submits:F2} | {(used.Client + used.Service + used.Postgres).TotalMilliseconds / submits:F2} |");
+            $"{used.Postgres.TotalMilliseconds / submits:F2} | {(used.Client + used.Service + used.Postgres).TotalMilliseconds / submits:F2} | " +
+            $"{intakeWal / submits:N0} | {pgbenchWal / pgbench.Sum(p => p.Transactions):N0} |");
         var pgTps = pgbench.Average(p => p.Tps);
         Console.WriteLine($"| Intake Submit, direct gRPC | {concurrency} | {r.Rate:F0} | {r.At(0.50):F2} | {r.At(0.99):F2} | {r.Errors} |");
         Console.WriteLine($"| pgbench: contact row + outbox row | {concurrency} | {pgTps:F0} | avg {pgbench.Average(p => p.AvgLatencyMs):F2} | - | 0 |");
@@ -89,9 +97,10 @@ try
     });
     Console.WriteLine($"| GetStatus (gRPC + one indexed read, no commit) | 1 | {baseline.Rate:F0} | {baseline.At(0.50):F2} | {baseline.At(0.99):F2} | {baseline.Errors} |");
     Console.WriteLine();
-    // Everything each Submit cost, the background work it causes included (the sequencer, the receipt letter).
-    Console.WriteLine("| concurrency | processor ms per Submit: bench client | Intake | PostgreSQL | all three |");
-    Console.WriteLine("| ---: | ---: | ---: | ---: | ---: |");
+    // Everything each Submit cost, the background work it causes included (the sequencer, the receipt
+    // letter), and the WAL it wrote, beside pgbench's transaction.
+    Console.WriteLine("| concurrency | processor ms per Submit: bench client | Intake | PostgreSQL | all three | WAL bytes per Submit | per pgbench transaction |");
+    Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     processorTimes.ForEach(Console.WriteLine);
     Console.WriteLine();
     Console.WriteLine($"At the end: {LoadAverage()}. Through the gateway: see GatewayBench.");
