@@ -18,6 +18,9 @@ public sealed class FactCache(ReportingDbContext db, int lease)
 
     internal int Lease { get; } = lease;
 
+    /// <summary>The transaction that holds the Ombudsman referrals' lock (Events.OmbudsmanReferrals), if this unit of work took it.</summary>
+    internal Guid? ReferralLockHeldIn { get; set; }
+
     public ValueTask<CaseFact?> CaseAsync(string id, CancellationToken ct) => FindAsync(db.Cases, _cases, id, ct);
 
     public ValueTask<ContactFact?> ContactAsync(string id, CancellationToken ct) => FindAsync(db.Contacts, _contacts, id, ct);

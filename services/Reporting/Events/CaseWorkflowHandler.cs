@@ -48,7 +48,12 @@ public sealed class CaseWorkflowHandler(CouncilDates dates) : IFeedBulkHandler<R
         }
         await db.Facts.LoadCasesAsync(cases, ct);
         await db.Facts.LoadRemediesAsync(remedies, ct);
-        await db.Facts.LoadWaitingReferralsAsync(opened, ct);
+        if (opened.Count > 0)
+        {
+            // Before the waiting referrals are read: see OmbudsmanReferrals.
+            await OmbudsmanReferrals.SerialiseAsync(db, ct);
+            await db.Facts.LoadWaitingReferralsAsync(opened, ct);
+        }
         await db.Facts.CouncilAsync(ct);
     }
 

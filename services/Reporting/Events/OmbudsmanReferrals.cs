@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using ComplaintsPlatform.Calendar;
 using ComplaintsPlatform.Ombudsman.V1;
 using ComplaintsPlatform.Reporting.Data;
@@ -11,12 +13,36 @@ namespace ComplaintsPlatform.Reporting.Events;
 /// "Referred to the Ombudsman" per statutory stream for the statutory reports. The enquiry (Ombudsman feed) and
 /// the case's stream (CaseWorkflow feed) arrive in either order, so whichever comes second counts it,
 /// on the enquiry's date, against the case's stream and service area.
+/// The two feeds are applied by two consumers at once, each in its own transaction, and each reads
+/// what the other writes: unordered, both could look before either commits and neither would count
+/// the referral. So both take one lock, held until they commit, before that read: the second waits
+/// for the first's commit and then sees its rows.
 /// </summary>
 internal static class OmbudsmanReferrals
 {
+    private static readonly long LockKey =
+        BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes("complaints-platform:reporting:ombudsman-referrals")), 0);
+
+    /// <summary>Takes the referrals' lock for the rest of the unit of work's transaction (once per transaction).</summary>
+    public static async Task SerialiseAsync(ReportingDbContext db, CancellationToken ct)
+    {
+        var transaction = db.Database.CurrentTransaction?.TransactionId;
+        if (transaction is null || db.Facts.ReferralLockHeldIn == transaction)
+        {
+            return;
+        }
+        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [LockKey], ct);
+        db.Facts.ReferralLockHeldIn = transaction;
+    }
+
     public static async Task EnquiryAsync(ReportingDbContext db, CounterBatch batch, EnquiryReceived e, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(e.CaseId) || await db.Set<OmbudsmanReferral>().FindAsync([e.EnquiryId], ct) is not null)
+        if (string.IsNullOrEmpty(e.CaseId))
+        {
+            return;
+        }
+        await SerialiseAsync(db, ct);
+        if (await db.Set<OmbudsmanReferral>().FindAsync([e.EnquiryId], ct) is not null)
         {
             return;
         }
@@ -30,6 +56,7 @@ internal static class OmbudsmanReferrals
 
     public static async Task CaseOpenedAsync(ReportingDbContext db, CounterBatch batch, CaseFact fact, CancellationToken ct)
     {
+        await SerialiseAsync(db, ct);
         var waiting = await db.Facts.WaitingReferralsAsync(fact.CaseId, ct);
         foreach (var referral in waiting)
         {
