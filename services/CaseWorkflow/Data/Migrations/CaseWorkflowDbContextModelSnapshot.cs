@@ -906,7 +906,8 @@ namespace ComplaintsPlatform.CaseWorkflow.Data.Migrations
 
                     b.HasIndex("Position")
                         .IsUnique()
-                        .HasDatabaseName("ix_outbox_events_position");
+                        .HasDatabaseName("ix_outbox_events_position")
+                        .HasFilter("position IS NOT NULL");
 
                     b.HasIndex("TransactionId", "Id")
                         .HasDatabaseName("ix_outbox_events_unsequenced")

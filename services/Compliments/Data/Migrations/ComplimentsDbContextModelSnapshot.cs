@@ -465,7 +465,8 @@ namespace ComplaintsPlatform.Compliments.Data.Migrations
 
                     b.HasIndex("Position")
                         .IsUnique()
-                        .HasDatabaseName("ix_outbox_events_position");
+                        .HasDatabaseName("ix_outbox_events_position")
+                        .HasFilter("position IS NOT NULL");
 
                     b.HasIndex("TransactionId", "Id")
                         .HasDatabaseName("ix_outbox_events_unsequenced")

@@ -1346,7 +1346,8 @@ namespace ComplaintsPlatform.Intake.Data.Migrations
 
                     b.HasIndex("Position")
                         .IsUnique()
-                        .HasDatabaseName("ix_outbox_events_position");
+                        .HasDatabaseName("ix_outbox_events_position")
+                        .HasFilter("position IS NOT NULL");
 
                     b.HasIndex("TransactionId", "Id")
                         .HasDatabaseName("ix_outbox_events_unsequenced")

@@ -70,7 +70,8 @@ namespace ComplaintsPlatform.Messaging.Tests.Synthetic.Migrations.Producer
 
                     b.HasIndex("Position")
                         .IsUnique()
-                        .HasDatabaseName("ix_outbox_events_position");
+                        .HasDatabaseName("ix_outbox_events_position")
+                        .HasFilter("position IS NOT NULL");
 
                     b.HasIndex("TransactionId", "Id")
                         .HasDatabaseName("ix_outbox_events_unsequenced")
