@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using ComplaintsPlatform.Calendar;
+using ComplaintsPlatform.Messaging;
 using ComplaintsPlatform.Ombudsman.V1;
 using ComplaintsPlatform.Reporting.Data;
 using ComplaintsPlatform.Reporting.Domain;
@@ -20,8 +19,7 @@ namespace ComplaintsPlatform.Reporting.Events;
 /// </summary>
 internal static class OmbudsmanReferrals
 {
-    private static readonly long LockKey =
-        BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes("complaints-platform:reporting:ombudsman-referrals")), 0);
+    private static readonly long LockKey = AdvisoryLockKey.For("reporting:ombudsman-referrals");
 
     /// <summary>Takes the referrals' lock for the rest of the unit of work's transaction (once per transaction).</summary>
     public static async Task SerialiseAsync(ReportingDbContext db, CancellationToken ct)
