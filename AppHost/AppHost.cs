@@ -161,10 +161,12 @@ if (settings.Replicas > 1)
 }
 
 // Every project runs in the AppHost's environment: Development locally (plain HTTP, the dev-token
-// client and the password grant), Production wherever the AppHost is run as Production.
+// client and the password grant), Production wherever the AppHost is run as Production; locally
+// from the assembly the AppHost's build produced, without a `dotnet run` in front of it.
 foreach (var project in builder.Resources.OfType<ProjectResource>())
 {
     builder.CreateResourceBuilder(project)
+        .WithBuiltAssembly()
         .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName)
         .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName);
 }

@@ -36,18 +36,16 @@ internal static class Footprint
                 var pss = Kilobytes(rollup.FirstOrDefault(l => l.StartsWith("Pss:", StringComparison.Ordinal))) * 1024;
                 var anonymous = Kilobytes(rollup.FirstOrDefault(l => l.StartsWith("Anonymous:", StringComparison.Ordinal))) * 1024;
                 var exe = command[0];
-                if (exe.StartsWith(repositoryRoot, StringComparison.Ordinal) && Path.GetFileName(exe).StartsWith("ComplaintsPlatform.", StringComparison.Ordinal))
+                // The AppHost runs each project's built assembly: `dotnet exec <repository>/…/ComplaintsPlatform.X.dll`.
+                var assembly = Path.GetFileName(exe) == "dotnet" && command.Length > 2 && command[1] == "exec" ? command[2] : exe;
+                if (assembly.StartsWith(repositoryRoot, StringComparison.Ordinal) && Path.GetFileName(assembly).StartsWith("ComplaintsPlatform.", StringComparison.Ordinal))
                 {
-                    found.Add(new Process(pid, Path.GetFileName(exe)["ComplaintsPlatform.".Length..], bytes, pss, anonymous, Platform: true));
+                    var name = Path.GetFileName(assembly)["ComplaintsPlatform.".Length..];
+                    found.Add(new Process(pid, name.EndsWith(".dll", StringComparison.Ordinal) ? name[..^4] : name, bytes, pss, anonymous, Platform: true));
                 }
                 else if (Path.GetFileName(exe) is "dcp" or "dcpctrl" || command.Any(a => a.Contains("/dcp", StringComparison.Ordinal) && a.EndsWith("dcp", StringComparison.Ordinal)))
                 {
                     found.Add(new Process(pid, "aspire: " + Path.GetFileName(exe), bytes, pss, anonymous, Platform: false));
-                }
-                else if (Path.GetFileName(exe) == "dotnet" && command.Length > 2 && command[1] == "run" && command.Any(a => a.StartsWith(repositoryRoot, StringComparison.Ordinal)))
-                {
-                    var project = command.SkipWhile(a => a != "--project").Skip(1).FirstOrDefault() ?? "";
-                    found.Add(new Process(pid, "aspire launcher: dotnet run " + Path.GetFileNameWithoutExtension(project), bytes, pss, anonymous, Platform: false));
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)

@@ -104,7 +104,7 @@ var platform = processes.Where(p => p.Platform).ToList();
 var rssTotal = Mib(platform.Sum(p => p.RssBytes));
 var pssTotal = Mib(platform.Sum(p => p.PssBytes));
 Console.WriteLine($"| **platform, {platform.Count} processes** (anchor: 1,536 MiB) | **{rssTotal:F0}** ({rssTotal / 1536:P0}) | **{pssTotal:F0}** ({pssTotal / 1536:P0}) | {Mib(platform.Sum(p => p.AnonymousBytes)):F0} |");
-foreach (var group in processes.Where(p => !p.Platform).GroupBy(p => p.Name.StartsWith("aspire launcher", StringComparison.Ordinal) ? "Aspire: dotnet run launchers" : p.Name))
+foreach (var group in processes.Where(p => !p.Platform).GroupBy(p => p.Name))
 {
     Console.WriteLine($"| {group.Key} ({group.Count()}, apart) | {Mib(group.Sum(p => p.RssBytes)):F0} | {Mib(group.Sum(p => p.PssBytes)):F0} | {Mib(group.Sum(p => p.AnonymousBytes)):F0} |");
 }
