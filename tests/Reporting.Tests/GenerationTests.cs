@@ -66,6 +66,11 @@ public sealed class GenerationTests : IAsyncLifetime
         {
             Assert.True(beforeSwitch[i].AsSpan().SequenceEqual(switched[i]), $"table {i} differs between the live generation and the rebuilt one");
         }
+        // The fold filled the bare counters and built their key and indexes afterwards: as generation 0's.
+        var indexes = await IndexesAsync(Generations.Table("counters", 0));
+        Assert.Equal(2, indexes.Count);
+        Assert.Contains(indexes, i => i.StartsWith("primary", StringComparison.Ordinal));
+        Assert.Equal(indexes, await IndexesAsync(Generations.Table("counters", 1)));
 
         // The live consumers now write the new generation; the old one is dropped on the next pass.
         Open("g-live-2");
@@ -113,6 +118,52 @@ public sealed class GenerationTests : IAsyncLifetime
         Assert.Equal((3, 0), (status.ServingGeneration, status.BuildingGeneration));
         AssertSame(before, await GeneratedYearTests.SnapshotAsync(_host));
     }
+
+    [Fact]
+    public async Task A_building_generation_whose_counters_already_hold_rows_takes_the_pending_sums_as_an_upsert()
+    {
+        YearGenerator.Generate(30, "u-").PublishTo(_host);
+        await _host.CaughtUpAsync();
+        var before = await GeneratedYearTests.SnapshotAsync(_host);
+        var (liveRows, liveSum) = await SumAsync(Generations.Table("counters", 0));
+
+        await _host.Team.RebuildAsync(new RebuildRequest { Reason = "test" });
+        // As a rebuild begun by a version that upserted its counters batch by batch leaves them: one row
+        // the pending sums must add to, and one they never touch.
+        var counters = Generations.Table("counters", 1);
+        var seed = $"INSERT INTO {counters} SELECT * FROM {Generations.Table("counters", 0)} ORDER BY count DESC LIMIT 1; " +
+            $"INSERT INTO {counters} (metric, basis, grain, month, service_area_id, directorate_id, team_id, stream, stage, channel, kind, code, count, amount) " +
+            "VALUES ('test_marker', 0, 0, DATE '2025-04-01', '', '', '', 0, 0, 0, 0, '', 7, 0)";
+        await _host.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(seed));
+        var (_, topCount) = await SumAsync($"(SELECT * FROM {Generations.Table("counters", 0)} ORDER BY count DESC LIMIT 1) t");
+
+        await Rebuilder.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(1, (await StatusAsync()).ServingGeneration);
+        var (rows, sum) = await SumAsync(counters);
+        Assert.Equal((liveRows + 1, liveSum + topCount + 7), (rows, sum));
+        Assert.Equal(await IndexesAsync(Generations.Table("counters", 0)), await IndexesAsync(counters));
+        Assert.False(await ExistsAsync(Generations.PendingCounters(1)));
+        Assert.Equal(before.Count, (await GeneratedYearTests.SnapshotAsync(_host)).Count);
+    }
+
+    // Rows and the sum of their counts. The table names are the service's own, never input.
+    private Task<(long Rows, long Sum)> SumAsync(string table) => _host.WithDbAsync(async db =>
+    {
+        var sql = $"SELECT count(*) AS rows, coalesce(sum(count), 0)::bigint AS sum FROM {table}";
+        var row = await db.Database.SqlQueryRaw<RowsAndSum>(sql).SingleAsync();
+        return (row.Rows, row.Sum);
+    });
+
+    private sealed record RowsAndSum(long Rows, long Sum);
+
+    // Each index of the table: primary, unique or neither, and its definition after the table's name.
+    private Task<List<string>> IndexesAsync(string table) => _host.WithDbAsync(db => db.Database.SqlQuery<string>(
+        $"""
+        SELECT CASE WHEN i.indisprimary THEN 'primary ' WHEN i.indisunique THEN 'unique ' ELSE '' END
+               || substring(pg_get_indexdef(i.indexrelid) from ' USING .*$') AS "Value"
+        FROM pg_index i WHERE i.indrelid = to_regclass({table}) ORDER BY 1
+        """).ToListAsync());
 
     // The table names are the service's own, never input.
     private Task<long> CountAsync(string table)

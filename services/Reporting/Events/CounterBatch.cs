@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using ComplaintsPlatform.Reporting.Data;
 using Microsoft.EntityFrameworkCore;
@@ -29,11 +31,21 @@ public static class Grains
     public const short FinancialYear = 10;
     public const short CalendarYear = 20;
 
+    /// <summary>How many rows one change adds to: five grains, each per month, financial year and calendar year.</summary>
+    public const int RowsPerChange = 15;
+
+    /// <summary>The rows of one change, by value (a counter change is the rebuild's innermost step: no allocation).</summary>
+    [InlineArray(RowsPerChange)]
+    public struct Rows
+    {
+        private CounterKey _row;
+    }
+
     /// <summary>Every row one change to <paramref name="key"/> (at a month) adds to.</summary>
-    public static IEnumerable<CounterKey> Of(CounterKey key)
+    public static Rows Of(CounterKey key)
     {
         var core = key with { TeamId = "", Stream = 0, Stage = 0 };
-        CounterKey[] grains =
+        ReadOnlySpan<CounterKey> grains =
         [
             core with { Grain = Base },
             core with { Grain = Team, TeamId = key.TeamId },
@@ -43,12 +55,15 @@ public static class Grains
         ];
         var financialYear = new DateOnly(key.Month.Month >= 4 ? key.Month.Year : key.Month.Year - 1, 4, 1);
         var calendarYear = new DateOnly(key.Month.Year, 1, 1);
+        var rows = new Rows();
+        var i = 0;
         foreach (var grain in grains)
         {
-            yield return grain;
-            yield return grain with { Grain = (short)(grain.Grain + FinancialYear), Month = financialYear };
-            yield return grain with { Grain = (short)(grain.Grain + CalendarYear), Month = calendarYear };
+            rows[i++] = grain;
+            rows[i++] = grain with { Grain = (short)(grain.Grain + FinancialYear), Month = financialYear };
+            rows[i++] = grain with { Grain = (short)(grain.Grain + CalendarYear), Month = calendarYear };
         }
+        return rows;
     }
 
     /// <summary>The offset of the rollup that holds exactly this range of months, or 0 to sum months.</summary>
@@ -79,7 +94,8 @@ public sealed class CounterBatch
     {
         foreach (var grain in Grains.Of(key with { Month = MonthOf(key.Month) }))
         {
-            _pending[grain] = _pending.TryGetValue(grain, out var was) ? (was.Count + count, was.Amount + amount) : (count, amount);
+            ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(_pending, grain, out _);
+            sum = (sum.Count + count, sum.Amount + amount);
         }
     }
 
@@ -164,18 +180,65 @@ public sealed class CounterBatch
     }
 
     /// <summary>
-    /// Adds a building generation's pending counter changes to its counters, summed per row and in key
-    /// order, and drops them: in the transaction that switches reports to that generation.
+    /// Adds a building generation's pending counter changes to its counters, summed per row, and drops
+    /// them: in the transaction that switches reports to that generation. Nothing but this writes a
+    /// building generation's counters, so they are normally empty here: then the sums are inserted into
+    /// the bare table and its key and indexes built afterwards, as they were (one sort each instead of
+    /// an index insertion per row: about half the fold's time for 88,000 rows, ADR 0026). Counters
+    /// that already hold rows (a generation whose rebuild began before pending counters existed) take
+    /// the sums as an upsert in key order.
     /// </summary>
     public static async Task FoldPendingAsync(ReportingDbContext db, int generation, CancellationToken ct)
     {
         var (counters, pending) = (Generations.Table("counters", generation), Generations.PendingCounters(generation));
-        await using var fold = new NpgsqlCommand(
-            $"INSERT INTO {counters} AS c ({Columns}, count, amount) " +
-            $"SELECT {Columns}, sum(count), sum(amount) FROM {pending} GROUP BY {Columns} ORDER BY {Columns}{Upsert}; " +
-            $"DROP TABLE {pending}",
-            (NpgsqlConnection)db.Database.GetDbConnection());
-        await fold.ExecuteNonQueryAsync(ct);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        // The grouping of a few hundred thousand rows stays in memory instead of sorting on disk.
+        await ExecuteAsync(connection, "SET LOCAL work_mem = '64MB'; SET LOCAL maintenance_work_mem = '64MB'", ct);
+        var sums = $"SELECT {Columns}, sum(count), sum(amount) FROM {pending} GROUP BY {Columns}";
+        await using (var any = new NpgsqlCommand($"SELECT EXISTS (SELECT 1 FROM {counters})", connection))
+        {
+            if ((bool)(await any.ExecuteScalarAsync(ct))!)
+            {
+                await ExecuteAsync(connection, $"INSERT INTO {counters} AS c ({Columns}, count, amount) {sums} ORDER BY {Columns}{Upsert}", ct);
+                await ExecuteAsync(connection, $"DROP TABLE {pending}", ct);
+                return;
+            }
+        }
+        // The table's own definitions (LIKE generation 0's, names and all), dropped and made again.
+        var (drop, create) = (new List<string>(), new List<string>());
+        await using (var definitions = new NpgsqlCommand(
+            "SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', c.conrelid::regclass, c.conname), " +
+            "format('ALTER TABLE %s ADD CONSTRAINT %I %s', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid)) " +
+            "FROM pg_constraint c WHERE c.conrelid = $1::regclass AND c.contype IN ('p', 'u') " +
+            "UNION ALL " +
+            "SELECT format('DROP INDEX %s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid) " +
+            "FROM pg_index i WHERE i.indrelid = $1::regclass " +
+            "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid AND c.conrelid = i.indrelid)", connection))
+        {
+            definitions.Parameters.Add(new NpgsqlParameter { Value = counters });
+            await using var reader = await definitions.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                drop.Add(reader.GetString(0));
+                create.Add(reader.GetString(1));
+            }
+        }
+        foreach (var statement in drop)
+        {
+            await ExecuteAsync(connection, statement, ct);
+        }
+        await ExecuteAsync(connection, $"INSERT INTO {counters} ({Columns}, count, amount) {sums}; DROP TABLE {pending}", ct);
+        foreach (var statement in create)
+        {
+            await ExecuteAsync(connection, statement, ct);
+        }
+    }
+
+    // Statements built from table names of ours and PostgreSQL's own definitions: no input reaches them.
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     // Every pending change as one binary COPY into the table given (its name is ours, never input).

@@ -30,7 +30,7 @@ public sealed class RebuildOptions
 /// <summary>
 /// Fills the generation a rebuild started (<see cref="ReadModelState.Building"/>) from position 1 of every
 /// feed, through the live consumers' handlers and batch transaction (checkpoint, inbox, counters merged in
-/// memory) in large batches, one feed at a time, each batch appending its counter changes to the
+/// memory) in large batches, the feeds side by side, each batch appending its counter changes to the
 /// generation's pending counters; when every feed is applied up to its head, folds those into the
 /// counters and switches <see cref="ReadModelState.Serving"/> to it, in one transaction. A restart resumes from the new
 /// generation's own checkpoints. Runs on one replica at a time (advisory lock).
@@ -104,15 +104,14 @@ public sealed class RebuildService(IServiceProvider services, GrpcClientFactory 
         }
     }
 
-    // One pass over the feeds; true if every feed was already at its head (nothing applied).
+    // One pass over the feeds, all at once as the live consumers read them (each in its own
+    // transactions; the handlers already allow any interleaving of the feeds, and Ombudsman referrals
+    // are serialised by their lock): one feed's events are decoded and applied in memory while
+    // PostgreSQL writes another's. True if every feed was already at its head (nothing applied).
     private async Task<bool> CatchUpAsync(int generation, CancellationToken ct)
     {
-        var idle = true;
-        foreach (var source in Extensions.Sources)
-        {
-            idle &= await CatchUpAsync(generation, source, ct) == 0;
-        }
-        return idle;
+        var applied = await Task.WhenAll(Extensions.Sources.Select(source => CatchUpAsync(generation, source, ct)));
+        return applied.All(count => count == 0);
     }
 
     private async Task<long> CatchUpAsync(int generation, string source, CancellationToken ct)
