@@ -50,6 +50,22 @@ public sealed class SubmissionTests(IntakeFixture fixture) : IClassFixture<Intak
     }
 
     [Fact]
+    public async Task The_person_reads_the_day_it_arrived_in_the_councils_time_zone_not_in_utc()
+    {
+        // 23:30 UTC on 14 August is 00:30 on 15 August in London (British Summer Time).
+        var arrived = new DateTime(2025, 8, 14, 23, 30, 0, DateTimeKind.Utc);
+        var reply = await Host.Client(TestIdentity.Token(Roles.Staff, "officer-letters")).SubmitAsync(Requests.ByStaff(arrived));
+
+        var status = await Host.Client().GetStatusAsync(new GetStatusRequest { Reference = reply.Reference, StatusToken = reply.StatusToken });
+
+        Assert.Equal(arrived, status.ReceivedAt.ToDateTime(), TimeSpan.FromMilliseconds(1));
+        Assert.Equal((2025, 8, 15), (status.ReceivedOn.Year, status.ReceivedOn.Month, status.ReceivedOn.Day));
+        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
+        Assert.InRange(new DateOnly(status.LastUpdateOn.Year, status.LastUpdateOn.Month, status.LastUpdateOn.Day),
+            DateOnly.FromDateTime(today.DateTime).AddDays(-1), DateOnly.FromDateTime(today.DateTime));
+    }
+
+    [Fact]
     public async Task Every_contact_kind_and_channel_can_be_logged_and_member_enquiries_are_marked()
     {
         var staff = Host.Client(TestIdentity.Token(Roles.Staff));

@@ -92,14 +92,14 @@ public static class CaseText
 
     public static string ShortDate(Date? d) => d is { Year: > 0 } ? new DateOnly(d.Year, d.Month, d.Day).ToString("d MMM yyyy") : "";
 
-    public static string Instant(Google.Protobuf.WellKnownTypes.Timestamp? t)
+    /// <summary>An instant as staff read it, in the council's time zone (<see cref="StaffDirectory.Zone"/>).</summary>
+    public static string Instant(Google.Protobuf.WellKnownTypes.Timestamp? t, TimeZoneInfo zone)
     {
         if (t is null)
         {
             return "";
         }
-        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-        return TimeZoneInfo.ConvertTime(t.ToDateTimeOffset(), london).ToString("d MMMM yyyy, h:mmtt").Replace("AM", "am").Replace("PM", "pm");
+        return TimeZoneInfo.ConvertTime(t.ToDateTimeOffset(), zone).ToString("d MMMM yyyy, h:mmtt").Replace("AM", "am").Replace("PM", "pm");
     }
 
     /// <summary>Whole pence as pounds and pence: 12345 → "£123.45".</summary>

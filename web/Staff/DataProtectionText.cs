@@ -65,9 +65,6 @@ public static class DataProtectionText
         _ => "Not decided",
     };
 
-    /// <summary>An instant in the council's local time, as the case pages show it.</summary>
-    public static string When(Timestamp? at) => CaseText.Instant(at);
-
     public static string Day(Google.Type.Date? day) =>
         day is null || day.Year == 0 ? "" : new DateOnly(day.Year, day.Month, day.Day).ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 

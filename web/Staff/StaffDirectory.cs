@@ -48,6 +48,20 @@ public sealed class StaffDirectory(CouncilDirectory.CouncilDirectoryClient direc
     /// <summary>After this web changed the configuration itself: the next page, on any replica, reads it afresh.</summary>
     public void Forget() => caches.Forget();
 
+    /// <summary>
+    /// The council's time zone from its settings, in which staff read every instant; the settings'
+    /// own default (Europe/London) on a page that has not loaded the directory.
+    /// </summary>
+    public TimeZoneInfo Zone =>
+        Configuration.Council?.TimeZone is { Length: > 0 } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)
+            ? zone
+            : TimeZoneInfo.FindSystemTimeZoneById(DefaultZone);
+
+    private const string DefaultZone = "Europe/London";
+
+    /// <summary>An instant as staff read it: a day and a time in the council's time zone.</summary>
+    public string Instant(Google.Protobuf.WellKnownTypes.Timestamp? at) => CaseText.Instant(at, Zone);
+
     public string Officer(string id) => id.Length == 0 ? "" : OfficerName(id) ?? SystemActor(id) ?? id;
 
     // What the services record as the actor when no person acted.

@@ -36,6 +36,10 @@ public sealed partial class IntakeService
             HandledAs = (TriageDecision)contact.Decision,
             LastUpdateAt = ContactMapping.Ts(contact.UpdatedAt),
         };
+        // The person reads days, in the council's own time zone.
+        var council = await councilClock.GetAsync(db, context.CancellationToken);
+        status.ReceivedOn = council.LocalDate(Utc(contact.ReceivedAt)).ToProto();
+        status.LastUpdateOn = council.LocalDate(Utc(contact.UpdatedAt)).ToProto();
         status.LettersSent.AddRange(await db.Correspondence.AsNoTracking()
             .Where(m => m.ContactId == contact.Id && m.RecipientKind != RecipientKinds.Staff && m.SentAt != null)
             .OrderBy(m => m.SentAt).Select(m => m.Subject ?? m.TemplateCode).ToListAsync(context.CancellationToken));
@@ -45,6 +49,8 @@ public sealed partial class IntakeService
         }
         return status;
     }
+
+    private static DateTimeOffset Utc(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
 
     // Contacts hold personal data: the complaints team, and staff for what they logged (Authorise).
     [Authorize(Roles = Roles.ComplaintsTeam + "," + Roles.Staff)]

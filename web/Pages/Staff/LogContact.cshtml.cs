@@ -100,7 +100,7 @@ public sealed class LogContactModel(StaffTokens tokens, StaffDirectory directory
         return Page();
     }
 
-    /// <summary>The day and time typed, in the council's time (Europe/London); null when not given (Intake then says it is required).</summary>
+    /// <summary>The day and time typed, in the council's time zone; null when not given (Intake then says it is required).</summary>
     private DateTimeOffset? ArrivedAt()
     {
         if (ReceivedOn.IsEmpty)
@@ -118,9 +118,8 @@ public sealed class LogContactModel(StaffTokens tokens, StaffDirectory directory
             ModelState.AddModelError(nameof(ReceivedTime), "The time it arrived must be a time on the 24-hour clock, like 14:30");
             return null;
         }
-        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
         var local = day.ToDateTime(at);
-        return new DateTimeOffset(local, london.GetUtcOffset(local));
+        return new DateTimeOffset(local, Directory.Zone.GetUtcOffset(local));
     }
 
     public static readonly IReadOnlyList<Choice> Kinds =

@@ -73,10 +73,8 @@ public sealed class IndexModel(StatusSession session, Intake.V1.Intake.IntakeCli
 
     private IReadOnlyList<SummaryRow> Describe(ContactStatus s)
     {
-        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-        string When(Google.Protobuf.WellKnownTypes.Timestamp t) =>
-            TimeZoneInfo.ConvertTime(t.ToDateTimeOffset(), london).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
-        var rows = new List<SummaryRow> { new("Received", When(s.ReceivedAt)) };
+        // Intake gives the day it was received in the council's own time zone.
+        var rows = new List<SummaryRow> { new("Received", Date(s.ReceivedOn)) };
         if (s.Stage == ContactStage.Triaged && s.HandledAs != TriageDecision.Unspecified)
         {
             rows.Add(new("Being handled as", HandledAs(s.HandledAs)));
@@ -102,7 +100,7 @@ public sealed class IndexModel(StatusSession session, Intake.V1.Intake.IntakeCli
         {
             rows.Add(new("Next step", "Our complaints team will read what you sent and decide how it is best handled."));
         }
-        rows.Add(new("Last updated", When(s.LastUpdateAt ?? s.ReceivedAt)));
+        rows.Add(new("Last updated", Date(s.LastUpdateOn)));
         return rows;
     }
 

@@ -12,8 +12,11 @@ namespace ComplaintsPlatform.Web.Pages.Staff.DataProtection;
 /// Who read personal data, from every service's read audit: by person (their id), officer or period.
 /// A filter form (GET): the address carries ids and dates only, never a name.
 /// </summary>
-public sealed class AccessLogModel(StaffTokens tokens, SubjectAccess.SubjectAccessClient subjectAccess) : PageModel
+public sealed class AccessLogModel(StaffTokens tokens, StaffDirectory directory, SubjectAccess.SubjectAccessClient subjectAccess) : PageModel
 {
+    /// <summary>For the council's time zone, in which the entries' instants are shown.</summary>
+    public StaffDirectory Directory => directory;
+
     [BindProperty(SupportsGet = true)]
     public string? PersonId { get; set; }
 
@@ -46,10 +49,12 @@ public sealed class AccessLogModel(StaffTokens tokens, SubjectAccess.SubjectAcce
         }
         try
         {
+            var call = await tokens.CallOptionsAsync(HttpContext.RequestAborted);
+            await directory.TryLoadAsync(call);
             Entries = [.. (await subjectAccess.QueryAccessLogAsync(new QueryAccessLogRequest
             {
                 PersonId = PersonId?.Trim() ?? "", OfficerId = OfficerId?.Trim() ?? "", From = from, To = to,
-            }, await tokens.CallOptionsAsync(HttpContext.RequestAborted))).Entries];
+            }, call)).Entries];
         }
         catch (RpcException e) when (DataProtectionText.Refused(e, ModelState, "",
             new("person_id", nameof(PersonId), "Person id"), new("officer_id", nameof(OfficerId), "Officer"), new("from", nameof(From), "From"), new("to", nameof(To), "To")))

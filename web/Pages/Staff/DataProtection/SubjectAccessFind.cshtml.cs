@@ -9,9 +9,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ComplaintsPlatform.Web.Pages.Staff.DataProtection;
 
 /// <summary>The people who may be the one asking: the officer confirms who it is (one or more matches) and when the request arrived.</summary>
-public sealed class SubjectAccessFindModel(StaffTokens tokens, SubjectAccess.SubjectAccessClient subjectAccess, JourneyStore journeys, TimeProvider clock)
-    : PageModel
+public sealed class SubjectAccessFindModel(StaffTokens tokens, StaffDirectory directory, SubjectAccess.SubjectAccessClient subjectAccess,
+    JourneyStore journeys, TimeProvider clock) : PageModel
 {
+    /// <summary>For the council's time zone: today's date and the matches' last contacts are the council's.</summary>
+    public StaffDirectory Directory => directory;
+
     public PersonSearch? Search { get; private set; }
 
     public List<PersonMatch> Matches { get; private set; } = [];
@@ -40,7 +43,8 @@ public sealed class SubjectAccessFindModel(StaffTokens tokens, SubjectAccess.Sub
         {
             return Forbid();
         }
-        var received = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        await directory.TryLoadAsync(await tokens.CallOptionsAsync(HttpContext.RequestAborted));
+        var received = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), directory.Zone).DateTime);
         if (!string.IsNullOrWhiteSpace(ReceivedOn) && !DateOnly.TryParseExact(ReceivedOn.Trim(), ["d M yyyy", "d/M/yyyy", "yyyy-MM-dd"],
                 CultureInfo.InvariantCulture, DateTimeStyles.None, out received))
         {
@@ -78,10 +82,12 @@ public sealed class SubjectAccessFindModel(StaffTokens tokens, SubjectAccess.Sub
         Search = search;
         try
         {
+            var call = await tokens.CallOptionsAsync(HttpContext.RequestAborted);
+            await directory.TryLoadAsync(call);
             Matches = [.. (await subjectAccess.FindPersonAsync(new FindPersonRequest
             {
                 Name = search.Name, Email = search.Email, Phone = search.Phone, Postcode = search.Postcode, Reference = search.Reference,
-            }, await tokens.CallOptionsAsync(HttpContext.RequestAborted))).Matches];
+            }, call)).Matches];
         }
         catch (RpcException e) when (DataProtectionText.Refused(e, ModelState, "search"))
         {
